@@ -1,0 +1,46 @@
+"""The project's exceptions and the exit codes the CLI turns them into."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit statuses of every command, as documented in the README."""
+
+    OK = 0
+    CHECK_FAILED = 1
+    USAGE = 2
+    INPUT = 3
+    OUTPUT = 4
+    INTERNAL = 70
+
+
+class CsAuditError(Exception):
+    """Base of every error cs-audit raises on purpose.
+
+    ``str(error)`` is one line: where, what is wrong, what to do.
+    """
+
+    exit_code = ExitCode.INTERNAL
+
+    def __init__(self, where: str, problem: str, hint: str) -> None:
+        super().__init__(where, problem, hint)
+        self.where = where
+        self.problem = problem
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.problem}; {self.hint}"
+
+
+class IngestError(CsAuditError):
+    """An input is missing, unreadable or not a WhatsApp export."""
+
+    exit_code = ExitCode.INPUT
+
+
+class OutputError(CsAuditError):
+    """An output could not be written."""
+
+    exit_code = ExitCode.OUTPUT

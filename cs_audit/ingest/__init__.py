@@ -1,0 +1,59 @@
+"""Files and zips -> message records."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable, Iterator
+
+from cs_audit.errors import IngestError
+from cs_audit.ingest.parser import ParsedExport, Row, parse_export
+from cs_audit.ingest.sources import Source, find_sources
+from cs_audit.models import DateOrder, Message
+
+__all__ = [
+    "ExportWarning",
+    "ParsedExport",
+    "Row",
+    "Source",
+    "find_sources",
+    "parse_export",
+    "read_export",
+    "read_exports",
+]
+
+
+class ExportWarning(UserWarning):
+    """A file was read, with something its user should know (see ``ParsedExport.notices``)."""
+
+
+def read_exports(
+    paths: Iterable[str | os.PathLike[str]], *, date_order: DateOrder = DateOrder.AUTO
+) -> Iterator[ParsedExport | IngestError]:
+    """Parse every export under ``paths``, one result per chat text, bad ones included."""
+    for source in find_sources(paths):
+        if isinstance(source, IngestError):
+            yield source
+            continue
+        try:
+            yield parse_export(source.read(), file=source.name, date_order=date_order)
+        except IngestError as error:
+            yield error
+
+
+def read_export(
+    path: str | os.PathLike[str], *, date_order: DateOrder = DateOrder.AUTO
+) -> tuple[Message, ...]:
+    """The messages of the export at ``path`` (a ``.txt``, a ``.zip`` or a folder of them).
+
+    Raises ``IngestError`` for the first file that is not an export; what was noticed
+    about files that were read is issued as ``ExportWarning``.
+    """
+    messages: list[Message] = []
+    for result in read_exports([path], date_order=date_order):
+        if isinstance(result, IngestError):
+            raise result
+        for notice in result.notices:
+            warnings.warn(str(notice), ExportWarning, stacklevel=2)
+        messages.extend(result.messages())
+    return tuple(messages)

@@ -1,0 +1,100 @@
+"""Header dates and times: the date order of a file, and the text of its timestamps.
+
+Headers repeat the same few thousand dates and clock times, so each distinct one is
+parsed once and looked up afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from cs_audit.models import DateOrder
+
+_DATE = re.compile(rb"(\d{1,4})[./-](\d{1,2})[./-](\d{2,4})")
+_TIME = re.compile(rb"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
+_MARKER = re.compile(rb"([AaPp])\.?(?: |\xc2\xa0|\xe2\x80\xaf)?[Mm]")
+
+
+@dataclass(frozen=True, slots=True)
+class DateOrderDecision:
+    """The order chosen for a file and why."""
+
+    order: DateOrder
+    decided_by: str | None  # an example date that decides it; None when nothing did
+    overridden: bool = False  # the user's --date-order contradicted the file
+
+
+def date_parts(header_start: bytes) -> tuple[str, str, str]:
+    """The three digit groups of a header's date, as written."""
+    found = _DATE.search(header_start)
+    if found is None:  # the scanning pattern guarantees a date
+        raise ValueError("header without a date")
+    a, b, c = found.groups()
+    return a.decode(), b.decode(), c.decode()
+
+
+def decide_date_order(
+    dates: Iterable[tuple[str, str, str]], requested: DateOrder
+) -> DateOrderDecision:
+    """Choose one date order for all of a file's header dates.
+
+    A component above 12 decides between day-first and month-first; when the file
+    holds both kinds of evidence, the majority wins (the rest are not real headers).
+    """
+    day_first: list[str] = []
+    month_first: list[str] = []
+    year_first = True
+    for a, b, c in dates:
+        if len(a) != 4:
+            year_first = False
+        if int(a) > 12 >= int(b):
+            day_first.append(f"{a}/{b}/{c}")
+        elif int(b) > 12 >= int(a):
+            month_first.append(f"{a}/{b}/{c}")
+    if year_first:
+        return DateOrderDecision(DateOrder.YMD, "year first")
+    if day_first or month_first:
+        order = DateOrder.DMY if len(day_first) >= len(month_first) else DateOrder.MDY
+        example = min(day_first if order is DateOrder.DMY else month_first)
+        overridden = requested not in (DateOrder.AUTO, order)
+        return DateOrderDecision(order, example, overridden)
+    if requested in (DateOrder.AUTO, DateOrder.YMD):
+        return DateOrderDecision(DateOrder.DMY, None)
+    return DateOrderDecision(requested, None)
+
+
+def iso_date(parts: tuple[str, str, str], order: DateOrder) -> str | None:
+    """``YYYY-MM-DD`` for a header date in the given order, or None if no such day."""
+    a, b, c = (int(p) for p in parts)
+    if order is DateOrder.YMD:
+        year, month, day = a, b, c
+    elif order is DateOrder.MDY:
+        month, day, year = a, b, c
+    else:
+        day, month, year = a, b, c
+    if year < 100:
+        year += 2000  # WhatsApp exports start in 2009: two-digit years are 20xx
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def iso_time(header_rest: bytes) -> str | None:
+    """``HH:MM:SS`` for the time part of a header, or None if no such time."""
+    found = _TIME.search(header_rest)
+    if found is None:
+        return None
+    hour, minute = int(found[1]), int(found[2])
+    second = int(found[3]) if found[3] else 0
+    marker = _MARKER.search(header_rest, found.end())
+    if marker is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if marker[1] in b"Pp" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}:{second:02d}"

@@ -1,0 +1,165 @@
+"""Where exports come from: ``.txt`` files, ``.zip`` archives (read in place), folders."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from cs_audit.errors import IngestError
+
+# No real chat export comes near this; a zip that claims more is a bomb or not a chat.
+MAX_TEXT_BYTES = 512 * 1024 * 1024
+_ZIP_MAGIC = b"PK\x03\x04"
+_CHAT_PREFIXES = ("whatsapp chat", "chat whatsapp")
+_ZIP_HINT = "export the chat again, or unzip it and pass the chat's .txt"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One chat text: a ``.txt`` file, or a ``.txt`` member of a zip."""
+
+    name: str  # shown in records and messages: "dir/chat.txt", "dir/chat.zip/_chat.txt"
+    path: Path
+    member: str | None = None
+
+    def read(self) -> bytes:
+        """The chat text's bytes; ``IngestError`` when they cannot be had."""
+        if self.member is None:
+            return _read_file(self.path, self.name)
+        return _read_member(self.path, self.member, self.name)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**30:.1f} GiB" if n >= 2**30 else f"{n / 2**20:.0f} MiB"
+
+
+def _too_large(name: str, size: int) -> IngestError:
+    return IngestError(
+        name, f"would be {_size(size)} of text, over the {_size(MAX_TEXT_BYTES)} limit",
+        "no chat export is that large: check that this is one",
+    )
+
+
+def _os_error(name: str, error: OSError) -> IngestError:
+    reason = (error.strerror or type(error).__name__).lower()
+    return IngestError(name, f"cannot be read ({reason})", "check that it exists and is readable")
+
+
+def _read_file(path: Path, name: str) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TEXT_BYTES + 1)
+    except OSError as error:
+        raise _os_error(name, error) from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise _too_large(name, path.stat().st_size)
+    return data
+
+
+def _read_member(path: Path, member: str, name: str) -> bytes:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(member)
+            if info.file_size > MAX_TEXT_BYTES:
+                raise _too_large(name, info.file_size)
+            with archive.open(info) as handle:
+                data = handle.read(MAX_TEXT_BYTES + 1)  # the header's size may lie
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, NotImplementedError) as error:
+        raise IngestError(name, f"is a damaged zip ({type(error).__name__})", _ZIP_HINT) from None
+    except RuntimeError:  # zipfile's "password required"
+        raise IngestError(name, "is in an encrypted zip", _ZIP_HINT) from None
+    except OSError as error:
+        raise _os_error(name, error) from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise _too_large(name, len(data))
+    return data
+
+
+def _chat_members(archive: zipfile.ZipFile, zip_path: Path) -> list[str]:
+    """The chat texts of an export zip (iOS ``_chat.txt``; Android: the zip's own name)."""
+    texts = [
+        info.filename for info in archive.infolist()
+        if not info.is_dir()
+        and info.filename.lower().endswith(".txt")
+        and not info.filename.startswith("__MACOSX/")
+    ]
+    for rule in (
+        lambda stem: stem == "_chat",
+        lambda stem: stem == zip_path.stem.lower(),
+        lambda stem: stem.startswith(_CHAT_PREFIXES),
+    ):
+        chosen = [t for t in texts if rule(PurePosixPath(t).stem.lower())]
+        if chosen:
+            return sorted(chosen)
+    if len(texts) == 1:
+        return texts
+    problem = (
+        "holds no .txt chat" if not texts
+        else f"holds {len(texts)} .txt files and none is named like a chat export"
+    )
+    raise IngestError(zip_path.as_posix(), problem, "unzip it and pass the chat's .txt")
+
+
+def _zip_sources(path: Path) -> list[Source]:
+    name = path.as_posix()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = _chat_members(archive, path)
+    except zipfile.BadZipFile:
+        raise IngestError(name, "is not a readable zip (damaged or cut short)", _ZIP_HINT) from None
+    except OSError as error:
+        raise _os_error(name, error) from None
+    return [Source(f"{name}/{member}", path, member) for member in members]
+
+
+def _is_zip(path: Path) -> bool:
+    if path.suffix.lower() == ".zip":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == _ZIP_MAGIC
+    except OSError:
+        return False  # reading it later reports the problem
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Export files under ``folder``, sorted, hidden files and folders left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__MACOSX")
+        for file in sorted(files):
+            if not file.startswith(".") and file.lower().endswith((".txt", ".zip")):
+                yield Path(root, file)
+
+
+def find_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | IngestError]:
+    """Every chat text under ``paths``, in a stable order, or the error that stopped one."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = False
+            for file in _walk(path):
+                found = True
+                yield from _sources_of(file)
+            if not found:
+                yield IngestError(
+                    path.as_posix(), "holds no .txt or .zip export",
+                    "point cs-audit at the folder that holds the exported chats",
+                )
+        elif path.exists():
+            yield from _sources_of(path)
+        else:
+            yield IngestError(path.as_posix(), "no such file or folder", "check the path")
+
+
+def _sources_of(path: Path) -> Iterator[Source | IngestError]:
+    if _is_zip(path):
+        try:
+            yield from _zip_sources(path)
+        except IngestError as error:
+            yield error
+    else:
+        yield Source(path.as_posix(), path)
