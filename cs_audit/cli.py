@@ -7,7 +7,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, BinaryIO
 
@@ -28,7 +28,7 @@ app = typer.Typer(
 )
 
 
-class ParseFormat(str, Enum):
+class ParseFormat(StrEnum):
     """Output formats of ``cs-audit parse``."""
 
     JSONL = "jsonl"
@@ -62,6 +62,8 @@ def _guarded() -> Iterator[None]:
         except (OSError, ValueError, AttributeError):
             pass
         raise typer.Exit(ExitCode.OK) from None
+    except typer.Exit:
+        raise
     except KeyboardInterrupt:
         _say("cs-audit: interrupted")
         raise typer.Exit(130) from None
@@ -85,8 +87,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", help="Print the version and exit.", is_eager=True,
-                     callback=_version),
+        typer.Option(
+            "--version", help="Print the version and exit.", is_eager=True, callback=_version
+        ),
     ] = False,
 ) -> None:
     """Audit customer-service WhatsApp chat exports."""
@@ -111,18 +114,24 @@ def _writer(fmt: ParseFormat, out: BinaryIO) -> Callable[[ParsedExport], None]:
 def parse(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Export .txt or .zip files, or folders searched for them.",
-                       show_default=False),
+        typer.Argument(
+            help="Export .txt or .zip files, or folders searched for them.", show_default=False
+        ),
     ],
     fmt: Annotated[
         ParseFormat,
-        typer.Option("--format", "-f", help="jsonl or csv: one record per message; "
-                     "summary: one line per file."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl or csv: one record per message; summary: one line per file.",
+        ),
     ] = ParseFormat.JSONL,
     date_order: Annotated[
         DateOrder,
-        typer.Option("--date-order", help="Date order for files whose dates do not tell "
-                     "it (auto: day first)."),
+        typer.Option(
+            "--date-order",
+            help="Date order for files whose dates do not tell it (auto: day first).",
+        ),
     ] = DateOrder.AUTO,
 ) -> None:
     """Read exports and print one record per message (file, line, timestamp, author,
@@ -146,6 +155,7 @@ def parse(
         out.flush()
         if write is None:
             from rich.console import Console  # noqa: PLC0415
+
             from cs_audit.render.summary import summary_table  # noqa: PLC0415
 
             Console(highlight=False).print(summary_table(results))

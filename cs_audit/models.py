@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 
-class MessageKind(str, Enum):
+class MessageKind(StrEnum):
     """What a message is; everything but TEXT is nobody's speech or not words."""
 
     TEXT = "text"
@@ -21,7 +21,7 @@ class MessageKind(str, Enum):
     UNAVAILABLE = "unavailable"  # "Waiting for this message", old Android "null"
 
 
-class DateOrder(str, Enum):
+class DateOrder(StrEnum):
     """The order of day, month and year in a file's header dates."""
 
     AUTO = "auto"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import accumulate, compress, repeat
 from operator import add, is_
+from typing import cast
 
 from cs_audit.errors import IngestError
 from cs_audit.ingest.dates import date_parts, decide_date_order, iso_date, iso_time
@@ -67,8 +68,7 @@ class ParsedExport:
 
     def rows(self) -> Iterator[Row]:
         """One tuple per message: line, timestamp, author, text, kind."""
-        return zip(self.lines, self.timestamps, self.authors, self.texts, self.kinds,
-                   strict=True)
+        return zip(self.lines, self.timestamps, self.authors, self.texts, self.kinds, strict=True)
 
     def messages(self) -> tuple[Message, ...]:
         """The messages as frozen ``Message`` records."""
@@ -89,8 +89,11 @@ def _clean(data: bytes, file: str) -> bytes:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:8192]:
-        raise IngestError(file, "is a binary file, not a chat export",
-                          "pass the .txt or .zip that WhatsApp's Export chat wrote")
+        raise IngestError(
+            file,
+            "is a binary file, not a chat export",
+            "pass the .txt or .zip that WhatsApp's Export chat wrote",
+        )
     if not data or data.isspace():
         raise IngestError(file, "is empty", "export the chat again from WhatsApp")
     if b"\r" in data:
@@ -115,9 +118,11 @@ class _AuthorNames(dict[bytes | None, str | None]):
 
 def _not_utf8(file: str, line: int, piece: bytes, error: UnicodeDecodeError) -> IngestError:
     line += piece.count(b"\n", 0, error.start)
-    return IngestError(f"{file}:{line}",
-                       f"holds a byte that is not UTF-8 (0x{piece[error.start]:02x})",
-                       _NOT_UTF8_HINT)
+    return IngestError(
+        f"{file}:{line}",
+        f"holds a byte that is not UTF-8 (0x{piece[error.start]:02x})",
+        _NOT_UTF8_HINT,
+    )
 
 
 @dataclass(slots=True)
@@ -132,37 +137,39 @@ class _Columns:
     lines: array[int] = field(default_factory=lambda: array("q"))
     canonical: dict[bytes | None, bytes | None] = field(default_factory=dict)
 
-    def add_block(self, parts: list[bytes | None], *, line: int, file: str,
-                  attachments: bool) -> int:
+    def add_block(
+        self, parts: list[bytes | None], *, line: int, file: str, attachments: bool
+    ) -> int:
         """Add one block's split; return the line after its last message."""
-        heads, rests = parts[1::5], parts[2::5]
-        raw_authors, hints, bodies = parts[3::5], parts[4::5], parts[5::5]
+        # The split's shape: date part, time part, author, hint, body, again and again.
+        heads = cast("list[bytes]", parts[1::5])
+        rests = cast("list[bytes]", parts[2::5])
+        raw_authors, hints = parts[3::5], parts[4::5]
+        bodies = cast("list[bytes]", parts[5::5])
         everyone = range(len(bodies))
         # No author found by the split: a line WhatsApp wrote, or a name with a colon.
         for i in compress(everyone, map(is_, raw_authors, repeat(None))):
-            name, colon, body = bodies[i].partition(b": ")  # type: ignore[union-attr]
+            name, colon, body = bodies[i].partition(b": ")
             if colon and b"\n" not in name:
                 raw_authors[i], bodies[i], hints[i] = name, body, b"?"
         if attachments:  # Android's "IMG-...jpg (file attached)" ends its first line
             for i in compress(everyone, map(bytes.count, bodies, repeat(b"(file "))):
                 hints[i] = b"?"
         try:
-            self.texts.extend(map(bytes.decode, bodies))  # type: ignore[arg-type]
+            self.texts.extend(map(bytes.decode, bodies))
         except UnicodeDecodeError:
-            self._raise_bad_utf8(bodies, line, file)  # type: ignore[arg-type]
+            self._raise_bad_utf8(bodies, line, file)
         keep = self.canonical.setdefault
-        self.heads.extend(map(keep, heads, heads))  # type: ignore[arg-type]
-        self.rests.extend(map(keep, rests, rests))  # type: ignore[arg-type]
+        self.heads.extend(cast("list[bytes]", map(keep, heads, heads)))
+        self.rests.extend(cast("list[bytes]", map(keep, rests, rests)))
         self.raw_authors.extend(map(keep, raw_authors, raw_authors))
-        starts = list(accumulate(
-            map(add, map(bytes.count, bodies, repeat(b"\n")), repeat(1)),  # type: ignore[arg-type]
-            initial=line,
-        ))
+        newlines = map(bytes.count, bodies, repeat(b"\n"))
+        starts: list[int] = list(accumulate(map(add, newlines, repeat(1)), initial=line))
         after = starts.pop()
         self.lines.extend(starts)
         kinds = [_TEXT] * len(bodies)
         for i in compress(everyone, hints):
-            kinds[i] = classify(bodies[i])  # type: ignore[arg-type]
+            kinds[i] = classify(bodies[i])
         self.kinds.extend(kinds)
         return after
 
@@ -199,17 +206,24 @@ def _decide_dates(
     decision = decide_date_order(parts.values(), requested)
     notices = []
     if decision.decided_by is None and requested is DateOrder.AUTO:
-        notices.append(Notice(
-            file, None, "no date in it tells day-first from month-first; read as day-first",
-            "if its dates are month-first, run again with --date-order mdy",
-        ))
+        notices.append(
+            Notice(
+                file,
+                None,
+                "no date in it tells day-first from month-first; read as day-first",
+                "if its dates are month-first, run again with --date-order mdy",
+            )
+        )
     elif decision.overridden:
-        notices.append(Notice(
-            file, None,
-            f"dates such as {decision.decided_by} are {decision.order.value}, "
-            f"so --date-order {requested.value} was not applied to this file",
-            "leave --date-order out for files whose dates tell their order",
-        ))
+        notices.append(
+            Notice(
+                file,
+                None,
+                f"dates such as {decision.decided_by} are {decision.order.value}, "
+                f"so --date-order {requested.value} was not applied to this file",
+                "leave --date-order out for files whose dates tell their order",
+            )
+        )
     days = {head: iso_date(p, decision.order) for head, p in parts.items()}
     clock = {rest: iso_time(rest) for rest in rests}
     return days, clock, decision.order, notices
@@ -225,7 +239,8 @@ def _fold_impossible(cols: _Columns, keep: list[bool]) -> None:
             continue
         raw = cols.raw_authors[i]
         line = (cols.heads[i] + cols.rests[i]).decode("utf-8") + (
-            "" if raw is None else raw.decode("utf-8", "replace") + ": ")
+            "" if raw is None else raw.decode("utf-8", "replace") + ": "
+        )
         if last >= 0:  # else the line is before the first message: skipped
             cols.texts[last] += "\n" + line + cols.texts[i]
     for name in ("heads", "rests", "raw_authors", "texts", "kinds"):
@@ -256,16 +271,15 @@ def _longer_names(cols: _Columns, names: _AuthorNames) -> dict[bytes, bytes]:
     return longer
 
 
-def parse_export(
-    data: bytes, *, file: str, date_order: DateOrder = DateOrder.AUTO
-) -> ParsedExport:
+def parse_export(data: bytes, *, file: str, date_order: DateOrder = DateOrder.AUTO) -> ParsedExport:
     """Parse one export's bytes; raise ``IngestError`` if they are not an export."""
     data = _clean(data, file)
     survey = survey_layouts(data)
     layout = survey.dominant
     if layout is None:
         raise IngestError(
-            file, "has no WhatsApp message header (such as '23/03/2022, 13:31 - Name: ')",
+            file,
+            "has no WhatsApp message header (such as '23/03/2022, 13:31 - Name: ')",
             _NOT_EXPORT_HINT,
         )
     cols = _Columns()
@@ -282,31 +296,41 @@ def parse_export(
     if None in days.values() or None in clock.values():
         bad_days = {h for h in heads if days[h] is None}
         bad_times = {r for r in rests if clock[r] is None}
-        _fold_impossible(cols, [
-            h not in bad_days and r not in bad_times
-            for h, r in zip(cols.heads, cols.rests, strict=True)
-        ])
+        _fold_impossible(
+            cols,
+            [
+                h not in bad_days and r not in bad_times
+                for h, r in zip(cols.heads, cols.rests, strict=True)
+            ],
+        )
     if not cols.texts:
-        raise IngestError(file, "has no message header with a real date and time",
-                          _NOT_EXPORT_HINT)
+        raise IngestError(file, "has no message header with a real date and time", _NOT_EXPORT_HINT)
 
     first_line = cols.lines[0]
     skipped: tuple[SkippedLines, ...] = ()
     if first_line > 1:
         skipped = (SkippedLines(file, 1, first_line - 1),)
-        notices.insert(0, Notice(
-            file, 1,
-            f"{first_line - 1} line(s) before the first message header belong to no "
-            "message and were skipped",
-            "check that the file is a whole export, not a cut-out",
-        ))
-    if survey.others * 20 > sum(n for _, n in survey.counts):
-        notices.append(Notice(
-            file, None,
-            f"some lines look like {survey.counts[1][0].name} headers in a {layout.name} "
-            "export; they were read as message text",
-            "export each chat on its own instead of joining exports",
-        ))
+        notices.insert(
+            0,
+            Notice(
+                file,
+                1,
+                f"{first_line - 1} line(s) before the first message header belong to no "
+                "message and were skipped",
+                "check that the file is a whole export, not a cut-out",
+            ),
+        )
+    if survey.others >= 5 and survey.others * 20 > sum(n for _, n in survey.counts):
+        notices.append(
+            Notice(
+                file,
+                None,
+                f"{survey.others} lines look like headers of another layout "
+                f"({survey.counts[1][0].name}) than the file's ({layout.name}); they were read "
+                "as message text",
+                "export each chat on its own instead of joining exports",
+            )
+        )
 
     names = _AuthorNames()
     try:

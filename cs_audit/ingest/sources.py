@@ -39,7 +39,8 @@ def _size(n: int) -> str:
 
 def _too_large(name: str, size: int) -> IngestError:
     return IngestError(
-        name, f"would be {_size(size)} of text, over the {_size(MAX_TEXT_BYTES)} limit",
+        name,
+        f"would be {_size(size)} of text, over the {_size(MAX_TEXT_BYTES)} limit",
         "no chat export is that large: check that this is one",
     )
 
@@ -82,23 +83,25 @@ def _read_member(path: Path, member: str, name: str) -> bytes:
 def _chat_members(archive: zipfile.ZipFile, zip_path: Path) -> list[str]:
     """The chat texts of an export zip (iOS ``_chat.txt``; Android: the zip's own name)."""
     texts = [
-        info.filename for info in archive.infolist()
+        info.filename
+        for info in archive.infolist()
         if not info.is_dir()
         and info.filename.lower().endswith(".txt")
         and not info.filename.startswith("__MACOSX/")
     ]
-    for rule in (
-        lambda stem: stem == "_chat",
-        lambda stem: stem == zip_path.stem.lower(),
-        lambda stem: stem.startswith(_CHAT_PREFIXES),
+    stems = {text: PurePosixPath(text).stem.lower() for text in texts}
+    for chosen in (
+        [t for t in texts if stems[t] == "_chat"],
+        [t for t in texts if stems[t] == zip_path.stem.lower()],
+        [t for t in texts if stems[t].startswith(_CHAT_PREFIXES)],
     ):
-        chosen = [t for t in texts if rule(PurePosixPath(t).stem.lower())]
         if chosen:
             return sorted(chosen)
     if len(texts) == 1:
         return texts
     problem = (
-        "holds no .txt chat" if not texts
+        "holds no .txt chat"
+        if not texts
         else f"holds {len(texts)} .txt files and none is named like a chat export"
     )
     raise IngestError(zip_path.as_posix(), problem, "unzip it and pass the chat's .txt")
@@ -126,13 +129,17 @@ def _is_zip(path: Path) -> bool:
         return False  # reading it later reports the problem
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Export files under ``folder``, sorted, hidden files and folders left out."""
+def _walk(folder: Path) -> list[Path]:
+    """Export files under ``folder`` in path order, hidden files and folders left out."""
+    found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__MACOSX")
-        for file in sorted(files):
-            if not file.startswith(".") and file.lower().endswith((".txt", ".zip")):
-                yield Path(root, file)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__MACOSX"]
+        found += [
+            Path(root, file)
+            for file in files
+            if not file.startswith(".") and file.lower().endswith((".txt", ".zip"))
+        ]
+    return sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
 def find_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | IngestError]:
@@ -140,13 +147,13 @@ def find_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | I
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = False
-            for file in _walk(path):
-                found = True
+            files = _walk(path)
+            for file in files:
                 yield from _sources_of(file)
-            if not found:
+            if not files:
                 yield IngestError(
-                    path.as_posix(), "holds no .txt or .zip export",
+                    path.as_posix(),
+                    "holds no .txt or .zip export",
                     "point cs-audit at the folder that holds the exported chats",
                 )
         elif path.exists():

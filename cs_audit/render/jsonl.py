@@ -22,16 +22,18 @@ def iter_jsonl(parsed: ParsedExport) -> Iterator[str]:
     enc = encode_basestring
     head = '{"file":' + enc(parsed.file) + ',"line":'
     authors = _AuthorJson()
-    columns = (parsed.lines, parsed.days, parsed.clock, parsed.authors, parsed.texts,
-               parsed.kinds)
+    columns = (parsed.lines, parsed.days, parsed.clock, parsed.authors, parsed.texts, parsed.kinds)
     for start in range(0, len(parsed), _BLOCK):
         stop = start + _BLOCK
-        block = "".join([
-            f'{head}{line},"timestamp":"{day}T{time}","author":{authors[author]},'
-            f'"text":{enc(text)},"kind":"{kind}"}}\n'
-            for line, day, time, author, text, kind in zip(
-                *(column[start:stop] for column in columns), strict=True)
-        ])
+        block = "".join(
+            [
+                f'{head}{line},"timestamp":"{day}T{time}","author":{authors[author]},'
+                f'"text":{enc(text)},"kind":"{kind}"}}\n'
+                for line, day, time, author, text, kind in zip(
+                    *(column[start:stop] for column in columns), strict=True
+                )
+            ]
+        )
         # Valid JSON either way, but line-splitting readers (JavaScript, str.splitlines)
         # break a record at U+2028/U+2029, which real message bodies contain.
         if "\u2028" in block or "\u2029" in block:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import os.path
 from collections.abc import Sequence
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -13,40 +14,54 @@ from cs_audit.ingest import ParsedExport
 from cs_audit.models import MessageKind
 
 
-def summary_table(results: Sequence[ParsedExport | IngestError]) -> Table:
-    """One row per chat text: layout, date order, messages, period, authors, notes.
+def _period(parsed: ParsedExport) -> str:
+    first, last = min(parsed.days), max(parsed.days)
+    if first == last:
+        return first
+    if first[:7] == last[:7]:
+        return f"{first}…{last[8:]}"
+    return f"{first}…{last[5:] if first[:4] == last[:4] else last}"
 
-    File names go in as ``Text`` so that ``[brackets]`` in them are never markup.
+
+def summary_table(results: Sequence[ParsedExport | IngestError]) -> Table:
+    """One row per chat text: layout, date order, messages, period, authors, media.
+
+    Names are shown relative to the folder the files share. They go in as ``Text`` so
+    that ``[brackets]`` in them are never read as markup.
     """
-    table = Table(title="Parsed exports", title_justify="left", expand=False)
-    table.add_column("file", overflow="fold", ratio=3)
+    names = [r.where if isinstance(r, IngestError) else r.file for r in results]
+    common = os.path.commonpath(names) if len(names) > 1 else os.path.dirname(names[0])
+    cut = len(common) + 1 if common else 0
+
+    table = Table(
+        title="Parsed exports",
+        title_justify="left",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("file", overflow="fold", min_width=16, ratio=1)
     table.add_column("layout", no_wrap=True)
-    table.add_column("msgs", justify="right")
-    table.add_column("from", no_wrap=True)
-    table.add_column("to", no_wrap=True)
-    table.add_column("authors", justify="right")
-    table.add_column("notes", overflow="fold", ratio=2)
+    table.add_column("msgs", justify="right", no_wrap=True)
+    table.add_column("period", no_wrap=True)
+    table.add_column("authors", justify="right", no_wrap=True)
+    table.add_column("media", justify="right", no_wrap=True)
     total = 0
-    for result in results:
+    for name, result in zip(names, results, strict=True):
         if isinstance(result, IngestError):
-            table.add_row(Text(result.where), "-", "-", "-", "-", "-",
-                          Text(result.problem, style="red"))
+            table.add_row(Text(name[cut:]), Text("not read", style="red"), "-", "-", "-", "-")
             continue
-        kinds = Counter(result.kinds)
-        stamps = result.timestamps
-        authors = set(result.authors) - {None}
-        notes = [f"{n} {kind}" for kind, n in sorted(kinds.items()) if kind != MessageKind.TEXT]
-        notes += [f"{len(result.notices)} warning(s)"] if result.notices else []
         total += len(result)
+        media = sum(result.kinds.count(k) for k in (MessageKind.MEDIA, MessageKind.ATTACHMENT))
         table.add_row(
-            Text(result.file),
+            Text(name[cut:]),
             f"{result.layout.name} {result.date_order.value}",
             str(len(result)),
-            min(stamps)[:10],
-            max(stamps)[:10],
-            str(len(authors)),
-            Text(", ".join(notes)),
+            _period(result),
+            str(len(set(result.authors) - {None})),
+            str(media),
         )
-    table.caption = f"{total} messages in {len(results)} file(s)"
-    table.caption_justify = "left"
+    table.caption = f"{total} messages in {len(results)} file(s)" + (
+        f" under {common}/" if common else ""
+    )
     return table

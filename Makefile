@@ -1,0 +1,48 @@
+# Everything runs from a virtual environment this Makefile creates: a fresh machine
+# needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+RUNTIME := $(VENV)/.installed-runtime
+DEV     := $(VENV)/.installed-dev
+
+.PHONY: demo test lint typecheck unit bench format clean
+
+$(RUNTIME): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit("cs-audit needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(DEV): $(RUNTIME)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+## demo: parse the bundled sample exports and show a summary
+demo: $(RUNTIME)
+	$(BIN)/cs-audit parse sample_exports --format summary
+
+## test: lint (ruff), types (mypy --strict) and the test suite (pytest)
+test: lint typecheck unit
+
+lint: $(DEV)
+	$(BIN)/ruff check cs_audit tests benchmarks
+	$(BIN)/ruff format --check cs_audit tests benchmarks
+
+typecheck: $(DEV)
+	$(BIN)/mypy
+
+unit: $(DEV)
+	$(BIN)/pytest
+
+## bench: parse speed and memory beside whatstk, 10k/100k/1M messages
+bench: $(DEV)
+	$(BIN)/python benchmarks/bench_parse.py
+
+format: $(DEV)
+	$(BIN)/ruff format cs_audit tests benchmarks
+	$(BIN)/ruff check --fix cs_audit tests benchmarks
+
+clean:
+	rm -rf $(VENV) .venv-bench bench-data .mypy_cache .ruff_cache .pytest_cache .hypothesis

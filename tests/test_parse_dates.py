@@ -1,0 +1,75 @@
+"""The date order is decided once per file, from all its header dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from cs_audit.ingest import parse_export
+from cs_audit.ingest.dates import decide_date_order, iso_time
+from cs_audit.models import DateOrder
+from tests.conftest import FIXTURES
+
+AMBIGUOUS = (FIXTURES / "bad" / "ambiguous.txt").read_bytes()
+
+
+def test_ambiguous_file_is_read_day_first_with_a_warning() -> None:
+    """No component above 12: day first, and a warning that names the file and the fix."""
+    parsed = parse_export(AMBIGUOUS, file="ambiguous.txt")
+    assert parsed.date_order is DateOrder.DMY
+    assert parsed.days == ["2026-02-01", "2026-02-01", "2026-02-03"]
+    assert [str(n) for n in parsed.notices] == [
+        "ambiguous.txt: no date in it tells day-first from month-first; read as day-first; "
+        "if its dates are month-first, run again with --date-order mdy"
+    ]
+
+
+def test_date_order_option_settles_ambiguous_files() -> None:
+    """--date-order mdy is used where the file cannot tell, without a warning."""
+    parsed = parse_export(AMBIGUOUS, file="ambiguous.txt", date_order=DateOrder.MDY)
+    assert parsed.days == ["2026-01-02", "2026-01-02", "2026-03-02"]
+    assert parsed.notices == ()
+
+
+def test_date_order_option_never_overrides_the_evidence() -> None:
+    """A file whose dates say day-first stays day-first, and the user is told."""
+    data = b"19/11/26 09.12 - Budi: Halo\n"
+    parsed = parse_export(data, file="x.txt", date_order=DateOrder.MDY)
+    assert parsed.days == ["2026-11-19"]
+    assert [str(n) for n in parsed.notices] == [
+        "x.txt: dates such as 19/11/26 are dmy, so --date-order mdy was not applied to this "
+        "file; leave --date-order out for files whose dates tell their order"
+    ]
+
+
+def test_one_late_date_decides_the_whole_file() -> None:
+    """Early ambiguous dates are read in the order that a later date proves."""
+    data = b"1/2/26, 09:00 - Ann: a\n1/13/26, 09:00 - Ann: b\n"
+    parsed = parse_export(data, file="x.txt")
+    assert parsed.days == ["2026-01-02", "2026-01-13"]
+
+
+def test_majority_wins_when_evidence_conflicts() -> None:
+    """Evidence both ways: the majority decides, the rest are not real dates."""
+    decision = decide_date_order(
+        [("13", "1", "26"), ("14", "1", "26"), ("1", "13", "26")], DateOrder.AUTO
+    )
+    assert (decision.order, decision.decided_by) == (DateOrder.DMY, "13/1/26")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (b" 12:00\xe2\x80\xafAM - ", "00:00:00"),
+        (b" 12:30 PM - ", "12:30:00"),
+        (b" 1:55:00 p. m.] ", "13:55:00"),
+        (b" 8:28 p.\xc2\xa0m. - ", "20:28:00"),
+        (b" 11:23 a.m. - ", "11:23:00"),
+        (b" 23.59.59] ", "23:59:59"),
+        (b" 13:00 PM - ", None),
+        (b" 24:00 - ", None),
+        (b" 0:15 am - ", None),
+    ],
+)
+def test_times(text: bytes, expected: str | None) -> None:
+    """Every 12-hour marker spelling; impossible times are refused."""
+    assert iso_time(text) == expected

@@ -1,0 +1,104 @@
+"""Property tests: no input crashes the parser, and every line is accounted for."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cs_audit.errors import IngestError
+from cs_audit.ingest import ParsedExport, parse_export
+
+_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Pieces real exports are made of, so that generated text often holds real headers.
+_HEADERS = st.sampled_from(
+    [
+        "23/03/2022, 13:31 - ",
+        "1/31/22, 15:49 - ",
+        "1/4/23, 7:02\u202fPM - ",
+        "26/11/20 23.10 - ",
+        "[3/27/22, 21:41:35] ",
+        "\u200e[26/01/21 21.05.53] ",
+        "6/23/17, 12:29:34 PM: ",
+        "31.5.2019 klo 16.58 - ",
+        "31/02/2022, 13:31 - ",
+        "13/13/22, 25:61 - ",
+        "2019-05-02, 11:23 a.m. - ",
+    ]
+)
+_WORDS = st.sampled_from(
+    [
+        "Budi",
+        "Toko: Maju",
+        "+62 812-3456-7890",
+        "~ Rina",
+        ": ",
+        ":",
+        " - ",
+        "\u200e",
+        "\u202a",
+        "\u2028",
+        "<Media omitted>",
+        "image omitted",
+        "null",
+        "(file attached)",
+        "POLL:",
+        "Rp 150.000",
+        "😊",
+        "[",
+        "]",
+        "\t",
+        " ",
+        'created group "a: b"',
+    ]
+)
+_LINE = st.one_of(
+    st.builds(lambda h, a, t: h + a + t, _HEADERS, _WORDS, st.text(max_size=20)),
+    st.lists(_WORDS, max_size=5).map("".join),
+    st.text(max_size=30),
+)
+_ENDING = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+def _accounted(data: bytes, parsed: ParsedExport) -> None:
+    text = data.decode("utf-8-sig") if data[:2] not in (b"\xff\xfe", b"\xfe\xff") else ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    total = text.count("\n") + (0 if text.endswith("\n") else 1)
+    assert parsed.line_count == total
+    lines, texts = list(parsed.lines), parsed.texts
+    skipped = sum(s.last_line - s.first_line + 1 for s in parsed.skipped)
+    assert lines[0] == skipped + 1
+    for i in range(len(lines) - 1):  # a message owns its header line and its body lines
+        assert lines[i + 1] == lines[i] + 1 + texts[i].count("\n")
+    assert lines[-1] + texts[-1].count("\n") == total
+    assert len(parsed.days) == len(parsed.clock) == len(parsed.authors) == len(texts)
+
+
+@_SETTINGS
+@given(st.binary(max_size=400))
+def test_any_bytes_never_crash(data: bytes) -> None:
+    """Arbitrary bytes give records or an IngestError, nothing else."""
+    outcome: ParsedExport | IngestError
+    try:
+        outcome = parse_export(data, file="fuzz.txt")
+    except IngestError as error:
+        outcome = error
+    if isinstance(outcome, IngestError):
+        assert str(outcome).startswith("fuzz.txt")
+    else:
+        assert len(outcome) > 0
+
+
+@_SETTINGS
+@given(st.lists(st.tuples(_LINE, _ENDING), min_size=1, max_size=25), st.booleans())
+def test_every_line_is_accounted_for(lines: list[tuple[str, str]], final: bool) -> None:
+    """Each line is a header, part of the body above it, or a reported skipped line."""
+    text = "".join(line + ending for line, ending in lines)
+    if not final:
+        text = text.rstrip("\r\n")
+    data = text.encode("utf-8")
+    try:
+        parsed = parse_export(data, file="fuzz.txt")
+    except IngestError:
+        return
+    _accounted(data, parsed)
