@@ -18,13 +18,16 @@ _MARKER = _SP + rb"?[AaPp]\.?" + _SP + rb"?[Mm]\.?"
 
 # Every layout of FORMATS.md, for detection only. A line is a header only when date,
 # time, optional AM/PM marker and the separator are all there.
+# Every layout of FORMATS.md, for detection only. A line is a header only when date,
+# time, optional AM/PM marker and the separator are all there. Its groups are the
+# header's shape (brackets, separators, seconds, marker), so findall can count shapes.
 _GENERIC = re.compile(
-    rb"\n" + _BIDI + rb"*(?P<br>\[)?"
-    rb"(?P<d1>\d{1,4})(?P<ds>[./-])\d{1,2}(?P=ds)\d{2,4}"
-    rb"(?P<comma>,)?" + _SP + rb"(?P<klo>klo" + _SP + rb")?"
-    rb"\d{1,2}(?P<ts>[:.])\d{2}(?P<s>(?P=ts)\d{2})?"
-    rb"(?P<mk>" + _MARKER + rb")?"
-    rb"(?P<sep>(?(br)\]" + _SP + rb"|(?:" + _SP + rb"-" + _SP + rb"|:" + _SP + rb")))"
+    rb"\n" + _BIDI + rb"*(\[)?"
+    rb"\d{1,4}([./-])\d{1,2}\2\d{2,4}"
+    rb"(,)?" + _SP + rb"(klo" + _SP + rb")?"
+    rb"\d{1,2}([:.])\d{2}(?:(\5)\d{2})?"
+    rb"(" + _MARKER + rb")?"
+    rb"((?(1)\]" + _SP + rb"|(?:" + _SP + rb"-" + _SP + rb"|:" + _SP + rb")))"
 )
 
 # Bodies that may be a placeholder or WhatsApp's own line, by how they start (iOS
@@ -39,8 +42,8 @@ SPECIAL_HINT = (
     rb"|Contact card|gambar |stiker |dokumen |Kartu kontak)"
 )
 
-_SAMPLE_WINDOWS = 16
-_WINDOW_BYTES = 1 << 16
+_SAMPLE_WINDOWS = 8
+_WINDOW_BYTES = 1 << 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,16 +105,16 @@ class LayoutSurvey:
         return sum(n for _, n in self.counts[1:])
 
 
-def _layout_of(match: re.Match[bytes]) -> Layout:
-    sep = match["sep"]
+def _layout_of(shape: tuple[bytes, ...]) -> Layout:
+    bracket, date_sep, comma, klo, time_sep, seconds, marker, sep = shape
     return Layout(
-        bracket=match["br"] is not None,
-        date_sep=match["ds"],
-        comma=match["comma"] is not None,
-        klo=match["klo"] is not None,
-        time_sep=match["ts"],
-        seconds=match["s"] is not None,
-        marker=match["mk"] is not None,
+        bracket=bool(bracket),
+        date_sep=date_sep,
+        comma=bool(comma),
+        klo=bool(klo),
+        time_sep=time_sep,
+        seconds=bool(seconds),
+        marker=bool(marker),
         sep=b"]" if sep.startswith(b"]") else b":" if sep.startswith(b":") else b"-",
     )
 
@@ -138,7 +141,7 @@ def survey_layouts(data: bytes) -> LayoutSurvey:
             if newline < 0:
                 continue
             window = data[newline : newline + size]
-        for match in _GENERIC.finditer(window):
-            counts[_layout_of(match)] += 1
+        for shape, n in Counter(_GENERIC.findall(window)).items():
+            counts[_layout_of(shape)] += n
     ordered = sorted(counts.items(), key=lambda item: (-item[1], repr(item[0])))
     return LayoutSurvey(tuple(ordered))

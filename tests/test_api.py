@@ -1,0 +1,83 @@
+"""The library: cs_audit.read_export returns frozen records, with no terminal involved."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from datetime import datetime
+
+import pytest
+
+import cs_audit
+from cs_audit import ExportWarning, IngestError, Message, MessageKind, read_export
+from tests.conftest import FIXTURES, GOLDEN, ROOT, SAMPLES, load_jsonl
+
+
+def test_read_export_returns_frozen_messages() -> None:
+    """Each message is a frozen dataclass with a real datetime and a MessageKind."""
+    messages = read_export(SAMPLES / "WhatsApp Chat - Sari Dewi.zip")
+    first = messages[2]
+    assert first == Message(
+        file=f"{SAMPLES.as_posix()}/WhatsApp Chat - Sari Dewi.zip/_chat.txt",
+        line=3,
+        timestamp=datetime(2026, 11, 17, 14, 5, 41),
+        author="Sari Dewi",
+        text="\u200egambar tidak disertakan",
+        kind=MessageKind.MEDIA,
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.text = "changed"  # type: ignore[misc]
+
+
+def test_read_export_matches_the_cli_records() -> None:
+    """The library and `cs-audit parse` give the same records."""
+    golden = [r for r in load_jsonl(GOLDEN / "sample_exports.jsonl") if "Budi Santoso" in r["file"]]
+    messages = read_export(SAMPLES / "Chat WhatsApp dengan Budi Santoso.txt")
+    assert [
+        {
+            "line": m.line,
+            "timestamp": m.timestamp.isoformat(),
+            "author": m.author,
+            "text": m.text,
+            "kind": m.kind.value,
+        }
+        for m in messages
+    ] == [{k: v for k, v in r.items() if k != "file"} for r in golden]
+
+
+def test_read_export_warns_and_raises() -> None:
+    """Notices become ExportWarning; a file that is not an export raises IngestError."""
+    with pytest.warns(ExportWarning, match="read as day-first"):
+        read_export(FIXTURES / "bad" / "ambiguous.txt")
+    with pytest.raises(IngestError, match="is empty"):
+        read_export(FIXTURES / "bad" / "empty.txt")
+
+
+def test_pandas_stays_off_the_import_path() -> None:
+    """Importing cs_audit and reading an export loads neither pandas nor rich."""
+    code = (
+        "import sys, cs_audit; cs_audit.read_export(sys.argv[1]); "
+        "print(sorted(m for m in ('pandas', 'rich', 'typer') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLES)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert done.stdout == "[]\n"
+
+
+def test_public_names() -> None:
+    """The package exports what its README documents."""
+    assert {
+        "read_export",
+        "read_exports",
+        "Message",
+        "MessageKind",
+        "DateOrder",
+        "IngestError",
+        "ExitCode",
+    } <= set(cs_audit.__all__)

@@ -1,0 +1,164 @@
+"""The cs-audit command, run for real through CliRunner: output, messages, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cs_audit import __version__, ingest
+from cs_audit.cli import app
+from cs_audit.errors import ExitCode
+from tests.conftest import FIXTURES, GOLDEN, ROOT
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def test_version() -> None:
+    """--version prints the name and version and exits 0."""
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"cs-audit {__version__}\n")
+
+
+def test_python_dash_m() -> None:
+    """python -m cs_audit runs the same command."""
+    done = subprocess.run(
+        [sys.executable, "-m", "cs_audit", "--version"], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout) == (0, f"cs-audit {__version__}\n")
+
+
+def test_parse_samples_jsonl_matches_golden() -> None:
+    """The bundled samples give exactly the golden JSON Lines, nothing on stderr."""
+    result = runner.invoke(app, ["parse", "sample_exports"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout == (GOLDEN / "sample_exports.jsonl").read_text(encoding="utf-8")
+
+
+def test_parse_is_deterministic() -> None:
+    """Two runs give the same bytes."""
+    first = runner.invoke(app, ["parse", "sample_exports", "--format", "csv"])
+    second = runner.invoke(app, ["parse", "sample_exports", "--format", "csv"])
+    assert first.stdout_bytes == second.stdout_bytes
+
+
+def test_csv_output_and_formula_neutralisation(tmp_path: Path) -> None:
+    """CSV has a stable header; chat text and phone numbers never become formulas."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        '19/11/26 08.05 - +62 812-3456-7890: =HYPERLINK("http://x","klik")\n'
+        '19/11/26 08.06 - Toko Maju: Harga "spesial", kak\n-Rina\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["parse", str(chat), "--format", "csv"])
+    assert result.exit_code == 0
+    name = chat.as_posix()
+    assert result.stdout == (
+        "file,line,timestamp,author,text,kind\n"
+        f"{name},1,2026-11-19T08:05:00,'+62 812-3456-7890,"
+        '"\'=HYPERLINK(""http://x"",""klik"")",text\n'
+        f'{name},2,2026-11-19T08:06:00,Toko Maju,"Harga ""spesial"", kak\n-Rina",text\n'
+    )
+
+
+def test_bad_file_among_good_ones() -> None:
+    """A bad file gets one stderr line; the good ones are still parsed; exit status 3."""
+    result = runner.invoke(
+        app, ["parse", "tests/fixtures/bad/prose.txt", "tests/fixtures/bad/utf16.txt"]
+    )
+    assert result.exit_code == ExitCode.INPUT == 3
+    assert result.stderr == (
+        "tests/fixtures/bad/prose.txt: has no WhatsApp message header (such as '23/03/2022, "
+        "13:31 - Name: '); check that it is a chat exported with WhatsApp's Export chat\n"
+    )
+    assert result.stdout.count("\n") == 2
+    assert '"file":"tests/fixtures/bad/utf16.txt"' in result.stdout
+
+
+def test_missing_path() -> None:
+    """A path that does not exist is an input error, not a traceback."""
+    result = runner.invoke(app, ["parse", "nope/chat.txt"])
+    assert (result.exit_code, result.stderr) == (
+        3,
+        "nope/chat.txt: no such file or folder; check the path\n",
+    )
+
+
+def test_warning_keeps_exit_status_zero() -> None:
+    """An ambiguous date order is a warning on stderr; the records are written; exit 0."""
+    result = runner.invoke(app, ["parse", "tests/fixtures/bad/ambiguous.txt"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "tests/fixtures/bad/ambiguous.txt: warning: no date in it tells day-first from "
+        "month-first; read as day-first; if its dates are month-first, run again with "
+        "--date-order mdy\n"
+    )
+    assert result.stdout.count("\n") == 3
+
+
+def test_date_order_option() -> None:
+    """--date-order mdy reads an ambiguous file month-first."""
+    result = runner.invoke(
+        app, ["parse", "tests/fixtures/bad/ambiguous.txt", "--date-order", "mdy"]
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert '"timestamp":"2026-01-02T09:12:00"' in result.stdout
+
+
+def test_bad_option_is_a_usage_error() -> None:
+    """An unknown format is a usage error with exit status 2."""
+    result = runner.invoke(app, ["parse", "sample_exports", "--format", "xml"])
+    assert result.exit_code == ExitCode.USAGE == 2
+    assert "xml" in result.stderr
+
+
+def test_summary_prints_names_as_written(tmp_path: Path) -> None:
+    """Rich markup in a file name is printed as written, not interpreted."""
+    chat = tmp_path / "[bold]Budi[red].txt"
+    chat.write_bytes((FIXTURES / "layouts" / "android_indonesian.txt").read_bytes())
+    result = runner.invoke(app, ["parse", str(chat), "--format", "summary"])
+    assert result.exit_code == 0
+    assert "[bold]Budi[red].txt" in result.stdout
+    assert "android 24h dmy" in result.stdout
+    assert "6 messages in 1 file(s)" in result.stdout
+
+
+def test_summary_of_samples() -> None:
+    """The demo's table lists each sample with its layout and message count."""
+    result = runner.invoke(app, ["parse", "sample_exports", "--format", "summary"])
+    assert result.exit_code == 0
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert "63 messages in 5 file(s) under sample_exports/" in lines
+    assert any("ios 24h dmy" in line and " 13 " in line for line in lines)
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_internal_error_never_prints_chat_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug is one line naming the exception and place; its message (chat text) is withheld."""
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("Halo kak, nomor saya 0812 3456 7890")
+
+    monkeypatch.setattr(ingest, "parse_export", broken)
+    result = runner.invoke(app, ["parse", "sample_exports"])
+    assert result.exit_code == ExitCode.INTERNAL == 70
+    assert "0812" not in result.stderr
+    assert result.stderr.startswith("cs-audit: internal error (ValueError at test_cli.py:")
+    assert "Traceback" not in result.stderr
+
+
+def test_every_command_has_help() -> None:
+    """Each command explains itself with --help."""
+    for command in (["--help"], ["parse", "--help"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0
+        assert "Usage" in result.stdout
