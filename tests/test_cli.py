@@ -75,7 +75,7 @@ def test_bad_file_among_good_ones() -> None:
     result = runner.invoke(
         app, ["parse", "tests/fixtures/bad/prose.txt", "tests/fixtures/bad/utf16.txt"]
     )
-    assert result.exit_code == ExitCode.INPUT == 3
+    assert result.exit_code == int(ExitCode.INPUT) == 3
     assert result.stderr == (
         "tests/fixtures/bad/prose.txt: has no WhatsApp message header (such as '23/03/2022, "
         "13:31 - Name: '); check that it is a chat exported with WhatsApp's Export chat\n"
@@ -117,7 +117,7 @@ def test_date_order_option() -> None:
 def test_bad_option_is_a_usage_error() -> None:
     """An unknown format is a usage error with exit status 2."""
     result = runner.invoke(app, ["parse", "sample_exports", "--format", "xml"])
-    assert result.exit_code == ExitCode.USAGE == 2
+    assert result.exit_code == int(ExitCode.USAGE) == 2
     assert "xml" in result.stderr
 
 
@@ -150,7 +150,7 @@ def test_internal_error_never_prints_chat_text(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(ingest, "parse_export", broken)
     result = runner.invoke(app, ["parse", "sample_exports"])
-    assert result.exit_code == ExitCode.INTERNAL == 70
+    assert result.exit_code == int(ExitCode.INTERNAL) == 70
     assert "0812" not in result.stderr
     assert result.stderr.startswith("cs-audit: internal error (ValueError at test_cli.py:")
     assert "Traceback" not in result.stderr
