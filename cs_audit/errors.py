@@ -9,11 +9,10 @@ class ExitCode(IntEnum):
     """Exit statuses of every command, as documented in the README."""
 
     OK = 0
-    CHECK_FAILED = 1
-    USAGE = 2
+    USAGE = 2  # click's own status for a bad option or argument
     INPUT = 3
-    OUTPUT = 4
-    INTERNAL = 70
+    INTERNAL = 70  # EX_SOFTWARE: a bug in cs-audit
+    INTERRUPTED = 130
 
 
 class CsAuditError(Exception):
@@ -38,9 +37,3 @@ class IngestError(CsAuditError):
     """An input is missing, unreadable or not a WhatsApp export."""
 
     exit_code = ExitCode.INPUT
-
-
-class OutputError(CsAuditError):
-    """An output could not be written."""
-
-    exit_code = ExitCode.OUTPUT

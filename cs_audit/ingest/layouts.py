@@ -35,11 +35,13 @@ _GENERIC = re.compile(
 # kinds.classify settles the rest. Attachments, told by the end of their first line,
 # are looked for apart (parser.py).
 SPECIAL_HINT = (
-    rb"\xe2\x80\x8e|" + _BIDI + rb"*(?:<|Missed |Panggilan |location: |Lokasi: "
+    # A first-byte check before the alternatives: most bodies fail it at once.
+    rb"(?=[\xe2\xef<MPlLWTBCYKADivasGdgn])"
+    rb"(?:\xe2\x80\x8e|" + _BIDI + rb"*(?:<|Missed |Panggilan |location: |Lokasi: "
     rb"|live location|POLL|POLING:|Waiting for|Menunggu pesan|Messages and calls|Pesan "
     rb"|This |Bisnis ini|Chat ini|Your security|Kode keamanan|You |Anda |Disappearing"
     rb"|Akun bisnis|null(?:\n|$)|image |video |audio |sticker |GIF |document "
-    rb"|Contact card|gambar |stiker |dokumen |Kartu kontak)"
+    rb"|Contact card|gambar |stiker |dokumen |Kartu kontak))"
 )
 
 _SAMPLE_WINDOWS = 8
@@ -73,14 +75,15 @@ class Layout:
         (None when the name holds a colon or the line has no author: the parser looks
         again), 4 a hint that the body may be more than text (None for most).
         """
+        sp = _SP
         ds = re.escape(self.date_sep)
         ts = re.escape(self.time_sep)
         date = rb"\d{1,4}" + ds + rb"\d{1,2}" + ds + rb"\d{2,4}"
-        join = (b"," if self.comma else b"") + _SP + (b"klo" + _SP if self.klo else b"")
+        join = (b"," if self.comma else b"") + sp + (b"klo" + sp if self.klo else b"")
         time = rb"\d{1,2}" + ts + rb"\d{2}" + (ts + rb"\d{2}" if self.seconds else b"")
         if self.marker:
-            time += _MARKER
-        sep = {b"]": rb"\]" + _SP, b"-": _SP + b"-" + _SP, b":": b":" + _SP}[self.sep]
+            time += sp + rb"?[AaPp]\.?" + sp + rb"?[Mm]\.?"
+        sep = {b"]": rb"\]" + sp, b"-": sp + b"-" + sp, b":": b":" + sp}[self.sep]
         lead = _BIDI + b"*" + (rb"\[" if self.bracket else b"")
         return re.compile(
             rb"\n(" + lead + date + rb")(" + join + time + sep + rb")"

@@ -14,9 +14,9 @@ needless objects (fresh memory is the dearest thing a parse touches). So:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,11 +29,13 @@ from cs_audit.ingest.dates import date_parts, decide_date_order, iso_date, iso_t
 from cs_audit.ingest.kinds import classify, is_system_event, strip_bidi
 from cs_audit.ingest.layouts import Layout, survey_layouts
 from cs_audit.models import DateOrder, Message, MessageKind, Notice, SkippedLines
+from cs_audit.parallel import fork_map
 
 # (line, timestamp "YYYY-MM-DDTHH:MM:SS", author or None, text, kind value)
 Row = tuple[int, str, str | None, str, str]
 
 _BLOCK_BYTES = 1 << 20
+_PARALLEL_BYTES = 8 << 20  # below this, starting workers costs more than it saves
 _KINDS = {kind.value: kind for kind in MessageKind}
 _TEXT = MessageKind.TEXT.value
 _SYSTEM = MessageKind.SYSTEM.value
@@ -125,77 +127,131 @@ def _not_utf8(file: str, line: int, piece: bytes, error: UnicodeDecodeError) -> 
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """One block's messages, before the file's date order is known."""
+
+    preamble: int  # lines before the block's first header (first block only)
+    heads: list[bytes]  # date part of each header
+    rests: list[bytes]  # time part
+    raw_authors: list[bytes | None]
+    texts: list[str]
+    kinds: list[str]
+    steps: array[int]  # lines each message spans: 1 + its body's newlines
+
+
+class _BadBytes(Exception):  # never shown: it becomes an IngestError with the line
+    """A block holds bytes that are not UTF-8: how many lines into the block, which byte."""
+
+    def __init__(self, lines_in: int, byte: int) -> None:
+        super().__init__(lines_in, byte)
+        self.lines_in, self.byte = lines_in, byte
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What every block of one file needs; forked workers inherit it."""
+
+    data: bytes
+    pattern: re.Pattern[bytes]
+    attachments: bool  # the file holds "(file " somewhere
+    compact: bool  # one object per distinct header part and author: the block is sent
+
+
+def _split_block(job: _Job, span: tuple[int, int]) -> _Block:
+    """Split one block of the file (it starts at a header, or at the file's start)."""
+    start, end = span
+    # A leading "\n" lets the first header be found as "\n" + header, the form the regex
+    # engine scans for at C speed.
+    block = b"\n" + job.data[:end] if start == 0 else job.data[start:end]
+    parts = job.pattern.split(block)
+    # The split's shape: text before the first header, then date part, time part,
+    # author, hint, body, again and again.
+    heads = cast("list[bytes]", parts[1::5])
+    rests = cast("list[bytes]", parts[2::5])
+    raw_authors, hints = parts[3::5], parts[4::5]
+    bodies = cast("list[bytes]", parts[5::5])
+    everyone = range(len(bodies))
+    # No author found by the split: a line WhatsApp wrote, or a name with a colon.
+    for i in compress(everyone, map(is_, raw_authors, repeat(None))):
+        name, colon, body = bodies[i].partition(b": ")
+        if colon and b"\n" not in name:
+            raw_authors[i], bodies[i], hints[i] = name, body, b"?"
+    if job.attachments:  # Android's "IMG-...jpg (file attached)" ends its first line
+        for i in compress(everyone, map(bytes.count, bodies, repeat(b"(file "))):
+            hints[i] = b"?"
+    preamble = cast("bytes", parts[0]).count(b"\n")
+    steps = array("q", map(add, map(bytes.count, bodies, repeat(b"\n")), repeat(1)))
+    try:
+        texts = list(map(bytes.decode, bodies))
+    except UnicodeDecodeError:
+        raise _bad_bytes(bodies, steps, preamble) from None
+    kinds = [_TEXT] * len(bodies)
+    for i in compress(everyone, hints):
+        kinds[i] = classify(bodies[i])
+    if job.compact:  # one object per distinct value pickles as a reference
+        keep: dict[bytes | None, bytes | None] = {}
+        heads = cast("list[bytes]", list(map(keep.setdefault, heads, heads)))
+        rests = cast("list[bytes]", list(map(keep.setdefault, rests, rests)))
+        raw_authors = list(map(keep.setdefault, raw_authors, raw_authors))
+    return _Block(
+        preamble=preamble,
+        heads=heads,
+        rests=rests,
+        raw_authors=raw_authors,
+        texts=texts,
+        kinds=kinds,
+        steps=steps,
+    )
+
+
+def _bad_bytes(bodies: list[bytes], steps: array[int], lines_in: int) -> _BadBytes:
+    for body, step in zip(bodies, steps, strict=True):
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return _BadBytes(lines_in + body.count(b"\n", 0, error.start), body[error.start])
+        lines_in += step
+    return _BadBytes(lines_in, 0)
+
+
 @dataclass(slots=True)
 class _Columns:
-    """What the blocks of one file add up to, before the date order is known."""
+    """What the blocks of one file add up to."""
 
-    heads: list[bytes] = field(default_factory=list)  # canonical date part of each header
-    rests: list[bytes] = field(default_factory=list)  # canonical time part
+    heads: list[bytes] = field(default_factory=list)
+    rests: list[bytes] = field(default_factory=list)
     raw_authors: list[bytes | None] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
     lines: array[int] = field(default_factory=lambda: array("q"))
     canonical: dict[bytes | None, bytes | None] = field(default_factory=dict)
 
-    def add_block(
-        self, parts: list[bytes | None], *, line: int, file: str, attachments: bool
-    ) -> int:
-        """Add one block's split; return the line after its last message."""
-        # The split's shape: date part, time part, author, hint, body, again and again.
-        heads = cast("list[bytes]", parts[1::5])
-        rests = cast("list[bytes]", parts[2::5])
-        raw_authors, hints = parts[3::5], parts[4::5]
-        bodies = cast("list[bytes]", parts[5::5])
-        everyone = range(len(bodies))
-        # No author found by the split: a line WhatsApp wrote, or a name with a colon.
-        for i in compress(everyone, map(is_, raw_authors, repeat(None))):
-            name, colon, body = bodies[i].partition(b": ")
-            if colon and b"\n" not in name:
-                raw_authors[i], bodies[i], hints[i] = name, body, b"?"
-        if attachments:  # Android's "IMG-...jpg (file attached)" ends its first line
-            for i in compress(everyone, map(bytes.count, bodies, repeat(b"(file "))):
-                hints[i] = b"?"
-        try:
-            self.texts.extend(map(bytes.decode, bodies))
-        except UnicodeDecodeError:
-            self._raise_bad_utf8(bodies, line, file)
+    def add(self, block: _Block, line: int) -> int:
+        """Append a block whose first message starts at ``line``; return the next line."""
         keep = self.canonical.setdefault
-        self.heads.extend(cast("list[bytes]", map(keep, heads, heads)))
-        self.rests.extend(cast("list[bytes]", map(keep, rests, rests)))
-        self.raw_authors.extend(map(keep, raw_authors, raw_authors))
-        newlines = map(bytes.count, bodies, repeat(b"\n"))
-        starts: list[int] = list(accumulate(map(add, newlines, repeat(1)), initial=line))
+        self.heads += cast("list[bytes]", map(keep, block.heads, block.heads))
+        self.rests += cast("list[bytes]", map(keep, block.rests, block.rests))
+        self.raw_authors += map(keep, block.raw_authors, block.raw_authors)
+        self.texts += block.texts
+        self.kinds += block.kinds
+        starts: list[int] = list(accumulate(block.steps, initial=line))
         after = starts.pop()
         self.lines.extend(starts)
-        kinds = [_TEXT] * len(bodies)
-        for i in compress(everyone, hints):
-            kinds[i] = classify(bodies[i])
-        self.kinds.extend(kinds)
         return after
 
-    @staticmethod
-    def _raise_bad_utf8(bodies: list[bytes], line: int, file: str) -> None:
-        for body in bodies:
-            try:
-                body.decode("utf-8")
-            except UnicodeDecodeError as error:
-                raise _not_utf8(file, line, body, error) from None
-            line += 1 + body.count(b"\n")
 
-
-def _blocks(data: bytes, layout: Layout) -> Iterator[list[bytes | None]]:
-    """The file split block by block; every block starts at a header (or the file)."""
-    pattern = layout.pattern()
+def _spans(data: bytes, pattern: re.Pattern[bytes]) -> list[tuple[int, int]]:
+    """Cut the file into blocks of about a megabyte, each starting at a header."""
+    spans = []
     start, size = 0, len(data)
     while start < size:
         newline = data.find(b"\n", start + _BLOCK_BYTES)
         found = pattern.search(data, newline) if newline >= 0 else None
         end = found.start() if found else size
-        # A leading "\n" lets the first header be found as "\n" + header, the form the
-        # regex engine scans for at C speed.
-        block = b"\n" + data[:end] if start == 0 else data[start:end]
-        yield pattern.split(block)
+        spans.append((start, end))
         start = end
+    return spans
 
 
 def _decide_dates(
@@ -256,14 +312,14 @@ def _longer_names(cols: _Columns, names: _AuthorNames) -> dict[bytes, bytes]:
     short name goes on with the same ``X: ``, the name is the longer one (FORMATS.md).
     """
     raws, texts = cols.raw_authors, cols.texts
-    counts = Counter(raws)
-    first = dict(zip(reversed(raws), reversed(range(len(raws))), strict=True))
     longer = {}
-    for raw, index in first.items():
-        if raw is None or names[raw] is None or counts[raw] < 2:
+    for raw in names:  # each distinct author once; list.index/count run in C
+        if raw is None or names[raw] is None:
             continue
-        extra, colon, _ = texts[index].partition(": ")
+        extra, colon, _ = texts[raws.index(raw)].partition(": ")
         if not colon or "\n" in extra or len(extra) > 40 or "://" in extra:
+            continue
+        if raws.count(raw) < 2:
             continue
         mine = compress(texts, map(is_, raws, repeat(raw)))
         if all(text.startswith(extra + ": ") for text in mine):
@@ -271,8 +327,14 @@ def _longer_names(cols: _Columns, names: _AuthorNames) -> dict[bytes, bytes]:
     return longer
 
 
-def parse_export(data: bytes, *, file: str, date_order: DateOrder = DateOrder.AUTO) -> ParsedExport:
-    """Parse one export's bytes; raise ``IngestError`` if they are not an export."""
+def parse_export(
+    data: bytes, *, file: str, date_order: DateOrder = DateOrder.AUTO, workers: int = 1
+) -> ParsedExport:
+    """Parse one export's bytes; raise ``IngestError`` if they are not an export.
+
+    ``workers`` > 1 splits a large export on that many cores (forked processes); the
+    result is the same.
+    """
     data = _clean(data, file)
     survey = survey_layouts(data)
     layout = survey.dominant
@@ -282,14 +344,24 @@ def parse_export(data: bytes, *, file: str, date_order: DateOrder = DateOrder.AU
             "has no WhatsApp message header (such as '23/03/2022, 13:31 - Name: ')",
             _NOT_EXPORT_HINT,
         )
-    cols = _Columns()
-    attachments = b"(file " in data
-    line = 1
-    for parts in _blocks(data, layout):
-        if line == 1:  # the first block: lines before its first header belong to none
-            line += parts[0].count(b"\n")  # type: ignore[union-attr]
-        line = cols.add_block(parts, line=line, file=file, attachments=attachments)
+    pattern = layout.pattern()
+    spans = _spans(data, pattern)
+    workers = workers if len(data) >= _PARALLEL_BYTES else 1
+    job = _Job(data, pattern, attachments=b"(file " in data, compact=workers > 1)
     del data
+    cols = _Columns()
+    line = 1
+    blocks = fork_map(_split_block, spans, shared=job, workers=workers)
+    try:
+        for block in blocks:
+            line = cols.add(block, line + block.preamble)
+    except _BadBytes as bad:
+        raise IngestError(
+            f"{file}:{line + bad.lines_in}",
+            f"holds a byte that is not UTF-8 (0x{bad.byte:02x})",
+            _NOT_UTF8_HINT,
+        ) from None
+    del job
 
     heads, rests = set(cols.heads), set(cols.rests)
     days, clock, order, notices = _decide_dates(list(heads), list(rests), date_order, file)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from itertools import islice
 
 from cs_audit.ingest import ParsedExport
 
@@ -27,15 +26,33 @@ def csv_header() -> str:
     return ",".join(FIELDS) + "\n"
 
 
+def render_csv(parsed: ParsedExport, start: int = 0, stop: int | None = None) -> str:
+    """Messages ``start:stop`` of the file as CSV rows (no header)."""
+    file = neutralise(parsed.file)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(
+        (
+            file,
+            line,
+            f"{day}T{time}",
+            "" if author is None else neutralise(author),
+            neutralise(text),
+            kind,
+        )
+        for line, day, time, author, text, kind in zip(
+            parsed.lines[start:stop],
+            parsed.days[start:stop],
+            parsed.clock[start:stop],
+            parsed.authors[start:stop],
+            parsed.texts[start:stop],
+            parsed.kinds[start:stop],
+            strict=True,
+        )
+    )
+    return out.getvalue()
+
+
 def iter_csv(parsed: ParsedExport) -> Iterator[str]:
     """The file's messages as CSV rows (no header), in blocks of text."""
-    file = neutralise(parsed.file)
-    rows = parsed.rows()
-    while block := list(islice(rows, _BLOCK)):
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerows(
-            (file, line, ts, "" if author is None else neutralise(author), neutralise(text), kind)
-            for line, ts, author, text, kind in block
-        )
-        yield out.getvalue()
+    for start in range(0, len(parsed), _BLOCK):
+        yield render_csv(parsed, start, start + _BLOCK)

@@ -17,25 +17,29 @@ class _AuthorJson(dict[str | None, str]):
         return value
 
 
-def iter_jsonl(parsed: ParsedExport) -> Iterator[str]:
-    """The file's messages as JSON Lines, in blocks of text to write one after another."""
+def render_jsonl(parsed: ParsedExport, start: int = 0, stop: int | None = None) -> str:
+    """Messages ``start:stop`` of the file as JSON Lines."""
     enc = encode_basestring
     head = '{"file":' + enc(parsed.file) + ',"line":'
     authors = _AuthorJson()
     columns = (parsed.lines, parsed.days, parsed.clock, parsed.authors, parsed.texts, parsed.kinds)
+    text = "".join(
+        [
+            f'{head}{line},"timestamp":"{day}T{time}","author":{authors[author]},'
+            f'"text":{enc(message)},"kind":"{kind}"}}\n'
+            for line, day, time, author, message, kind in zip(
+                *(column[start:stop] for column in columns), strict=True
+            )
+        ]
+    )
+    # Valid JSON either way, but line-splitting readers (JavaScript, str.splitlines)
+    # break a record at U+2028/U+2029, which real message bodies contain.
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text
+
+
+def iter_jsonl(parsed: ParsedExport) -> Iterator[str]:
+    """The file's messages as JSON Lines, in blocks of text to write one after another."""
     for start in range(0, len(parsed), _BLOCK):
-        stop = start + _BLOCK
-        block = "".join(
-            [
-                f'{head}{line},"timestamp":"{day}T{time}","author":{authors[author]},'
-                f'"text":{enc(text)},"kind":"{kind}"}}\n'
-                for line, day, time, author, text, kind in zip(
-                    *(column[start:stop] for column in columns), strict=True
-                )
-            ]
-        )
-        # Valid JSON either way, but line-splitting readers (JavaScript, str.splitlines)
-        # break a record at U+2028/U+2029, which real message bodies contain.
-        if "\u2028" in block or "\u2029" in block:
-            block = block.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-        yield block
+        yield render_jsonl(parsed, start, start + _BLOCK)
