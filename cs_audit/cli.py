@@ -133,7 +133,9 @@ def parse(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Export .txt or .zip files, or folders searched for them.", show_default=False
+            help="Export .txt or .zip files, or folders searched for them.",
+            show_default=False,
+            metavar="PATH",
         ),
     ],
     fmt: Annotated[
@@ -162,8 +164,11 @@ def parse(
         ),
     ] = None,
 ) -> None:
-    """Read exports and print one record per message (file, line, timestamp, author,
-    text, kind)."""
+    """Read exports and print one record per message.
+
+    Each record has file, line, timestamp, author, text and kind. Bad files are
+    reported on stderr (exit status 3) and the others are still read.
+    """
     with _guarded():
         out = sys.stdout.buffer
         results: list[ParsedExport | IngestError] = []
