@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer.main
 from typer.testing import CliRunner
 
 from cs_audit import __version__, ingest
@@ -162,3 +163,17 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(app, command)
         assert result.exit_code == 0
         assert "Usage" in result.stdout
+
+
+def test_readme_documents_every_command_and_option() -> None:
+    """Each command, each of its options and each exit status appears in the README."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert f"cs-audit {name}" in readme
+        for param in command.params:
+            for option in param.opts:
+                if option.startswith("-") and option != "--help":
+                    assert f"`{option}" in readme or f"{option} " in readme, option
+    for code in ExitCode:
+        assert f"| {int(code)} |" in readme, code
