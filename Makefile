@@ -36,9 +36,17 @@ typecheck: $(DEV)
 unit: $(DEV)
 	$(BIN)/pytest
 
+# whatstk, the peer parser measured beside cs-audit, lives in its own environment:
+# it is installed for the benchmark only, never as a dependency of cs-audit.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed:
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check whatstk==0.9.1
+	touch $@
+
 ## bench: parse speed and memory beside whatstk, 10k/100k/1M messages
-bench: $(DEV)
-	$(BIN)/python benchmarks/bench_parse.py
+bench: $(RUNTIME) $(BENCH_VENV)/.installed
+	$(BIN)/python benchmarks/bench_parse.py --whatstk $(BENCH_VENV)/bin/python
 
 format: $(DEV)
 	$(BIN)/ruff format cs_audit tests benchmarks
