@@ -49,11 +49,56 @@ def test_one_late_date_decides_the_whole_file() -> None:
 
 
 def test_majority_wins_when_evidence_conflicts() -> None:
-    """Evidence both ways: the majority decides, the rest are not real dates."""
+    """Evidence both ways: the majority of headers decides, the rest are not real dates."""
     decision = decide_date_order(
-        [("13", "1", "26"), ("14", "1", "26"), ("1", "13", "26")], DateOrder.AUTO
+        [(("13", "1", "26"), 1), (("14", "1", "26"), 1), (("1", "13", "26"), 1)], DateOrder.AUTO
     )
     assert (decision.order, decision.decided_by) == (DateOrder.DMY, "13/1/26")
+
+
+def test_every_header_votes_not_every_distinct_date() -> None:
+    """Three headers on 1/13 outvote two pasted day-first dates, which become text."""
+    data = (
+        b"1/13/22, 10:00 - Ann: a\n1/13/22, 10:01 - Ann: b\n1/13/22, 10:02 - Ann: c\n"
+        b"13/1/22, 09:00 - Cy: x\n14/1/22, 09:00 - Cy: y\n"
+    )
+    parsed = parse_export(data, file="x.txt")
+    assert parsed.date_order is DateOrder.MDY
+    assert parsed.texts == ["a", "b", "c\n13/1/22, 09:00 - Cy: x\n14/1/22, 09:00 - Cy: y"]
+
+
+def test_one_stray_line_does_not_undo_year_first() -> None:
+    """A year-first file stays year-first when a body line has another date form."""
+    data = b"2019-05-02, 11:23 - Bob: x\n02-05-2019, 11:23 - Bob: q\n2019-05-04, 11:25 - Bob: ok\n"
+    parsed = parse_export(data, file="x.txt")
+    assert parsed.date_order is DateOrder.YMD
+    assert parsed.days == ["2019-05-02", "2019-05-04"]
+    assert parsed.texts == ["x\n02-05-2019, 11:23 - Bob: q", "ok"]
+
+
+@pytest.mark.parametrize(
+    ("data", "requested", "message"),
+    [
+        (
+            b"01/02/26 09.12 - Budi: Halo\n",
+            DateOrder.YMD,
+            "x.txt: its dates are not year-first; read as dmy, so --date-order ymd was not "
+            "applied to this file; leave --date-order out for files whose dates tell their order",
+        ),
+        (
+            b"2026-02-01, 09:12 - Budi: Halo\n",
+            DateOrder.MDY,
+            "x.txt: dates such as 2026/02/01 are ymd, so --date-order mdy was not applied to "
+            "this file; leave --date-order out for files whose dates tell their order",
+        ),
+    ],
+)
+def test_date_order_option_that_cannot_apply_is_said(
+    data: bytes, requested: DateOrder, message: str
+) -> None:
+    """A --date-order the file's dates cannot have is not applied, and the user is told."""
+    parsed = parse_export(data, file="x.txt", date_order=requested)
+    assert [str(n) for n in parsed.notices] == [message]
 
 
 @pytest.mark.parametrize(

@@ -67,3 +67,60 @@ def test_author_names_with_colon_space_are_resolved() -> None:
 def test_classify(body: str, kind: str) -> None:
     """Placeholders are told from speech that merely starts or ends the same way."""
     assert classify(body.encode()) == kind
+
+
+def test_group_events_about_a_member_whose_name_holds_colon_space() -> None:
+    """ "added Toko: Maju" and "Toko: Maju left" are events; Toko: Maju's messages are hers."""
+    data = (
+        b"23/03/2022, 13:30 - Dmitry S added Toko: Maju\n"
+        b"23/03/2022, 13:35 - Toko: Maju: Halo\n"
+        b"23/03/2022, 13:36 - Toko: Maju: Harga: 150\n"
+        b"23/03/2022, 13:37 - Toko: Maju left\n"
+    )
+    parsed = parse_export(data, file="g.txt")
+    assert list(zip(parsed.authors, parsed.texts, parsed.kinds, strict=True)) == [
+        (None, "Dmitry S added Toko: Maju", "system"),
+        ("Toko: Maju", "Halo", "text"),
+        ("Toko: Maju", "Harga: 150", "text"),
+        (None, "Toko: Maju left", "system"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "23/03/2022, 13:31 - Anda membuat grup \u201cA: B\u201d",
+        "[3/27/22, 21:41:35] \u200eAnn created group \u201cSale: Batik\u201d",
+    ],
+)
+def test_group_names_in_curly_quotes(line: str) -> None:
+    """A group created with a curly-quoted name holding ": " is a system line."""
+    parsed = parse_export(line.encode(), file="g.txt")
+    assert (parsed.authors, parsed.kinds) == ([None], ["system"])
+
+
+def test_a_sender_of_locations_keeps_their_name() -> None:
+    """Two "location: ..." messages do not make "Ann: location" a name."""
+    data = (
+        b"23/03/2022, 13:32 - Ann: location: https://maps.google.com/?q=1,2\n"
+        b"23/03/2022, 13:40 - Ann: Lokasi: https://maps.google.com/?q=3,4\n"
+        b"23/03/2022, 13:41 - Ann: Lokasi: https://maps.google.com/?q=5,6\n"
+    )
+    parsed = parse_export(data, file="x.txt")
+    assert parsed.authors == ["Ann", "Ann", "Ann"]
+    assert parsed.kinds == ["location", "location", "location"]
+
+
+def test_bodies_told_by_their_end_or_a_long_prefix() -> None:
+    """Live locations and iOS documents without a leading LRM are classified too."""
+    data = (
+        "23/03/2022, 13:32 - Ann: Lokasi terkini dibagikan\n"
+        "23/03/2022, 13:33 - Ann: Report.pdf \u2022 3 pages \u200edocument omitted\n"
+    ).encode()
+    assert parse_export(data, file="x.txt").kinds == ["location", "media"]
+
+
+def test_nnbsp_in_a_name_is_a_space() -> None:
+    """ "~\u202fRina" and "~ Rina" are one non-contact."""
+    data = "[20/11/26, 00.15.00] ~\u202fRina: hi\n[20/11/26, 00.16.00] ~ Rina: yo\n".encode()
+    assert parse_export(data, file="x.txt").authors == ["~ Rina", "~ Rina"]

@@ -152,3 +152,61 @@ def test_zip_detected_by_content(tmp_path: Path) -> None:
     """An export zip saved without its extension is still opened as a zip."""
     path = _zip(tmp_path / "chat.download", {"_chat.txt": IOS_CHAT})
     assert _messages(path) == [(f"{path.as_posix()}/_chat.txt", 6)]
+
+
+def _patched(path: Path, find: bytes, offset: int, value: bytes) -> Path:
+    data = bytearray(path.read_bytes())
+    at = data.find(find) + offset
+    data[at : at + len(value)] = value
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        # "version needed to extract" 99: zipfile cannot read it
+        (
+            (b"PK\x01\x02", 6, b"\x63\x00"),
+            "is a damaged zip (it uses a compression or version zipfile cannot read)",
+        ),
+        # the deflate stream overwritten with garbage
+        (
+            (b"_chat.txt", 9, b"\xff" * 12),
+            "is a damaged zip (its compressed data is corrupt or cut short)",
+        ),
+    ],
+)
+def test_damaged_zips_are_reported(
+    tmp_path: Path, damage: tuple[bytes, int, bytes], problem: str
+) -> None:
+    """A zip damaged in its directory or its data gets one error line, not a crash."""
+    path = _patched(_zip(tmp_path / "chat.zip", {"_chat.txt": IOS_CHAT}), *damage)
+    [error] = _read(path)
+    assert isinstance(error, IngestError)
+    assert str(error).endswith(
+        f"{problem}; export the chat again, or unzip it and pass the chat's .txt"
+    )
+
+
+def test_damaged_lzma_member(tmp_path: Path) -> None:
+    """Corrupt LZMA data is a damaged zip too."""
+    path = tmp_path / "chat.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_LZMA) as archive:
+        archive.writestr("_chat.txt", IOS_CHAT)
+    _patched(path, b"_chat.txt", 9 + 20, b"\x00" * 16)
+    [error] = _read(path)
+    assert str(error) == (
+        f"{path.as_posix()}/_chat.txt: is a damaged zip (its compressed data is corrupt or "
+        "cut short); export the chat again, or unzip it and pass the chat's .txt"
+    )
+
+
+def test_a_member_named_twice_is_read_once(tmp_path: Path) -> None:
+    """A zip holding _chat.txt twice yields one chat, not its messages twice."""
+    path = tmp_path / "chat.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("_chat.txt", IOS_CHAT)
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            archive.writestr("_chat.txt", IOS_CHAT)
+    assert len(_messages(path)) == 1

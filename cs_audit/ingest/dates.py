@@ -37,33 +37,38 @@ def date_parts(header_start: bytes) -> tuple[str, str, str]:
 
 
 def decide_date_order(
-    dates: Iterable[tuple[str, str, str]], requested: DateOrder
+    dates: Iterable[tuple[tuple[str, str, str], int]], requested: DateOrder
 ) -> DateOrderDecision:
-    """Choose one date order for all of a file's header dates.
+    """Choose one date order for all of a file's headers, from (date parts, headers) pairs.
 
-    A component above 12 decides between day-first and month-first; when the file
-    holds both kinds of evidence, the majority wins (the rest are not real headers).
+    Every header votes: a 4-digit first part for year-first, a first part above 12 for
+    day-first, a second part above 12 for month-first. The majority wins; the headers
+    that disagree are not real headers (a pasted chat, a log) and become text.
     """
-    day_first: list[str] = []
-    month_first: list[str] = []
-    year_first = True
-    for a, b, c in dates:
-        if len(a) != 4:
-            year_first = False
-        if int(a) > 12 >= int(b):
-            day_first.append(f"{a}/{b}/{c}")
+    votes = {DateOrder.YMD: 0, DateOrder.DMY: 0, DateOrder.MDY: 0}
+    examples: dict[DateOrder, list[str]] = {order: [] for order in votes}
+    total = 0
+    for (a, b, c), headers in dates:
+        total += headers
+        if len(a) == 4:
+            order = DateOrder.YMD
+        elif int(a) > 12 >= int(b):
+            order = DateOrder.DMY
         elif int(b) > 12 >= int(a):
-            month_first.append(f"{a}/{b}/{c}")
-    if year_first:
-        return DateOrderDecision(DateOrder.YMD, "year first")
-    if day_first or month_first:
-        order = DateOrder.DMY if len(day_first) >= len(month_first) else DateOrder.MDY
-        example = min(day_first if order is DateOrder.DMY else month_first)
-        overridden = requested not in (DateOrder.AUTO, order)
-        return DateOrderDecision(order, example, overridden)
-    if requested in (DateOrder.AUTO, DateOrder.YMD):
-        return DateOrderDecision(DateOrder.DMY, None)
-    return DateOrderDecision(requested, None)
+            order = DateOrder.MDY
+        else:
+            continue
+        votes[order] += headers
+        examples[order].append(f"{a}/{b}/{c}")
+    if votes[DateOrder.YMD] * 2 > total:
+        order = DateOrder.YMD
+    elif votes[DateOrder.DMY] or votes[DateOrder.MDY]:
+        order = DateOrder.DMY if votes[DateOrder.DMY] >= votes[DateOrder.MDY] else DateOrder.MDY
+    elif requested in (DateOrder.DMY, DateOrder.MDY):
+        return DateOrderDecision(requested, None)
+    else:  # nothing tells; a year-first request cannot fit day/month dates
+        return DateOrderDecision(DateOrder.DMY, None, overridden=requested is DateOrder.YMD)
+    return DateOrderDecision(order, min(examples[order]), requested not in (DateOrder.AUTO, order))
 
 
 def iso_date(parts: tuple[str, str, str], order: DateOrder) -> str | None:

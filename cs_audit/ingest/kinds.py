@@ -108,11 +108,18 @@ def classify(body: bytes) -> str:
     return MessageKind.TEXT.value
 
 
-# System lines without an author whose text has ": " in it (inside a quoted group
-# name), so that their first ": " must not be taken for the end of an author's name.
+# System lines without an author whose text has ": " in it (in a quoted group name, or
+# in the name of the member added or removed), so that their first ": " must not be
+# taken for the end of an author's name. Quotes may be straight or curly.
 _AUTHORLESS_WITH_COLON = re.compile(
-    r" (?:changed the subject|changed this group's|created group \"|changed the group name"
-    r"|mengubah subjek|mengubah nama grup|membuat grup \"|telah membuat grup \")"
+    r" (?:changed the subject|changed this group's|changed the group name"
+    r"|created group [\"\u201c]|added |removed |mengubah subjek|mengubah nama grup"
+    r"|membuat grup [\"\u201c]|telah membuat grup [\"\u201c]|menambahkan |mengeluarkan )"
+)
+# What follows a member's name in an event line, for names that hold ": ".
+MEMBER_EVENT = re.compile(
+    r"(?:left|keluar|joined using this group's invite link"
+    r"|bergabung menggunakan tautan undangan grup ini|was removed|telah dikeluarkan)"
 )
 
 

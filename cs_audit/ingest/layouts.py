@@ -37,7 +37,7 @@ _GENERIC = re.compile(
 SPECIAL_HINT = (
     # A first-byte check before the alternatives: most bodies fail it at once.
     rb"(?=[\xe2\xef<MPlLWTBCYKADivasGdgn])"
-    rb"(?:\xe2\x80\x8e|" + _BIDI + rb"*(?:<|Missed |Panggilan |location: |Lokasi: "
+    rb"(?:\xe2\x80\x8e|" + _BIDI + rb"*(?:<|Missed |Panggilan |location: |Lokasi"
     rb"|live location|POLL|POLING:|Waiting for|Menunggu pesan|Messages and calls|Pesan "
     rb"|This |Bisnis ini|Chat ini|Your security|Kode keamanan|You |Anda |Disappearing"
     rb"|Akun bisnis|null(?:\n|$)|image |video |audio |sticker |GIF |document "

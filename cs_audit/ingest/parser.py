@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import accumulate, compress, repeat
@@ -26,7 +27,7 @@ from typing import cast
 
 from cs_audit.errors import IngestError
 from cs_audit.ingest.dates import date_parts, decide_date_order, iso_date, iso_time
-from cs_audit.ingest.kinds import classify, is_system_event, strip_bidi
+from cs_audit.ingest.kinds import MEMBER_EVENT, classify, is_system_event, strip_bidi
 from cs_audit.ingest.layouts import Layout, survey_layouts
 from cs_audit.models import DateOrder, Message, MessageKind, Notice, SkippedLines
 from cs_audit.parallel import fork_map
@@ -35,6 +36,7 @@ from cs_audit.parallel import fork_map
 Row = tuple[int, str, str | None, str, str]
 
 _BLOCK_BYTES = 1 << 20
+_SUFFIX_MARKERS = (b"(file ", b"document omitted", b"dokumen tidak disertakan")
 _PARALLEL_BYTES = 8 << 20  # below this, starting workers costs more than it saves
 _KINDS = {kind.value: kind for kind in MessageKind}
 _TEXT = MessageKind.TEXT.value
@@ -113,7 +115,9 @@ class _AuthorNames(dict[bytes | None, str | None]):
         if raw is not None:
             decoded = raw.decode("utf-8")  # UnicodeDecodeError: located by the caller
             if not is_system_event(decoded):
-                name = unicodedata.normalize("NFC", strip_bidi(decoded))
+                # A header's NBSP/NNBSP is a space (FORMATS.md): "~\u202fRina" is "~ Rina".
+                spaced = strip_bidi(decoded).replace("\u202f", " ").replace("\u00a0", " ")
+                name = unicodedata.normalize("NFC", spaced)
         self[raw] = name
         return name
 
@@ -154,7 +158,7 @@ class _Job:
 
     data: bytes
     pattern: re.Pattern[bytes]
-    attachments: bool  # the file holds "(file " somewhere
+    suffixes: tuple[bytes, ...]  # markers of kinds told by a first line's end, in the file
     compact: bool  # one object per distinct header part and author: the block is sent
 
 
@@ -177,8 +181,8 @@ def _split_block(job: _Job, span: tuple[int, int]) -> _Block:
         name, colon, body = bodies[i].partition(b": ")
         if colon and b"\n" not in name:
             raw_authors[i], bodies[i], hints[i] = name, body, b"?"
-    if job.attachments:  # Android's "IMG-...jpg (file attached)" ends its first line
-        for i in compress(everyone, map(bytes.count, bodies, repeat(b"(file "))):
+    for marker in job.suffixes:  # "IMG-...jpg (file attached)", "Report.pdf ... omitted"
+        for i in compress(everyone, map(bytes.count, bodies, repeat(marker))):
             hints[i] = b"?"
     preamble = cast("bytes", parts[0]).count(b"\n")
     steps = array("q", map(add, map(bytes.count, bodies, repeat(b"\n")), repeat(1)))
@@ -255,11 +259,11 @@ def _spans(data: bytes, pattern: re.Pattern[bytes]) -> list[tuple[int, int]]:
 
 
 def _decide_dates(
-    heads: Sequence[bytes], rests: Sequence[bytes], requested: DateOrder, file: str
+    heads: Counter[bytes], rests: Iterable[bytes], requested: DateOrder, file: str
 ) -> tuple[dict[bytes, str | None], dict[bytes, str | None], DateOrder, list[Notice]]:
     """Day and clock text for every distinct header part, and the file's date order."""
     parts = {head: date_parts(head) for head in heads}
-    decision = decide_date_order(parts.values(), requested)
+    decision = decide_date_order(((p, heads[h]) for h, p in parts.items()), requested)
     notices = []
     if decision.decided_by is None and requested is DateOrder.AUTO:
         notices.append(
@@ -271,12 +275,16 @@ def _decide_dates(
             )
         )
     elif decision.overridden:
+        evidence = (
+            f"dates such as {decision.decided_by} are {decision.order.value}"
+            if decision.decided_by
+            else f"its dates are not year-first; read as {decision.order.value}"
+        )
         notices.append(
             Notice(
                 file,
                 None,
-                f"dates such as {decision.decided_by} are {decision.order.value}, "
-                f"so --date-order {requested.value} was not applied to this file",
+                f"{evidence}, so --date-order {requested.value} was not applied to this file",
                 "leave --date-order out for files whose dates tell their order",
             )
         )
@@ -308,22 +316,33 @@ def _fold_impossible(cols: _Columns, keep: list[bool]) -> None:
 def _longer_names(cols: _Columns, names: _AuthorNames) -> dict[bytes, bytes]:
     """Authors whose name holds ``": "`` (``Toko: Maju``), as raw name -> full raw name.
 
-    The split stops at a line's first ``": "``; when every message (two or more) of a
-    short name goes on with the same ``X: ``, the name is the longer one (FORMATS.md).
+    The split stops at a line's first ``": "``. When every message (two or more) of a
+    short name goes on with the same ``X: ``, the name is the longer one (FORMATS.md);
+    lines ``X left`` and the like are then that member's group events.
     """
-    raws, texts = cols.raw_authors, cols.texts
+    raws, texts, kinds = cols.raw_authors, cols.texts, cols.kinds
     longer = {}
     for raw in names:  # each distinct author once; list.index/count run in C
         if raw is None or names[raw] is None:
             continue
-        extra, colon, _ = texts[raws.index(raw)].partition(": ")
-        if not colon or "\n" in extra or len(extra) > 40 or "://" in extra:
+        first = raws.index(raw)
+        extra, colon, _ = texts[first].partition(": ")
+        if kinds[first] != _TEXT or not colon or "\n" in extra or len(extra) > 40:
             continue
         if raws.count(raw) < 2:
             continue
         mine = compress(texts, map(is_, raws, repeat(raw)))
-        if all(text.startswith(extra + ": ") for text in mine):
-            longer[raw] = raw + b": " + extra.encode("utf-8")
+        speech = 0
+        for text in mine:
+            if text.startswith(extra + ": "):
+                speech += 1
+            elif not (
+                text.startswith(extra + " ") and MEMBER_EVENT.fullmatch(text, len(extra) + 1)
+            ):
+                break
+        else:
+            if speech >= 2:
+                longer[raw] = raw + b": " + extra.encode("utf-8")
     return longer
 
 
@@ -347,7 +366,8 @@ def parse_export(
     pattern = layout.pattern()
     spans = _spans(data, pattern)
     workers = workers if len(data) >= _PARALLEL_BYTES else 1
-    job = _Job(data, pattern, attachments=b"(file " in data, compact=workers > 1)
+    suffixes = tuple(marker for marker in _SUFFIX_MARKERS if marker in data)
+    job = _Job(data, pattern, suffixes, compact=workers > 1)
     del data
     cols = _Columns()
     line = 1
@@ -363,8 +383,8 @@ def parse_export(
         ) from None
     del job
 
-    heads, rests = set(cols.heads), set(cols.rests)
-    days, clock, order, notices = _decide_dates(list(heads), list(rests), date_order, file)
+    heads, rests = Counter(cols.heads), set(cols.rests)
+    days, clock, order, notices = _decide_dates(heads, rests, date_order, file)
     if None in days.values() or None in clock.values():
         bad_days = {h for h in heads if days[h] is None}
         bad_times = {r for r in rests if clock[r] is None}
@@ -423,8 +443,12 @@ def parse_export(
     for raw, full in _longer_names(cols, names).items():
         name, cut = names[full], len(full.decode("utf-8")) - len(raw.decode("utf-8"))
         for i in compress(range(len(texts)), map(is_, raws, repeat(raw))):
-            authors[i], texts[i] = name, texts[i][cut:]
-            kinds[i] = classify(texts[i].encode("utf-8"))
+            if texts[i].startswith(": ", cut - 2):
+                authors[i], texts[i] = name, texts[i][cut:]
+                kinds[i] = classify(texts[i].encode("utf-8"))
+            else:  # "Toko: Maju left": an event about that member, written by WhatsApp
+                authors[i], texts[i] = None, raw.decode("utf-8") + ": " + texts[i]
+                kinds[i] = _SYSTEM
 
     return ParsedExport(
         file=file,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lzma
 import os
 import zipfile
 import zlib
@@ -61,20 +62,58 @@ def _read_file(path: Path, name: str) -> bytes:
     return data
 
 
-def _read_member(path: Path, member: str, name: str) -> bytes:
+# What a damaged or unusual archive raises while it is opened or read: bad headers,
+# bad names, unknown compression, corrupt deflate/bzip2/lzma data, a cut-short file.
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    NotImplementedError,
+    UnicodeDecodeError,
+    ValueError,
+    KeyError,
+    OSError,
+)
+
+
+def _damaged(name: str, error: Exception) -> IngestError:
+    if isinstance(error, NotImplementedError):
+        reason = "it uses a compression or version zipfile cannot read"
+    elif isinstance(error, UnicodeDecodeError):
+        reason = "a file name in it is not valid UTF-8"
+    elif isinstance(error, zipfile.BadZipFile | KeyError | ValueError):
+        reason = "its directory or a checksum is wrong"
+    else:  # zlib.error, lzma.LZMAError, EOFError, OSError from bz2
+        reason = "its compressed data is corrupt or cut short"
+    return IngestError(name, f"is a damaged zip ({reason})", _ZIP_HINT)
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    name = path.as_posix()
     try:
-        with zipfile.ZipFile(path) as archive:
+        return zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise IngestError(name, "is not a readable zip (damaged or cut short)", _ZIP_HINT) from None
+    except OSError as error:  # the file itself: missing, unreadable
+        raise _os_error(name, error) from None
+    except _DAMAGED as error:
+        raise _damaged(name, error) from None
+
+
+def _read_member(path: Path, member: str, name: str) -> bytes:
+    with _open_zip(path) as archive:
+        try:
             info = archive.getinfo(member)
             if info.file_size > MAX_TEXT_BYTES:
                 raise _too_large(name, info.file_size)
             with archive.open(info) as handle:
                 data = handle.read(MAX_TEXT_BYTES + 1)  # the header's size may lie
-    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, NotImplementedError) as error:
-        raise IngestError(name, f"is a damaged zip ({type(error).__name__})", _ZIP_HINT) from None
-    except RuntimeError:  # zipfile's "password required"
-        raise IngestError(name, "is in an encrypted zip", _ZIP_HINT) from None
-    except OSError as error:
-        raise _os_error(name, error) from None
+        except RuntimeError:  # zipfile's "password required"
+            raise IngestError(name, "is in an encrypted zip", _ZIP_HINT) from None
+        except _DAMAGED as error:
+            raise _damaged(name, error) from None
     if len(data) > MAX_TEXT_BYTES:
         raise _too_large(name, len(data))
     return data
@@ -96,7 +135,7 @@ def _chat_members(archive: zipfile.ZipFile, zip_path: Path) -> list[str]:
         [t for t in texts if stems[t].startswith(_CHAT_PREFIXES)],
     ):
         if chosen:
-            return sorted(chosen)
+            return sorted(set(chosen))  # a zip may hold one name twice
     if len(texts) == 1:
         return texts
     problem = (
@@ -108,15 +147,12 @@ def _chat_members(archive: zipfile.ZipFile, zip_path: Path) -> list[str]:
 
 
 def _zip_sources(path: Path) -> list[Source]:
-    name = path.as_posix()
-    try:
-        with zipfile.ZipFile(path) as archive:
+    with _open_zip(path) as archive:
+        try:
             members = _chat_members(archive, path)
-    except zipfile.BadZipFile:
-        raise IngestError(name, "is not a readable zip (damaged or cut short)", _ZIP_HINT) from None
-    except OSError as error:
-        raise _os_error(name, error) from None
-    return [Source(f"{name}/{member}", path, member) for member in members]
+        except _DAMAGED as error:
+            raise _damaged(path.as_posix(), error) from None
+    return [Source(f"{path.as_posix()}/{member}", path, member) for member in members]
 
 
 def _is_zip(path: Path) -> bool:
