@@ -124,3 +124,13 @@ def test_nnbsp_in_a_name_is_a_space() -> None:
     """ "~\u202fRina" and "~ Rina" are one non-contact."""
     data = "[20/11/26, 00.15.00] ~\u202fRina: hi\n[20/11/26, 00.16.00] ~ Rina: yo\n".encode()
     assert parse_export(data, file="x.txt").authors == ["~ Rina", "~ Rina"]
+
+
+def test_ios_group_events_credited_to_the_group() -> None:
+    """Older iOS exports write "Group: <LRM>Ann added Bob": WhatsApp's line, not speech."""
+    data = (
+        "[3/27/22, 21:41:35] Batik Jabar: \u200eAnn added Bob\n"
+        "[3/27/22, 21:41:36] Batik Jabar: \u200eBob left\n"
+        "[3/27/22, 21:41:37] Ann: Bob added more stock\n"
+    ).encode()
+    assert parse_export(data, file="g.txt").kinds == ["system", "system", "text"]

@@ -80,7 +80,11 @@ _STARTS = re.compile(
     rb"|You (?:un)?blocked this contact|Anda (?:memblokir|membuka blokir) kontak ini"
     rb"|Disappearing messages|Pesan sementara"
     rb"|This business account has now registered|Akun bisnis ini kini terdaftar"
-    rb"|\xe2\x80\x8e[^\n]*(?:'s security code changed|\xe2\x80\x99s security code changed))"
+    rb"|\xe2\x80\x8e[^\n]*(?:'s security code changed|\xe2\x80\x99s security code changed)"
+    # Older iOS group exports credit group events to the group, LRM first.
+    rb"|\xe2\x80\x8e[^\n]*(?: added | removed | left$| joined using | created group "
+    rb"| changed the subject | changed this group's | menambahkan | mengeluarkan | keluar$"
+    rb"| bergabung menggunakan | membuat grup | mengubah subjek ))"
     rb")"
 )
 # Kinds told by how the first line ends.
