@@ -4,11 +4,12 @@ Speed: a million messages cannot afford a Python statement each, nor a million
 needless objects (fresh memory is the dearest thing a parse touches). So:
 - the file is cut into blocks of about a megabyte, and each block is split by one
   regex (C) into header date, header time, author, hint and body;
-- columns are built with ``map``/``accumulate``/``extend`` over C functions; header
-  parts and authors are kept as references to one canonical object per distinct
-  value, bodies are decoded once; Python code runs only for the few bodies the hint
-  marks as possibly special and for lines without an author;
-- the date order, decided from all distinct header dates, is applied at the end.
+- columns are built with ``map``/``accumulate``/``extend`` over C functions; within a
+  block, header parts and authors are references to one object per distinct value,
+  bodies are decoded once; Python code runs only for the few bodies the hint marks
+  as possibly special and for lines without an author;
+- large files are split in forked workers, block by block, and merged in order;
+- the date order, decided by the votes of all headers, is applied at the end.
 ``ParsedExport`` keeps columns; ``messages()`` makes frozen ``Message`` records.
 """
 
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import accumulate, compress, repeat
-from operator import add, is_
+from operator import add, eq, is_
 from typing import cast
 
 from cs_audit.errors import IngestError
@@ -159,7 +160,6 @@ class _Job:
     data: bytes
     pattern: re.Pattern[bytes]
     suffixes: tuple[bytes, ...]  # markers of kinds told by a first line's end, in the file
-    compact: bool  # one object per distinct header part and author: the block is sent
 
 
 def _split_block(job: _Job, span: tuple[int, int]) -> _Block:
@@ -193,11 +193,12 @@ def _split_block(job: _Job, span: tuple[int, int]) -> _Block:
     kinds = [_TEXT] * len(bodies)
     for i in compress(everyone, hints):
         kinds[i] = classify(bodies[i])
-    if job.compact:  # one object per distinct value pickles as a reference
-        keep: dict[bytes | None, bytes | None] = {}
-        heads = cast("list[bytes]", list(map(keep.setdefault, heads, heads)))
-        rests = cast("list[bytes]", list(map(keep.setdefault, rests, rests)))
-        raw_authors = list(map(keep.setdefault, raw_authors, raw_authors))
+    # One object per distinct value in the block: a million headers share a few
+    # thousand, and a worker's block pickles them as references.
+    keep: dict[bytes | None, bytes | None] = {}
+    heads = cast("list[bytes]", list(map(keep.setdefault, heads, heads)))
+    rests = cast("list[bytes]", list(map(keep.setdefault, rests, rests)))
+    raw_authors = list(map(keep.setdefault, raw_authors, raw_authors))
     return _Block(
         preamble=preamble,
         heads=heads,
@@ -229,14 +230,12 @@ class _Columns:
     texts: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
     lines: array[int] = field(default_factory=lambda: array("q"))
-    canonical: dict[bytes | None, bytes | None] = field(default_factory=dict)
 
     def add(self, block: _Block, line: int) -> int:
         """Append a block whose first message starts at ``line``; return the next line."""
-        keep = self.canonical.setdefault
-        self.heads += cast("list[bytes]", map(keep, block.heads, block.heads))
-        self.rests += cast("list[bytes]", map(keep, block.rests, block.rests))
-        self.raw_authors += map(keep, block.raw_authors, block.raw_authors)
+        self.heads += block.heads
+        self.rests += block.rests
+        self.raw_authors += block.raw_authors
         self.texts += block.texts
         self.kinds += block.kinds
         starts: list[int] = list(accumulate(block.steps, initial=line))
@@ -331,7 +330,7 @@ def _longer_names(cols: _Columns, names: _AuthorNames) -> dict[bytes, bytes]:
             continue
         if raws.count(raw) < 2:
             continue
-        mine = compress(texts, map(is_, raws, repeat(raw)))
+        mine = compress(texts, map(eq, raws, repeat(raw)))
         speech = 0
         for text in mine:
             if text.startswith(extra + ": "):
@@ -367,7 +366,7 @@ def parse_export(
     spans = _spans(data, pattern)
     workers = workers if len(data) >= _PARALLEL_BYTES else 1
     suffixes = tuple(marker for marker in _SUFFIX_MARKERS if marker in data)
-    job = _Job(data, pattern, suffixes, compact=workers > 1)
+    job = _Job(data, pattern, suffixes)
     del data
     cols = _Columns()
     line = 1
@@ -442,7 +441,7 @@ def parse_export(
             texts[i] = raw.decode("utf-8") + ": " + texts[i]
     for raw, full in _longer_names(cols, names).items():
         name, cut = names[full], len(full.decode("utf-8")) - len(raw.decode("utf-8"))
-        for i in compress(range(len(texts)), map(is_, raws, repeat(raw))):
+        for i in compress(range(len(texts)), map(eq, raws, repeat(raw))):
             if texts[i].startswith(": ", cut - 2):
                 authors[i], texts[i] = name, texts[i][cut:]
                 kinds[i] = classify(texts[i].encode("utf-8"))
