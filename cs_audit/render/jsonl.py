@@ -22,13 +22,19 @@ def render_jsonl(parsed: ParsedExport, start: int = 0, stop: int | None = None) 
     enc = encode_basestring
     head = '{"file":' + enc(parsed.file) + ',"line":'
     authors = _AuthorJson()
-    columns = (parsed.lines, parsed.days, parsed.clock, parsed.authors, parsed.texts, parsed.kinds)
+    # Author and text are encoded by map (C) before the comprehension joins the fields.
     text = "".join(
         [
-            f'{head}{line},"timestamp":"{day}T{time}","author":{authors[author]},'
-            f'"text":{enc(message)},"kind":"{kind}"}}\n'
+            f'{head}{line},"timestamp":"{day}T{time}","author":{author},'
+            f'"text":{message},"kind":"{kind}"}}\n'
             for line, day, time, author, message, kind in zip(
-                *(column[start:stop] for column in columns), strict=True
+                parsed.lines[start:stop],
+                parsed.days[start:stop],
+                parsed.clock[start:stop],
+                map(authors.__getitem__, parsed.authors[start:stop]),
+                map(enc, parsed.texts[start:stop]),
+                parsed.kinds[start:stop],
+                strict=True,
             )
         ]
     )
