@@ -9,14 +9,14 @@ from typer.testing import CliRunner
 
 from cs_audit import cli
 from cs_audit.errors import IngestError
-from cs_audit.ingest import parse_export, parser
+from cs_audit.ingest import blocks, parse_export, parser
 from tests.conftest import FIXTURES, records
 
 
 @pytest.fixture
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Blocks of 2 KiB and workers from 4 KiB, so that a test file spans many blocks."""
-    monkeypatch.setattr(parser, "_BLOCK_BYTES", 2048)
+    monkeypatch.setattr(blocks, "BLOCK_BYTES", 2048)
     monkeypatch.setattr(parser, "_PARALLEL_BYTES", 4096)
 
 
@@ -31,7 +31,7 @@ def test_workers_give_the_same_records() -> None:
     data = _chat()
     one = parse_export(data, file="g.txt", workers=1)
     two = parse_export(data, file="g.txt", workers=2)
-    assert len(parser._spans(data, one.layout.pattern())) > 10
+    assert len(blocks.spans(data, one.layout.pattern())) > 10
     assert records(two) == records(one)
     assert (two.notices, two.skipped, two.line_count) == (one.notices, one.skipped, one.line_count)
     assert two.authors.count("Toko: Maju") == 80
@@ -53,7 +53,7 @@ def test_cli_output_is_the_same_for_any_workers(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """`--workers 2` writes byte for byte what `--workers 1` writes, JSONL and CSV."""
-    monkeypatch.setattr(parser, "_BLOCK_BYTES", 2048)
+    monkeypatch.setattr(blocks, "BLOCK_BYTES", 2048)
     monkeypatch.setattr(parser, "_PARALLEL_BYTES", 4096)
     monkeypatch.setattr(cli, "_PARALLEL_RENDER", 100)
     monkeypatch.setattr(cli, "_RENDER_SLICE", 64)

@@ -1,32 +1,26 @@
 """One export's bytes -> message columns, every line accounted for.
 
 Speed: a million messages cannot afford a Python statement each, nor a million
-needless objects (fresh memory is the dearest thing a parse touches). So:
-- the file is cut into blocks of about a megabyte, and each block is split by one
-  regex (C) into header date, header time, author, hint and body;
-- columns are built with ``map``/``accumulate``/``extend`` over C functions; within a
-  block, header parts and authors are references to one object per distinct value,
-  bodies are decoded once; Python code runs only for the few bodies the hint marks
-  as possibly special and for lines without an author;
-- large files are split in forked workers, block by block, and merged in order;
-- the date order, decided by the votes of all headers, is applied at the end.
-``ParsedExport`` keeps columns; ``messages()`` makes frozen ``Message`` records.
+needless objects (fresh memory is the dearest thing a parse touches). So the file is
+parsed in blocks (blocks.py), on several cores for large files, merged in order; the
+date order, decided by the votes of all headers, is applied at the end, and authors
+are resolved once per distinct name. ``ParsedExport`` keeps columns; ``messages()``
+makes frozen ``Message`` records.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from itertools import accumulate, compress, repeat
-from operator import add, eq, is_
-from typing import cast
+from itertools import compress, repeat
+from operator import eq, is_
 
 from cs_audit.errors import IngestError
+from cs_audit.ingest.blocks import BadBytes, Columns, Job, spans, split_block
 from cs_audit.ingest.dates import date_parts, decide_date_order, iso_date, iso_time
 from cs_audit.ingest.kinds import MEMBER_EVENT, classify, is_system_event, strip_bidi
 from cs_audit.ingest.layouts import Layout, survey_layouts
@@ -36,7 +30,7 @@ from cs_audit.parallel import fork_map
 # (line, timestamp "YYYY-MM-DDTHH:MM:SS", author or None, text, kind value)
 Row = tuple[int, str, str | None, str, str]
 
-_BLOCK_BYTES = 1 << 20
+BLOCK_BYTES = 1 << 20
 _SUFFIX_MARKERS = (b"(file ", b"document omitted", b"dokumen tidak disertakan")
 _PARALLEL_BYTES = 8 << 20  # below this, starting workers costs more than it saves
 _KINDS = {kind.value: kind for kind in MessageKind}
@@ -132,131 +126,6 @@ def _not_utf8(file: str, line: int, piece: bytes, error: UnicodeDecodeError) -> 
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
-    """One block's messages, before the file's date order is known."""
-
-    preamble: int  # lines before the block's first header (first block only)
-    heads: list[bytes]  # date part of each header
-    rests: list[bytes]  # time part
-    raw_authors: list[bytes | None]
-    texts: list[str]
-    kinds: list[str]
-    steps: array[int]  # lines each message spans: 1 + its body's newlines
-
-
-class _BadBytes(Exception):  # never shown: it becomes an IngestError with the line
-    """A block holds bytes that are not UTF-8: how many lines into the block, which byte."""
-
-    def __init__(self, lines_in: int, byte: int) -> None:
-        super().__init__(lines_in, byte)
-        self.lines_in, self.byte = lines_in, byte
-
-
-@dataclass(frozen=True, slots=True)
-class _Job:
-    """What every block of one file needs; forked workers inherit it."""
-
-    data: bytes
-    pattern: re.Pattern[bytes]
-    suffixes: tuple[bytes, ...]  # markers of kinds told by a first line's end, in the file
-
-
-def _split_block(job: _Job, span: tuple[int, int]) -> _Block:
-    """Split one block of the file (it starts at a header, or at the file's start)."""
-    start, end = span
-    # A leading "\n" lets the first header be found as "\n" + header, the form the regex
-    # engine scans for at C speed.
-    block = b"\n" + job.data[:end] if start == 0 else job.data[start:end]
-    parts = job.pattern.split(block)
-    # The split's shape: text before the first header, then date part, time part,
-    # author, hint, body, again and again.
-    heads = cast("list[bytes]", parts[1::5])
-    rests = cast("list[bytes]", parts[2::5])
-    raw_authors, hints = parts[3::5], parts[4::5]
-    bodies = cast("list[bytes]", parts[5::5])
-    everyone = range(len(bodies))
-    # No author found by the split: a line WhatsApp wrote, or a name with a colon.
-    for i in compress(everyone, map(is_, raw_authors, repeat(None))):
-        name, colon, body = bodies[i].partition(b": ")
-        if colon and b"\n" not in name:
-            raw_authors[i], bodies[i], hints[i] = name, body, b"?"
-    for marker in job.suffixes:  # "IMG-...jpg (file attached)", "Report.pdf ... omitted"
-        for i in compress(everyone, map(bytes.count, bodies, repeat(marker))):
-            hints[i] = b"?"
-    preamble = cast("bytes", parts[0]).count(b"\n")
-    steps = array("q", map(add, map(bytes.count, bodies, repeat(b"\n")), repeat(1)))
-    try:
-        texts = list(map(bytes.decode, bodies))
-    except UnicodeDecodeError:
-        raise _bad_bytes(bodies, steps, preamble) from None
-    kinds = [_TEXT] * len(bodies)
-    for i in compress(everyone, hints):
-        kinds[i] = classify(bodies[i])
-    # One object per distinct value in the block: a million headers share a few
-    # thousand, and a worker's block pickles them as references.
-    keep: dict[bytes | None, bytes | None] = {}
-    heads = cast("list[bytes]", list(map(keep.setdefault, heads, heads)))
-    rests = cast("list[bytes]", list(map(keep.setdefault, rests, rests)))
-    raw_authors = list(map(keep.setdefault, raw_authors, raw_authors))
-    return _Block(
-        preamble=preamble,
-        heads=heads,
-        rests=rests,
-        raw_authors=raw_authors,
-        texts=texts,
-        kinds=kinds,
-        steps=steps,
-    )
-
-
-def _bad_bytes(bodies: list[bytes], steps: array[int], lines_in: int) -> _BadBytes:
-    for body, step in zip(bodies, steps, strict=True):
-        try:
-            body.decode("utf-8")
-        except UnicodeDecodeError as error:
-            return _BadBytes(lines_in + body.count(b"\n", 0, error.start), body[error.start])
-        lines_in += step
-    return _BadBytes(lines_in, 0)
-
-
-@dataclass(slots=True)
-class _Columns:
-    """What the blocks of one file add up to."""
-
-    heads: list[bytes] = field(default_factory=list)
-    rests: list[bytes] = field(default_factory=list)
-    raw_authors: list[bytes | None] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
-    lines: array[int] = field(default_factory=lambda: array("q"))
-
-    def add(self, block: _Block, line: int) -> int:
-        """Append a block whose first message starts at ``line``; return the next line."""
-        self.heads += block.heads
-        self.rests += block.rests
-        self.raw_authors += block.raw_authors
-        self.texts += block.texts
-        self.kinds += block.kinds
-        starts: list[int] = list(accumulate(block.steps, initial=line))
-        after = starts.pop()
-        self.lines.extend(starts)
-        return after
-
-
-def _spans(data: bytes, pattern: re.Pattern[bytes]) -> list[tuple[int, int]]:
-    """Cut the file into blocks of about a megabyte, each starting at a header."""
-    spans = []
-    start, size = 0, len(data)
-    while start < size:
-        newline = data.find(b"\n", start + _BLOCK_BYTES)
-        found = pattern.search(data, newline) if newline >= 0 else None
-        end = found.start() if found else size
-        spans.append((start, end))
-        start = end
-    return spans
-
-
 def _decide_dates(
     heads: Counter[bytes], rests: Iterable[bytes], requested: DateOrder, file: str
 ) -> tuple[dict[bytes, str | None], dict[bytes, str | None], DateOrder, list[Notice]]:
@@ -292,7 +161,7 @@ def _decide_dates(
     return days, clock, decision.order, notices
 
 
-def _fold_impossible(cols: _Columns, keep: list[bool]) -> None:
+def _fold_impossible(cols: Columns, keep: list[bool]) -> None:
     """Fold header-like lines with no such date or time (31/02, 25:61) into the
     message above: they are text that looks like a header."""
     last = -1
@@ -312,7 +181,7 @@ def _fold_impossible(cols: _Columns, keep: list[bool]) -> None:
     cols.lines = array("q", compress(cols.lines, keep))
 
 
-def _longer_names(cols: _Columns, names: _AuthorNames) -> dict[bytes, bytes]:
+def _longer_names(cols: Columns, names: _AuthorNames) -> dict[bytes, bytes]:
     """Authors whose name holds ``": "`` (``Toko: Maju``), as raw name -> full raw name.
 
     The split stops at a line's first ``": "``. When every message (two or more) of a
@@ -328,8 +197,6 @@ def _longer_names(cols: _Columns, names: _AuthorNames) -> dict[bytes, bytes]:
         extra, colon, _ = texts[first].partition(": ")
         if kinds[first] != _TEXT or not colon or "\n" in extra or len(extra) > 40:
             continue
-        if raws.count(raw) < 2:
-            continue
         mine = compress(texts, map(eq, raws, repeat(raw)))
         speech = 0
         for text in mine:
@@ -343,6 +210,36 @@ def _longer_names(cols: _Columns, names: _AuthorNames) -> dict[bytes, bytes]:
             if speech >= 2:
                 longer[raw] = raw + b": " + extra.encode("utf-8")
     return longer
+
+
+def _resolve_authors(cols: Columns, file: str) -> list[str | None]:
+    """Display names for the raw authors; group events become system lines."""
+    names = _AuthorNames()
+    try:
+        authors = list(map(names.__getitem__, cols.raw_authors))
+    except UnicodeDecodeError:
+        for i, raw in enumerate(cols.raw_authors):
+            try:
+                names[raw]
+            except UnicodeDecodeError as error:
+                raise _not_utf8(file, cols.lines[i], raw, error) from None  # type: ignore[arg-type]
+        raise
+    kinds, texts, raws = cols.kinds, cols.texts, cols.raw_authors
+    for i in compress(range(len(texts)), map(is_, authors, repeat(None))):
+        kinds[i] = _SYSTEM  # a line WhatsApp wrote: group events, notices
+        raw = raws[i]
+        if raw is not None:  # a group event with ": " in a quoted name
+            texts[i] = raw.decode("utf-8") + ": " + texts[i]
+    for raw, full in _longer_names(cols, names).items():
+        name, cut = names[full], len(full.decode("utf-8")) - len(raw.decode("utf-8"))
+        for i in compress(range(len(texts)), map(eq, raws, repeat(raw))):
+            if texts[i].startswith(": ", cut - 2):
+                authors[i], texts[i] = name, texts[i][cut:]
+                kinds[i] = classify(texts[i].encode("utf-8"))
+            else:  # "Toko: Maju left": an event about that member, written by WhatsApp
+                authors[i], texts[i] = None, raw.decode("utf-8") + ": " + texts[i]
+                kinds[i] = _SYSTEM
+    return authors
 
 
 def parse_export(
@@ -363,18 +260,18 @@ def parse_export(
             _NOT_EXPORT_HINT,
         )
     pattern = layout.pattern()
-    spans = _spans(data, pattern)
+    block_spans = spans(data, pattern)
     workers = workers if len(data) >= _PARALLEL_BYTES else 1
     suffixes = tuple(marker for marker in _SUFFIX_MARKERS if marker in data)
-    job = _Job(data, pattern, suffixes)
+    job = Job(data, pattern, suffixes)
     del data
-    cols = _Columns()
+    cols = Columns()
     line = 1
-    blocks = fork_map(_split_block, spans, shared=job, workers=workers)
+    blocks = fork_map(split_block, block_spans, shared=job, workers=workers)
     try:
         for block in blocks:
             line = cols.add(block, line + block.preamble)
-    except _BadBytes as bad:
+    except BadBytes as bad:
         raise IngestError(
             f"{file}:{line + bad.lines_in}",
             f"holds a byte that is not UTF-8 (0x{bad.byte:02x})",
@@ -423,32 +320,7 @@ def parse_export(
             )
         )
 
-    names = _AuthorNames()
-    try:
-        authors = list(map(names.__getitem__, cols.raw_authors))
-    except UnicodeDecodeError:
-        for i, raw in enumerate(cols.raw_authors):
-            try:
-                names[raw]
-            except UnicodeDecodeError as error:
-                raise _not_utf8(file, cols.lines[i], raw, error) from None  # type: ignore[arg-type]
-        raise
-    kinds, texts, raws = cols.kinds, cols.texts, cols.raw_authors
-    for i in compress(range(len(texts)), map(is_, authors, repeat(None))):
-        kinds[i] = _SYSTEM  # a line WhatsApp wrote: group events, notices
-        raw = raws[i]
-        if raw is not None:  # a group event with ": " in a quoted name
-            texts[i] = raw.decode("utf-8") + ": " + texts[i]
-    for raw, full in _longer_names(cols, names).items():
-        name, cut = names[full], len(full.decode("utf-8")) - len(raw.decode("utf-8"))
-        for i in compress(range(len(texts)), map(eq, raws, repeat(raw))):
-            if texts[i].startswith(": ", cut - 2):
-                authors[i], texts[i] = name, texts[i][cut:]
-                kinds[i] = classify(texts[i].encode("utf-8"))
-            else:  # "Toko: Maju left": an event about that member, written by WhatsApp
-                authors[i], texts[i] = None, raw.decode("utf-8") + ": " + texts[i]
-                kinds[i] = _SYSTEM
-
+    authors = _resolve_authors(cols, file)
     return ParsedExport(
         file=file,
         layout=layout,
@@ -457,8 +329,8 @@ def parse_export(
         days=list(map(days.__getitem__, cols.heads)),  # type: ignore[arg-type]
         clock=list(map(clock.__getitem__, cols.rests)),  # type: ignore[arg-type]
         authors=authors,
-        texts=texts,
-        kinds=kinds,
+        texts=cols.texts,
+        kinds=cols.kinds,
         notices=tuple(notices),
         skipped=skipped,
         line_count=line - 1,
