@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from cs_audit.ingest import parse_export
-from cs_audit.render.csv import csv_header, iter_csv, neutralise
-from cs_audit.render.jsonl import FIELDS, iter_jsonl
+from cs_audit.render.csv import csv_header, neutralise, render_csv
+from cs_audit.render.jsonl import FIELDS, render_jsonl
 
 CHAT = (
     '19/11/26 08.05 - Budi "B" \\ {x}: tab\there, quote " and \\ backslash\n'
@@ -18,7 +18,7 @@ CHAT = (
 def test_jsonl_exact() -> None:
     """Strings are JSON-escaped, U+2028/2029 too, braces in names stay literal."""
     parsed = parse_export(CHAT, file="{dir}/chat.txt")
-    assert "".join(iter_jsonl(parsed)) == (
+    assert render_jsonl(parsed) == (
         '{"file":"{dir}/chat.txt","line":1,"timestamp":"2026-11-19T08:05:00",'
         '"author":"Budi \\"B\\" \\\\ {x}","text":"tab\\there, quote \\" and \\\\ backslash\\n'
         'baris dua\\u2028sama\\u2029baris\\u0007bell","kind":"text"}\n'
@@ -30,14 +30,14 @@ def test_jsonl_exact() -> None:
 def test_jsonl_lines_are_json_with_fixed_keys() -> None:
     """Each line parses as JSON with exactly the six fields, in order."""
     parsed = parse_export(CHAT, file="chat.txt")
-    for line in "".join(iter_jsonl(parsed)).splitlines():
+    for line in render_jsonl(parsed).splitlines():
         assert tuple(json.loads(line)) == FIELDS
 
 
 def test_csv_exact() -> None:
     """CSV quotes what needs quoting and keeps inner newlines."""
     parsed = parse_export(CHAT, file="chat.txt")
-    assert csv_header() + "".join(iter_csv(parsed)) == (
+    assert csv_header() + render_csv(parsed) == (
         "file,line,timestamp,author,text,kind\n"
         'chat.txt,1,2026-11-19T08:05:00,"Budi ""B"" \\ {x}","tab\there, quote "" and \\ '
         'backslash\nbaris dua\u2028sama\u2029baris\x07bell",text\n'

@@ -55,7 +55,7 @@ _add(MessageKind.UNAVAILABLE, "null")
 
 # The exact placeholders as the bytes a body holds, with and without iOS's leading LRM:
 # one dictionary probe classifies them.
-EXACT_BODIES: dict[bytes, str] = {
+_EXACT_BODIES: dict[bytes, str] = {
     prefix + text.encode(): kind.value
     for text, kind in _EXACT.items()
     for prefix in (b"", "\u200e".encode())
@@ -93,15 +93,15 @@ _ENDS = re.compile(
     rb"|(?P<media>document omitted|dokumen tidak disertakan))\.?(?:\n|$)"
 )
 # First bytes of every body _STARTS can match; any other body skips the regex.
-STARTS_FIRST = frozenset(b"\xe2\xef<MPlLWTBCYKAD")
+_STARTS_FIRST = frozenset(b"\xe2\xef<MPlLWTBCYKAD")
 
 
 def classify(body: bytes) -> str:
     """The kind (a ``MessageKind`` value) of an authored body, UTF-8 bytes as written."""
-    kind = EXACT_BODIES.get(body)
+    kind = _EXACT_BODIES.get(body)
     if kind is not None:
         return kind
-    if body[:1] and body[0] in STARTS_FIRST:
+    if body[:1] and body[0] in _STARTS_FIRST:
         found = _STARTS.match(body)
         if found is not None and found.lastgroup is not None:
             return found.lastgroup

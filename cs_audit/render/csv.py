@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 
 from cs_audit.ingest import ParsedExport
 
 FIELDS = ("file", "line", "timestamp", "author", "text", "kind")
-_BLOCK = 8192
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -50,9 +48,3 @@ def render_csv(parsed: ParsedExport, start: int = 0, stop: int | None = None) ->
         )
     )
     return out.getvalue()
-
-
-def iter_csv(parsed: ParsedExport) -> Iterator[str]:
-    """The file's messages as CSV rows (no header), in blocks of text."""
-    for start in range(0, len(parsed), _BLOCK):
-        yield render_csv(parsed, start, start + _BLOCK)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from json.encoder import encode_basestring  # the C encoder where CPython has it
 
 from cs_audit.ingest import ParsedExport
 
 FIELDS = ("file", "line", "timestamp", "author", "text", "kind")
-_BLOCK = 8192
 
 
 class _AuthorJson(dict[str | None, str]):
@@ -43,9 +41,3 @@ def render_jsonl(parsed: ParsedExport, start: int = 0, stop: int | None = None) 
     if "\u2028" in text or "\u2029" in text:
         text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return text
-
-
-def iter_jsonl(parsed: ParsedExport) -> Iterator[str]:
-    """The file's messages as JSON Lines, in blocks of text to write one after another."""
-    for start in range(0, len(parsed), _BLOCK):
-        yield render_jsonl(parsed, start, start + _BLOCK)
