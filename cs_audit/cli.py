@@ -17,7 +17,7 @@ from cs_audit import __version__
 from cs_audit.errors import CsAuditError, ExitCode, IngestError
 from cs_audit.ingest import ParsedExport, read_exports
 from cs_audit.models import DateOrder, Notice
-from cs_audit.parallel import default_workers, fork_map
+from cs_audit.parallel import can_fork, default_workers, fork_map, fork_write
 
 app = typer.Typer(
     name="cs-audit",
@@ -122,6 +122,14 @@ def _writer(fmt: ParseFormat, out: BinaryIO, workers: int) -> Callable[[ParsedEx
             (start, min(start + _RENDER_SLICE, size)) for start in range(0, size, _RENDER_SLICE)
         ]
         used = workers if size >= _PARALLEL_RENDER else 1
+        try:
+            fd = out.fileno()
+        except (AttributeError, OSError, ValueError):  # not a real file (tests, wrappers)
+            fd = -1
+        if fd >= 0 and used > 1 and can_fork():
+            out.flush()  # workers write to the descriptor itself, after what is buffered
+            fork_write(_render_slice, spans, shared=(parsed, fmt), workers=used, fd=fd)
+            return
         for block in fork_map(_render_slice, spans, shared=(parsed, fmt), workers=used):
             out.write(block)
 

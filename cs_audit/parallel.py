@@ -63,3 +63,60 @@ def _forked(
             yield from pool.map(_call, repeat(function), items)
     finally:
         _shared = None
+
+
+def can_fork() -> bool:
+    """Whether this platform can fork workers (not Windows)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _write_in_turn(state: tuple[Any, Any, Any, int, Any], task: tuple[int, Any]) -> None:
+    render, shared, turn, fd, done = state
+    index, item = task
+    error: BaseException | None = None
+    try:
+        data = render(shared, item)
+    except BaseException as caught:  # re-raised below, after the turn passes on
+        error, data = caught, b""
+    with turn:
+        turn.wait_for(lambda: done.value == index)
+        try:
+            if error is None:
+                _write_all(fd, data)
+        finally:  # the next item may write even if this one failed: no worker waits forever
+            done.value += 1
+            turn.notify_all()
+    if error is not None:
+        raise error
+
+
+def fork_write(
+    render: Callable[[Shared, Item], bytes],
+    items: Sequence[Item],
+    *,
+    shared: Shared,
+    workers: int,
+    fd: int,
+) -> None:
+    """Write ``render(shared, item)`` for each item to ``fd``, in item order.
+
+    Workers render on up to ``workers`` cores and each writes its own bytes when its
+    turn comes, so nothing is copied back through a pipe. ``fd`` must be a real file
+    descriptor whose Python-level buffers were flushed.
+    """
+    if workers <= 1 or len(items) <= 1 or not can_fork():
+        for item in items:
+            _write_all(fd, render(shared, item))
+        return
+    context = multiprocessing.get_context("fork")
+    turn = context.Condition()
+    done = context.Value("q", 0, lock=False)  # guarded by turn
+    state = (render, shared, turn, fd, done)
+    for _ in fork_map(_write_in_turn, list(enumerate(items)), shared=state, workers=workers):
+        pass

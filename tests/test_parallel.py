@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from typer.testing import CliRunner
 from cs_audit import cli
 from cs_audit.errors import IngestError
 from cs_audit.ingest import blocks, parse_export, parser
-from tests.conftest import FIXTURES, records
+from tests.conftest import FIXTURES, ROOT, records
 
 
 @pytest.fixture
@@ -67,3 +69,43 @@ def test_cli_output_is_the_same_for_any_workers(
         assert one.exit_code == two.exit_code == 0
         assert one.stdout_bytes == two.stdout_bytes
         assert one.stdout.count("\n") > 700
+
+
+_RUN_WITH_SMALL_SLICES = """
+import sys
+from cs_audit import cli
+cli._PARALLEL_RENDER, cli._RENDER_SLICE = 100, 64
+cli.app(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_workers_writing_to_a_real_file_keep_the_order(tmp_path: Path, fmt: str) -> None:
+    """Workers that write their slices to stdout themselves write them in order."""
+    big = tmp_path / "big.txt"
+    big.write_bytes((FIXTURES / "kinds" / "group_en.txt").read_bytes() * 60)
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out-{workers}.{fmt}"
+        with out.open("wb") as handle:
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    _RUN_WITH_SMALL_SLICES,
+                    "parse",
+                    str(big),
+                    "-f",
+                    fmt,
+                    "-j",
+                    workers,
+                ],
+                stdout=handle,
+                stderr=subprocess.PIPE,
+                check=False,
+                cwd=ROOT,
+            )
+        assert (done.returncode, done.stderr) == (0, b"")
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count(b"\n") > 700
