@@ -37,3 +37,15 @@ class IngestError(CsAuditError):
     """An input is missing, unreadable or not a WhatsApp export."""
 
     exit_code = ExitCode.INPUT
+
+
+class ConfigError(CsAuditError):
+    """The config file (or an option) asks for something impossible."""
+
+    exit_code = ExitCode.USAGE
+
+
+class RolesError(CsAuditError):
+    """A chat whose customer cannot be told from the business side."""
+
+    exit_code = ExitCode.INPUT

@@ -63,3 +63,65 @@ class SkippedLines:
     file: str
     first_line: int
     last_line: int
+
+
+class Role(StrEnum):
+    """Which side of a chat a message comes from."""
+
+    CUSTOMER = "customer"
+    AGENT = "agent"  # the business side: a human agent or the account's automations
+    SYSTEM = "system"  # WhatsApp itself
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """A message placed in a conversation: its side and, for a human reply, its agent."""
+
+    message: Message
+    role: Role
+    agent: str | None = None  # the human agent credited with a business message
+    automated: bool = False  # a greeting or away message: not a human reply
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A run of consecutive customer messages and the first human reply after it."""
+
+    messages: tuple[Message, ...]
+    reply: Utterance | None  # None: never answered
+
+    @property
+    def start(self) -> datetime:
+        return self.messages[0].timestamp
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """One customer's session with the business, from a single export."""
+
+    file: str
+    index: int  # within its file, from 0
+    customer: str
+    utterances: tuple[Utterance, ...]
+    turns: tuple[Turn, ...]
+
+    @property
+    def start(self) -> datetime:
+        return self.utterances[0].message.timestamp
+
+    @property
+    def end(self) -> datetime:
+        return self.utterances[-1].message.timestamp
+
+    @property
+    def agents(self) -> tuple[str, ...]:
+        """Human agents who replied, in the order they first did."""
+        return tuple(
+            dict.fromkeys(
+                u.agent for u in self.utterances if u.agent is not None and not u.automated
+            )
+        )
+
+    @property
+    def automated(self) -> tuple[Utterance, ...]:
+        return tuple(u for u in self.utterances if u.automated)

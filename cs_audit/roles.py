@@ -1,0 +1,116 @@
+"""Who is who: the customer, the business side, and WhatsApp itself.
+
+Sources, strongest first: the config's roster, ``--agent``, the export's file name
+(it names the other party: the customer, for a business phone's export), and, across
+a folder, an author present in many chats. Where they do not tell, the file is
+reported with the option that fixes it: never a silent guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from cs_audit.config import AuditConfig
+from cs_audit.errors import RolesError
+
+# "WhatsApp Chat with X.txt", "Chat WhatsApp dengan X.txt", iOS "WhatsApp Chat - X.zip"
+_FILE_NAME = re.compile(
+    r"^(?:WhatsApp Chat with|Chat WhatsApp dengan|WhatsApp Chat -|Chat WhatsApp -)\s+(.+)$",
+    re.IGNORECASE,
+)
+# The exporting phone's own user, as iOS writes them.
+_EXPORTER = frozenset({"anda", "you"})
+_PHONE = re.compile(r"\+?[\d\s\-().\u2011]{8,}")
+
+
+def phone_key(text: str, country_code: str = "62") -> str | None:
+    """The digits that identify a phone number however it is written, or None.
+
+    ``+62 812-3456-7890``, ``+6281234567890`` and ``0812 3456 7890`` give one key.
+    """
+    text = text.strip()
+    if not _PHONE.fullmatch(text):
+        return None
+    digits = re.sub(r"\D", "", text)
+    if len(digits) < 8:
+        return None
+    if text.startswith("+"):
+        return digits
+    if digits.startswith("00"):
+        return digits[2:]
+    if digits.startswith("0"):
+        return country_code + digits[1:]
+    return digits
+
+
+def identity(author: str, country_code: str = "62") -> str:
+    """A key under which two spellings of one author are equal."""
+    return phone_key(author, country_code) or " ".join(author.casefold().split())
+
+
+def customer_in_file_name(file: str) -> str | None:
+    """The other party an export's file name names (for zips, the zip's name)."""
+    parts = PurePosixPath(file).parts
+    for part in reversed(parts):
+        stem = PurePosixPath(part).stem if "." in part else part
+        found = _FILE_NAME.match(stem)
+        if found:
+            return found[1].strip()
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The authors of one chat, by side."""
+
+    customers: frozenset[str]
+    business: frozenset[str]
+
+
+def frequent_authors(chats: Iterable[Iterable[str]], *, minimum: int = 3) -> frozenset[str]:
+    """Authors present in at least ``minimum`` chats and in more than half of them:
+    across a folder of one business's exports, that is the business account."""
+    counted: Counter[str] = Counter()
+    total = 0
+    for authors in chats:
+        total += 1
+        counted.update(set(authors))
+    return frozenset(a for a, n in counted.items() if n >= minimum and n * 2 > total)
+
+
+def assign_roles(
+    file: str,
+    authors: Iterable[str],
+    config: AuditConfig,
+    *,
+    frequent: frozenset[str] = frozenset(),
+) -> Roles:
+    """Split a chat's authors into customers and the business side, or say what to pass."""
+    code = config.country_code
+    people = sorted(set(authors))
+    known = {identity(a, code) for spec in config.agents for a in (spec.name, *spec.appears_as)}
+    known |= {identity(a, code) for a in config.agent_names}
+    known |= {identity(a, code) for a in frequent}
+    business = {a for a in people if identity(a, code) in known or a.casefold() in _EXPORTER}
+    named = customer_in_file_name(file)
+    if named is not None:
+        customers = {a for a in people if identity(a, code) == identity(named, code)}
+        if customers and len(people) == 2 and not business:
+            business = set(people) - customers
+    else:
+        customers = set()
+    rest = set(people) - business
+    if business and rest:
+        return Roles(frozenset(rest), frozenset(business))
+    if customers and not rest - customers:
+        return Roles(frozenset(customers), frozenset(business))
+    listing = ", ".join(people) if people else "nobody"
+    raise RolesError(
+        file,
+        f"cannot tell the customer from the business side (authors: {listing})",
+        "pass --agent NAME for the business account, or list agents in the config's [[agents]]",
+    )

@@ -1,0 +1,112 @@
+"""The TOML config: every section read, every mistake named with its key."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from cs_audit.config import AgentSpec, AuditConfig, load_config
+from cs_audit.errors import ConfigError, ExitCode
+
+FULL = """
+[conversations]
+session_gap_hours = 12
+automated_within_seconds = 5
+automated_texts = ["Halo! Kami sedang offline"]
+signature_patterns = ['~(?P<name>\\w+)$']
+country_code = "60"
+
+[sla]
+target_minutes = 30
+live_chat_target_minutes = 2
+
+[business_hours]
+monday = ["08:00-12:00", "13:00-17:00"]
+saturday = ["09:00-24:00"]
+holidays = [2026-12-31]
+public_holidays = "ID"
+
+[[agents]]
+name = "Rina"
+appears_as = ["+62 811-1111-2222"]
+signatures = ["R"]
+"""
+
+
+def _load(tmp_path: Path, text: str) -> AuditConfig:
+    path = tmp_path / "cs-audit.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_config(path)
+
+
+def test_full_config(tmp_path: Path) -> None:
+    """Each key lands in AuditConfig; what is left out keeps its default."""
+    config = _load(tmp_path, FULL)
+    assert config.session_gap == timedelta(hours=12)
+    assert config.automated_within == timedelta(seconds=5)
+    assert config.automated_texts == ("Halo! Kami sedang offline",)
+    assert [p.pattern for p in config.signatures] == ["~(?P<name>\\w+)$"]
+    assert (config.country_code, config.sla_target) == ("60", timedelta(minutes=30))
+    assert config.live_chat_target == timedelta(minutes=2)
+    assert config.agents == (AgentSpec("Rina", ("+62 811-1111-2222",), ("R",)),)
+    hours = config.business_hours
+    assert hours is not None
+    assert hours.weekly[0] == ((time(8), time(12)), (time(13), time(17)))
+    assert hours.weekly[5] == ((time(9), time.max),)
+    assert hours.weekly[6] == ()
+    assert (hours.holidays, hours.public_holidays) == (frozenset({date(2026, 12, 31)}), "ID")
+
+
+def test_defaults() -> None:
+    """No config: 24 h sessions, the 1-hour CCSEI target, the 1-minute live-chat tier."""
+    config = AuditConfig()
+    assert (config.session_gap, config.sla_target, config.live_chat_target) == (
+        timedelta(hours=24),
+        timedelta(hours=1),
+        timedelta(minutes=1),
+    )
+    assert config.business_hours is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "[sla]\ntarget_minutes = 'soon'",
+            "cs-audit.toml: [sla]: target_minutes must be a float, not 'soon'; "
+            "fix the value in the config file",
+        ),
+        (
+            "[business_hours]\nmonday = ['17:00-08:00']",
+            "cs-audit.toml: [business_hours].monday: shift '17:00-08:00' does not run forward "
+            "within a day; split a shift that crosses midnight into two",
+        ),
+        (
+            "[business_hours]\nmonday = ['8 to 5']",
+            "cs-audit.toml: [business_hours].monday: shift '8 to 5' is not HH:MM-HH:MM; "
+            'write it as "08:00-17:00"',
+        ),
+        (
+            "[[agents]]\nappears_as = ['Toko']",
+            'cs-audit.toml: [[agents]] #1: an agent has no name; add name = "..."',
+        ),
+        (
+            "[conversations]\nsignature_patterns = ['~(\\w+)']",
+            "cs-audit.toml: [conversations]: signature pattern '~(\\\\w+)' has no (?P<name>...) "
+            "group; mark the agent's name with (?P<name>...)",
+        ),
+        ("[conversations\n", None),
+    ],
+)
+def test_mistakes_are_named(tmp_path: Path, text: str, message: str | None) -> None:
+    """A wrong value says which key, what is wrong and what to write instead."""
+    with pytest.raises(ConfigError) as caught:
+        _load(tmp_path, text)
+    assert caught.value.exit_code is ExitCode.USAGE
+    error = str(caught.value).replace(tmp_path.as_posix() + "/", "")
+    if message is None:
+        assert error.startswith("cs-audit.toml: is not valid TOML (")
+    else:
+        assert error == message

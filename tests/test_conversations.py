@@ -1,0 +1,180 @@
+"""Conversations, turns, automated replies, agents and latencies from small exports."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+import pytest
+
+from cs_audit.config import AgentSpec, AuditConfig, BusinessHours
+from cs_audit.conversations import build_conversations, repeated_business_texts, signer
+from cs_audit.ingest import parse_export
+from cs_audit.metrics import conversation_metrics, open_seconds
+from cs_audit.models import Conversation
+from cs_audit.roles import assign_roles
+from tests.conftest import SAMPLES
+
+CONFIG = AuditConfig()
+FILE = "Chat WhatsApp dengan Budi.txt"
+
+
+def _conversations(
+    text: str,
+    config: AuditConfig = CONFIG,
+    *,
+    file: str = FILE,
+    repeated: frozenset[str] = frozenset(),
+) -> tuple[Conversation, ...]:
+    parsed = parse_export(text.encode(), file=file)
+    messages = parsed.messages()
+    roles = assign_roles(file, {m.author for m in messages if m.author}, config)
+    return build_conversations(file, messages, roles, config, repeated=repeated)
+
+
+def _latencies(conversation: Conversation, config: AuditConfig = CONFIG) -> list[float | None]:
+    return [t.calendar_seconds for t in conversation_metrics(conversation, config).turns]
+
+
+def test_a_burst_is_one_turn_timed_from_its_first_message() -> None:
+    """Three customer messages in a row wait from the first one."""
+    [conv] = _conversations(
+        "16/11/26 09.00 - Budi: Halo kak\n16/11/26 09.01 - Budi: Mau tanya\n"
+        "16/11/26 09.02 - Budi: Masih ada?\n16/11/26 09.10 - Toko Maju: Halo kak, ada\n"
+    )
+    assert len(conv.turns) == 1
+    assert len(conv.turns[0].messages) == 3
+    assert _latencies(conv) == [600.0]
+
+
+def test_away_message_does_not_stop_the_clock() -> None:
+    """A configured greeting/away opening is automated; the human reply stops the clock."""
+    [conv] = _conversations(
+        "16/11/26 19.00 - Budi: Halo\n"
+        "16/11/26 19.00 - Toko Maju: Terima kasih telah menghubungi Toko Maju, kami balas "
+        "pada jam kerja\n"
+        "17/11/26 08.05 - Toko Maju: Selamat pagi kak Budi\n"
+    )
+    assert [u.message.line for u in conv.automated] == [2]
+    assert _latencies(conv) == [13 * 3600 + 300.0]
+    metrics = conversation_metrics(conv, CONFIG)
+    assert (metrics.automated_messages, metrics.agent_messages) == (1, 1)
+
+
+def test_repeated_text_within_seconds_is_automated() -> None:
+    """A text the business sends again and again within seconds of the customer is automated."""
+    repeated = repeated_business_texts(["Hai! Kami segera membalas."] * 3)
+    [conv] = _conversations(
+        "16/11/26 19.00 - Budi: Halo\n16/11/26 19.00 - Toko Maju: Hai! Kami segera membalas.\n"
+        "16/11/26 19.30 - Toko Maju: Halo kak, ada yang bisa dibantu?\n",
+        repeated=repeated,
+    )
+    assert [u.automated for u in conv.utterances] == [False, True, False]
+    assert _latencies(conv) == [1800.0]
+
+
+def test_reply_next_morning_with_and_without_business_hours() -> None:
+    """Calendar latency counts the night; business latency counts open time only."""
+    hours = BusinessHours(weekly=(((time(8), time(12)), (time(13), time(17))),) * 7)
+    config = AuditConfig(business_hours=hours)
+    [conv] = _conversations(
+        "16/11/26 16.30 - Budi: Halo kak\n17/11/26 08.15 - Toko Maju: Pagi kak\n", config
+    )
+    [timing] = conversation_metrics(conv, config).turns
+    assert (timing.calendar_seconds, timing.business_seconds) == (15.75 * 3600, 45 * 60.0)
+    assert timing.within_sla is True  # 45 open minutes are within the 1-hour target
+    assert conversation_metrics(conv, CONFIG).turns[0].within_sla is False
+
+
+def test_split_shift_lunch_and_public_holidays() -> None:
+    """The lunch break and Indonesia's public holidays (Christmas) are not open time."""
+    hours = BusinessHours(
+        weekly=(((time(8), time(12)), (time(13), time(17))),) * 7, public_holidays="ID"
+    )
+    assert (
+        open_seconds(datetime(2026, 11, 16, 11, 30), datetime(2026, 11, 16, 13, 30), hours)
+        == 3600.0
+    )
+    assert (
+        open_seconds(datetime(2026, 12, 24, 16, 0), datetime(2026, 12, 26, 9, 0), hours)
+        == 2 * 3600.0
+    )
+
+
+def test_handover_credits_each_reply_to_its_agent() -> None:
+    """Rina signs, hands over; Dimas signs; unsigned replies follow the last signer."""
+    messages = parse_export(
+        (SAMPLES / "Chat WhatsApp dengan +62 812-3456-7890.txt").read_bytes(),
+        file="Chat WhatsApp dengan +62 812-3456-7890.txt",
+    ).messages()
+    roles = assign_roles(
+        "Chat WhatsApp dengan +62 812-3456-7890.txt",
+        {m.author for m in messages if m.author},
+        CONFIG,
+    )
+    [conv] = build_conversations("x", messages, roles, CONFIG)
+    assert [(u.message.line, u.agent) for u in conv.utterances if u.agent] == [
+        (3, "Rina"),
+        (6, "Rina"),
+        (10, "Dimas"),
+        (14, "Dimas"),
+        (16, "Dimas"),
+    ]
+    assert conv.agents == ("Rina", "Dimas")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Terima kasih!\nSalam, Rina", "Rina"),
+        ("Baik kak\n~Dimas", "Dimas"),
+        ("Mohon ditunggu\n- CS Rina", "Rina"),
+        ("Thanks!\nRegards, Rina", "Rina"),
+        ("Thank you, have a nice day! \u2013 Rina", "Rina"),
+        ("Stok ready - Ukuran L", None),
+        ("Terima kasih, semoga membantu", None),
+    ],
+)
+def test_signatures(text: str, name: str | None) -> None:
+    """Signature styles of DOMAIN.md name the agent; a dash inside a sentence does not."""
+    assert signer(text, CONFIG) == name
+
+
+def test_roster_limits_signatures_to_its_agents() -> None:
+    """With a roster, "Salam, Admin" is nobody's signature; "~R" is Rina's initial."""
+    config = AuditConfig(agents=(AgentSpec("Rina", signatures=("R",)),))
+    assert signer("Oke\nSalam, Admin", config) is None
+    assert signer("Oke\n~R", config) == "Rina"
+
+
+def test_two_conversations_in_one_file() -> None:
+    """Silence over 24 h after an agent's reply starts a new conversation."""
+    convs = _conversations(
+        "16/11/26 09.00 - Budi: Halo\n16/11/26 09.05 - Toko Maju: Halo kak\n"
+        "18/11/26 10.00 - Budi: Kak, mau order lagi\n18/11/26 10.20 - Toko Maju: Siap kak\n"
+    )
+    assert [(c.index, len(c.turns), _latencies(c)) for c in convs] == [
+        (0, 1, [300.0]),
+        (1, 1, [1200.0]),
+    ]
+
+
+def test_a_waiting_customer_keeps_the_conversation_open() -> None:
+    """Two days of waiting after the customer's message is still one conversation."""
+    [conv] = _conversations(
+        "16/11/26 09.00 - Budi: Halo\n18/11/26 10.00 - Budi: Halo??\n"
+        "18/11/26 10.30 - Toko Maju: Maaf kak baru balas\n"
+    )
+    assert _latencies(conv) == [(49 * 3600 + 1800.0)]
+
+
+def test_unanswered_last_turn_and_counts() -> None:
+    """A customer's last message with no reply is an unanswered turn, counted apart."""
+    [conv] = _conversations(
+        "16/11/26 09.00 - Budi: Halo\n16/11/26 09.00 - Budi: Ada?\n"
+        "16/11/26 09.30 - Toko Maju: Ada kak\n16/11/26 09.40 - Budi: Brp harganya?\n"
+    )
+    metrics = conversation_metrics(conv, CONFIG)
+    assert (metrics.unanswered_turns, metrics.first_response_seconds) == (1, 1800.0)
+    assert (metrics.customer_messages, metrics.agent_messages) == (3, 1)
+    assert (metrics.sla_share, metrics.live_chat_share) == (1.0, 0.0)
+    assert metrics.duration_seconds == 2400.0
