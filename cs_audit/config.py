@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cs_audit.errors import ConfigError
+from cs_audit.rubric import Rubric, rubric_from_mapping
 
 # A signature ends an agent's reply and names them: "Salam, Rina", "~Rina",
 # "- CS Rina", "Regards, Rina", "... have a nice day! (en dash) Rina". Each pattern is
@@ -68,6 +69,7 @@ class AuditConfig:
     automated_texts: tuple[str, ...] = DEFAULT_AUTOMATED
     automated_within: timedelta = timedelta(seconds=10)
     business_hours: BusinessHours | None = None
+    rubric: Rubric = field(default_factory=Rubric)
     signatures: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -182,6 +184,8 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Audit
         changes["business_hours"] = _business_hours(
             data["business_hours"], f"{where}: [business_hours]"
         )
+    if "rubric" in data:
+        changes["rubric"] = rubric_from_mapping(data["rubric"], f"{where}: [rubric]")
     agents = []
     for i, entry in enumerate(data.get("agents", [])):
         at = f"{where}: [[agents]] #{i + 1}"

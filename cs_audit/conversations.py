@@ -132,7 +132,7 @@ def _credit(session: list[Utterance], config: AuditConfig) -> list[Utterance]:
     return credited
 
 
-def _turns(session: list[Utterance]) -> tuple[Turn, ...]:
+def _turns(session: list[Utterance], config: AuditConfig) -> tuple[Turn, ...]:
     turns: list[Turn] = []
     run: list[Message] = []
     for utterance in session:
@@ -141,8 +141,12 @@ def _turns(session: list[Utterance]) -> tuple[Turn, ...]:
         elif utterance.role is Role.AGENT and not utterance.automated and run:
             turns.append(Turn(tuple(run), utterance))
             run = []
-    if run:
-        turns.append(Turn(tuple(run), None))
+    if run:  # the customer has the last word: a thank-you needs no reply
+        thanks = all(
+            m.kind is MessageKind.TEXT and config.rubric.find("acknowledgement", _normal(m.text))
+            for m in run
+        )
+        turns.append(Turn(tuple(run), None, needs_reply=not thanks or not turns))
     return tuple(turns)
 
 
@@ -160,5 +164,6 @@ def build_conversations(
     conversations = []
     for index, session in enumerate(_sessions(placed, config.session_gap)):
         credited = _credit(session, config)
-        conversations.append(Conversation(file, index, customer, tuple(credited), _turns(credited)))
+        turns = _turns(credited, config)
+        conversations.append(Conversation(file, index, customer, tuple(credited), turns))
     return tuple(conversations)

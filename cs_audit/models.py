@@ -89,6 +89,7 @@ class Turn:
 
     messages: tuple[Message, ...]
     reply: Utterance | None  # None: never answered
+    needs_reply: bool = True  # False: a last "ok, makasih" that asks for nothing
 
     @property
     def start(self) -> datetime:
@@ -125,3 +126,46 @@ class Conversation:
     @property
     def automated(self) -> tuple[Utterance, ...]:
         return tuple(u for u in self.utterances if u.automated)
+
+
+class Verdict(StrEnum):
+    """A criterion's outcome for one conversation."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    NOT_APPLICABLE = "n/a"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A message that decided a verdict, quoted with where it stands."""
+
+    file: str
+    line: int
+    timestamp: datetime
+    author: str | None
+    text: str
+
+    @classmethod
+    def of(cls, message: Message) -> Evidence:
+        return cls(message.file, message.line, message.timestamp, message.author, message.text)
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
+    """One criterion's verdict for one conversation, with the reason and the evidence."""
+
+    key: str
+    verdict: Verdict
+    reason: str
+    evidence: tuple[Evidence, ...] = ()
+    details: tuple[tuple[str, str | bool | float | None], ...] = ()  # e.g. names_agent
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A quality beyond the six: blame, escalation, empathy, honesty, discount, language."""
+
+    key: str
+    reason: str
+    evidence: tuple[Evidence, ...] = ()

@@ -178,3 +178,13 @@ def test_unanswered_last_turn_and_counts() -> None:
     assert (metrics.customer_messages, metrics.agent_messages) == (3, 1)
     assert (metrics.sla_share, metrics.live_chat_share) == (1.0, 0.0)
     assert metrics.duration_seconds == 2400.0
+
+
+def test_a_last_thank_you_needs_no_reply() -> None:
+    """The customer's closing "Ok makasih 👍" is not an unanswered turn; a question is."""
+    [conv] = _conversations(
+        "16/11/26 09.00 - Budi: Halo\n16/11/26 09.05 - Toko Maju: Halo kak\n"
+        "16/11/26 09.06 - Budi: Ok makasih kak 👍\n"
+    )
+    assert [t.needs_reply for t in conv.turns] == [True, False]
+    assert conversation_metrics(conv, CONFIG).unanswered_turns == 0

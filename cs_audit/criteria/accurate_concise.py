@@ -1,0 +1,83 @@
+"""Pencarian Data Tepat dan Ringkas: data given precisely and briefly; prices match the catalog."""
+
+from __future__ import annotations
+
+from cs_audit.criteria.base import Context, normal, quote, result
+from cs_audit.models import CriterionResult, Message, Verdict
+from cs_audit.prices import find_prices, mentioned
+
+KEY = "accurate_concise"
+
+
+def _rupiah(value: int) -> str:
+    return "Rp " + f"{value:,}".replace(",", ".")
+
+
+def _catalog_mismatch(ctx: Context, message: Message, context: str) -> CriterionResult | None:
+    quoted = find_prices(message.text)
+    if not quoted or not ctx.catalog:
+        return None
+    tolerance = ctx.config.rubric.price_tolerance
+    for item in ctx.catalog:
+        if not (mentioned(item, message.text) or mentioned(item, context)):
+            continue
+        if any(abs(p.value - item.price) <= item.price * tolerance for p in quoted):
+            continue
+        return result(
+            KEY,
+            Verdict.FAIL,
+            f"quoted {quoted[0].written} for {item.name}; the catalog says "
+            f"{_rupiah(item.price)} ({item.where})",
+            message,
+        )
+    return None
+
+
+def judge(ctx: Context) -> CriterionResult:
+    rubric = ctx.config.rubric
+    for message in ctx.text_replies:
+        lines = message.text.count("\n") + 1
+        if len(message.text) > rubric.wall_of_text_chars or lines > rubric.wall_of_text_lines:
+            return result(
+                KEY,
+                Verdict.FAIL,
+                f"a reply of {len(message.text)} characters and {lines} lines is a wall of text",
+                message,
+            )
+    given: list[str] = []
+    evidence: list[Message] = []
+    for turn in ctx.conversation.turns:
+        for question in ctx.questions(turn):
+            asked = normal(question.text)
+            answers = ctx.answers_to(turn)
+            said = " ".join(normal(a.text) for a in answers)
+            gives = {
+                "price": any(find_prices(a.text) for a in answers),
+                "stock": rubric.find("gives_stock", said) is not None,
+                "size": rubric.find("gives_size", said) is not None,
+            }
+            for kind, gave in gives.items():
+                if not rubric.find(f"asks_{kind}", asked):
+                    continue
+                if not gave:
+                    return result(
+                        KEY,
+                        Verdict.FAIL,
+                        f"asked for the {kind} ({quote(question.text)}); none was given",
+                        question,
+                        *answers[:1],
+                    )
+                given.append(kind)
+                evidence += [question, *answers[:1]]
+            for answer in answers:
+                mismatch = _catalog_mismatch(ctx, answer, question.text)
+                if mismatch:
+                    return mismatch
+    for message in ctx.text_replies:
+        mismatch = _catalog_mismatch(ctx, message, "")
+        if mismatch:
+            return mismatch
+    if not given:
+        return result(KEY, Verdict.NOT_APPLICABLE, "no product data was asked")
+    kinds = ", ".join(dict.fromkeys(given))
+    return result(KEY, Verdict.PASS, f"gave the {kinds} asked for, briefly", *evidence[:2])

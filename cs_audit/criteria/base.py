@@ -1,0 +1,119 @@
+"""What every criterion gets: the conversation, its timings, the config and catalog."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from cs_audit.config import AuditConfig
+from cs_audit.ingest.kinds import strip_bidi
+from cs_audit.metrics import ConversationMetrics
+from cs_audit.models import (
+    Conversation,
+    CriterionResult,
+    Evidence,
+    Message,
+    MessageKind,
+    Role,
+    Turn,
+    Verdict,
+)
+from cs_audit.prices import CatalogItem
+
+_STOPWORD_TEXT = (
+    "kak kakak min gan sis bro pak bu ya yaa iya ini itu ada mau bisa apa yang dan atau jadi "
+    "di ke dari untuk dengan saya aku kami kita anda kamu nya aja saja juga dong deh sih "
+    "nih udah sudah belum masih lagi kalau kalo gak nggak ga tidak tdk mohon tolong halo "
+    "hai the and you your for are can could would will have has is it this that with what "
+    "how when where which please thanks thank hi hello"
+)
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def normal(text: str) -> str:
+    """Text for matching: bidi marks gone, case folded, spaces folded."""
+    return " ".join(strip_bidi(text).casefold().split())
+
+
+def content_words(text: str) -> set[str]:
+    """The words that carry a message's topic."""
+    return {w for w in re.findall(r"\w{3,}", normal(text)) if w not in _STOPWORDS}
+
+
+def shares_topic(asked: set[str], said: set[str]) -> bool:
+    """Whether two sets of content words meet. Indonesian affixes (me-, -nya, -kan) make
+    "nunggu" and "menunggu" one word, so a word inside another counts too."""
+    if asked & said:
+        return True
+    long_said = [w for w in said if len(w) >= 4]
+    return any(a in w or w in a for a in asked if len(a) >= 4 for w in long_said)
+
+
+def result(
+    key: str,
+    verdict: Verdict,
+    reason: str,
+    *messages: Message,
+    details: tuple[tuple[str, str | bool | float | None], ...] = (),
+) -> CriterionResult:
+    """A criterion's result quoting the deciding messages."""
+    return CriterionResult(key, verdict, reason, tuple(Evidence.of(m) for m in messages), details)
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """A short quote of chat text for a reason line."""
+    flat = " ".join(strip_bidi(text).split())
+    return f'"{flat}"' if len(flat) <= limit else f'"{flat[: limit - 1]}…"'
+
+
+@dataclass(frozen=True)
+class Context:
+    """One conversation as the criteria see it."""
+
+    conversation: Conversation
+    metrics: ConversationMetrics
+    config: AuditConfig
+    catalog: tuple[CatalogItem, ...] = ()
+
+    @cached_property
+    def replies(self) -> tuple[Message, ...]:
+        """Human agent messages, in order."""
+        return tuple(
+            u.message
+            for u in self.conversation.utterances
+            if u.role is Role.AGENT and not u.automated
+        )
+
+    @cached_property
+    def text_replies(self) -> tuple[Message, ...]:
+        return tuple(m for m in self.replies if m.kind is MessageKind.TEXT)
+
+    def answers_to(self, turn: Turn) -> tuple[Message, ...]:
+        """The human replies that may answer a turn: from its reply through the replies to
+        the customer's next turn (agents often ask back before they answer)."""
+        if turn.reply is None:
+            return ()
+        utterances = self.conversation.utterances
+        start = next(i for i, u in enumerate(utterances) if u is turn.reply)
+        found, customer_runs, in_customer_run = [], 0, False
+        for u in utterances[start:]:
+            if u.role is Role.CUSTOMER:
+                if not in_customer_run:
+                    customer_runs += 1
+                    in_customer_run = True
+                if customer_runs > 1:
+                    break
+            elif u.role is Role.AGENT and not u.automated:
+                in_customer_run = False
+                found.append(u.message)
+        return tuple(found)
+
+    def questions(self, turn: Turn) -> tuple[Message, ...]:
+        """The customer's questions in a turn."""
+        rubric = self.config.rubric
+        return tuple(
+            m
+            for m in turn.messages
+            if m.kind is MessageKind.TEXT and rubric.find("question", normal(m.text))
+        )

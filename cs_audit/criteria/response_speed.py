@@ -1,0 +1,64 @@
+"""Kecepatan Respon: every customer turn gets a human reply within the SLA target."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from cs_audit.criteria.base import Context, result
+from cs_audit.metrics import TurnTiming
+from cs_audit.models import CriterionResult, Verdict
+
+KEY = "response_speed"
+
+
+def _duration(seconds: float) -> str:
+    text = str(timedelta(seconds=round(seconds)))
+    return text.removeprefix("0:") if seconds < 3600 else text
+
+
+def _waited(timing: TurnTiming) -> float:
+    """Open time when business hours are set, else calendar time."""
+    if timing.business_seconds is not None:
+        return timing.business_seconds
+    return timing.calendar_seconds or 0.0
+
+
+def judge(ctx: Context) -> CriterionResult:
+    conversation, timings = ctx.conversation, ctx.metrics.turns
+    target = ctx.config.sla_target.total_seconds()
+    pending = [
+        (turn, timing)
+        for turn, timing in zip(conversation.turns, timings, strict=True)
+        if turn.needs_reply
+    ]
+    if not pending:
+        return result(KEY, Verdict.NOT_APPLICABLE, "the customer asked nothing that needed a reply")
+    unanswered = [turn for turn, timing in pending if turn.reply is None]
+    if unanswered:
+        return result(
+            KEY,
+            Verdict.FAIL,
+            f"{len(unanswered)} customer turn(s) never got a human reply",
+            unanswered[0].messages[0],
+        )
+
+    turn, timing = max(pending, key=lambda pair: _waited(pair[1]))
+    assert turn.reply is not None
+    slowest = _waited(timing)
+    clock = "open time" if timing.business_seconds is not None else "time"
+    if slowest <= target:
+        return result(
+            KEY,
+            Verdict.PASS,
+            f"every turn answered within {_duration(target)}; the slowest "
+            f"waited {_duration(slowest)} ({clock})",
+            turn.messages[0],
+            turn.reply.message,
+        )
+    return result(
+        KEY,
+        Verdict.FAIL,
+        f"a turn waited {_duration(slowest)} ({clock}), over the {_duration(target)} target",
+        turn.messages[0],
+        turn.reply.message,
+    )

@@ -1,0 +1,232 @@
+"""The rubric: phrases that decide each criterion and flag, weights and thresholds.
+
+Phrases are regular expressions, matched case-insensitively against text with bidi
+marks removed and spaces folded. The defaults cover Indonesian and English, formal
+and informal ("kak", "min", "gan", "brp", "gmn", "tq"); a config's ``[rubric]``
+table replaces any list or value by key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from cs_audit.errors import ConfigError
+
+CRITERIA = (
+    "response_speed",
+    "greeting",
+    "needs_inquiry",
+    "answers_questions",
+    "accurate_concise",
+    "polite_closing",
+)
+
+DEFAULT_PHRASES: dict[str, tuple[str, ...]] = {
+    "greeting": (
+        r"\bselamat (pagi|siang|sore|malam|datang)\b",
+        r"\b(halo|hallo|hai|hi|hello|hey)\b",
+        r"\bassalamu'?alaikum\b",
+        r"\bgood (morning|afternoon|evening|day)\b",
+        r"\b(terima ?kasih|makasih|thanks|thank you) (sudah|telah|for) "
+        r"(menghubungi|reaching out|contacting|messaging|your message)",
+        r"\bwelcome\b",
+        r"\bsalam kenal\b",
+        r"\bpermisi\b",
+    ),
+    "needs_inquiry": (
+        r"\bada yang bisa (kami|saya|aku|dibantu)",
+        r"\bbisa (kami|saya) bantu\b",
+        r"\bboleh (tahu|tau|diinfokan|dikirim)",
+        r"\buntuk (apa|acara apa|pemakaian|keperluan)",
+        r"\b(ukuran|size|warna|model|tipe|jenis) (berapa|apa|yang)\b",
+        r"\bmau (yang|warna|ukuran|model)\b",
+        r"\bcari(nya)? (apa|yang)\b",
+        r"\bhow (can|may) (i|we) help\b",
+        r"\b(what|which) (size|colou?r|model|one|kind)\b",
+        r"\bmay i (know|ask|have)\b",
+        r"\b(could|can) you (tell|share|send)\b",
+        r"\b(are|were) you looking for\b",
+        r"\bwhat are you looking for\b",
+    ),
+    "question": (  # a question mark, or a message opening with a question word
+        r"\?",
+        r"^\W*(berapa|brp|brapa|apa|apakah|gimana|gmn|bagaimana|gmana|kapan|kpn|dimana|"
+        r"di mana|kenapa|knp|mengapa|bisa|bs|boleh|ada|masih|how|what|when|where|which|why|"
+        r"can|could|do you|does|is it|is there|are there)\b",
+    ),
+    "asks_price": (
+        r"\b(harga|harganya|hrg|brp|berapa|berapaan|ongkir|ongkos|biaya|price|cost|how much|"
+        r"shipping|rate)\b",
+    ),
+    "asks_stock": (
+        r"\b(stok|stock|ready|masih ada|ada gak|ada nggak|ada ga|tersedia|available|"
+        r"in stock|sold out|habis)\b",
+    ),
+    "asks_size": (r"\b(ukuran|size|sizes|no\.? sepatu|nomor)\b",),
+    "gives_stock": (
+        r"\b(ready|ada|stok|stock|tersedia|available|in stock|habis|kosong|sold out|"
+        r"tinggal \d+|\d+ (pcs|pc|buah|pasang))\b",
+    ),
+    "gives_size": (r"\b(xxl|xl|l|m|s|all ?size|\d{2})\b",),
+    "closing": (
+        r"\b(terima ?kasih|terimakasih|makasih|trims|tq|thanks|thank you|thx)\b",
+        r"\bsemoga (membantu|harinya|sehat|puas|suka)",
+        r"\bselamat berbelanja\b",
+        r"\bjangan ragu\b",
+        r"\bhubungi (kami|saya) (lagi|kembali)\b",
+        r"\b(have a (nice|great|good) (day|one|weekend))\b",
+        r"\bhappy shopping\b",
+        r"\bfeel free\b",
+        r"\b(anything else|ada lagi yang bisa)\b",
+        r"\bditunggu orderannya\b",
+    ),
+    "acknowledgement": (  # a whole message of thanks, okays and forms of address
+        r"^[\W_]*(?:(?:ok|oke|okay|okey|okeh|sip|siap|baik|ya|iya|yaa|y|tq|thx|thanks|"
+        r"thank you|terima ?kasih|makasih|maksih|mksh|trims|sama-?sama|sama2|mantap|noted|"
+        r"good|great|banyak|kak|kakak|min|gan|sis|bro|pak|bu|deh|dong|juga|sekali|ditunggu)"
+        r"\b[\W_]*)*$",
+    ),
+    "complaint": (
+        r"\b(kecewa|rusak|sobek|cacat|belum (sampai|datang|diterima)|lama banget|telat|"
+        r"komplain|complain|marah|kesal|nyesel|refund|retur|tukar|salah kirim|"
+        r"disappointed|broken|damaged|torn|late|not (arrived|received)|wrong item|angry)\b",
+    ),
+    "empathy": (
+        r"\b(mohon maaf|maaf atas|maaf ya|kami mengerti|kami paham|kami memahami|"
+        r"turut prihatin|sorry|apolog(ise|ize|ies)|we understand|i understand)\b",
+    ),
+    "blame": (
+        r"\bsalah (kakak|anda|kamu|agan|bapak|ibu) sendiri\b",
+        r"\b(kan|sudah) (sudah )?(kami|saya) (bilang|bilangin|tulis|jelaskan)\b",
+        r"\b(mungkin|pasti) (kakak|anda|kamu) (salah|yang salah)\b",
+        r"\b(kakak|anda|kamu) (yang|sendiri yang) salah\b",
+        r"\bbukan (dari|salah) kami\b",
+        r"\byou should have\b",
+        r"\b(your|ur) (own )?fault\b",
+        r"\bas (we|i) (said|told you)\b",
+        r"\bdidn'?t (you )?read\b",
+    ),
+    "escalation": (
+        r"\b(teruskan|diteruskan|eskalasi|escalat\w*|forward(ed)? (this|it|your))\b",
+        r"\b(divisi|tim|bagian) (terkait|gudang|ekspedisi|keuangan)\b",
+        r"\b(supervisor|atasan|manager|our team will)\b",
+    ),
+    "honesty": (
+        r"\b(hanya (dapat|bisa) (melayani|memproses))\b",
+        r"\b(belum|tidak|tdk|gak|nggak) (bisa|dapat) (kami|membantu|diproses)\b",
+        r"\bdi luar (kewenangan|kemampuan)\b",
+        r"\bwe can only\b",
+        r"\bunfortunately (we|i) (can'?t|cannot|are unable)\b",
+    ),
+    "discount": (
+        r"\b(diskon|discount|potongan( harga)?|gratis ongkir|free shipping)\b",
+        r"\b\d{1,2} ?% ?(off)?\b",
+    ),
+    "authorised_discount": (),
+}
+
+DEFAULT_WEIGHTS = {
+    "response_speed": 2.0,
+    "greeting": 1.0,
+    "needs_inquiry": 1.0,
+    "answers_questions": 2.0,
+    "accurate_concise": 1.5,
+    "polite_closing": 1.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rubric:
+    """Phrases, weights, critical criteria and thresholds of the checklist."""
+
+    phrases: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_PHRASES))
+    weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    critical: tuple[str, ...] = ()  # a fail here zeroes the conversation's score
+    na_counts_as: str = "excluded"  # or "pass"
+    wall_of_text_chars: int = 700
+    wall_of_text_lines: int = 15
+    price_tolerance: float = 0.0  # a quoted price may differ from the catalog by this share
+    language_sample: int = 8  # messages per side that langdetect reads
+    compiled: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self,
+            "compiled",
+            {
+                key: re.compile("|".join(f"(?:{p})" for p in phrases) or r"(?!)", re.IGNORECASE)
+                for key, phrases in self.phrases.items()
+            },
+        )
+
+    def find(self, key: str, text: str) -> re.Match[str] | None:
+        """The first phrase of ``key`` in ``text``, or None."""
+        return self.compiled[key].search(text)
+
+
+def rubric_from_mapping(table: Mapping[str, Any], where: str) -> Rubric:
+    """The default rubric with a config's ``[rubric]`` values in place of its own."""
+    rubric = Rubric()
+    changes: dict[str, Any] = {}
+    phrases = dict(rubric.phrases)
+    for key, values in table.get("phrases", {}).items():
+        if key not in phrases:
+            raise ConfigError(
+                f"{where}.phrases",
+                f"unknown phrase list {key!r}",
+                f"use one of: {', '.join(sorted(phrases))}",
+            )
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise ConfigError(
+                f"{where}.phrases",
+                f"{key} must be a list of strings",
+                "write regular expressions as strings",
+            )
+        for value in values:
+            try:
+                re.compile(value)
+            except re.error as error:
+                raise ConfigError(
+                    f"{where}.phrases",
+                    f"{key}: {value!r} is not a regex ({error})",
+                    "fix the expression",
+                ) from None
+        phrases[key] = tuple(values)
+    changes["phrases"] = phrases
+    weights = dict(rubric.weights)
+    for key, value in table.get("weights", {}).items():
+        if key not in CRITERIA or not isinstance(value, int | float) or value < 0:
+            raise ConfigError(
+                f"{where}.weights",
+                f"{key} = {value!r} is not a criterion weight",
+                f"give a number >= 0 for one of: {', '.join(CRITERIA)}",
+            )
+        weights[key] = float(value)
+    changes["weights"] = weights
+    critical = table.get("critical", [])
+    if not isinstance(critical, list) or any(c not in CRITERIA for c in critical):
+        raise ConfigError(
+            where,
+            f"critical = {critical!r} names an unknown criterion",
+            f"use criteria from: {', '.join(CRITERIA)}",
+        )
+    changes["critical"] = tuple(critical)
+    na = table.get("na_counts_as", rubric.na_counts_as)
+    if na not in ("excluded", "pass"):
+        raise ConfigError(where, f"na_counts_as = {na!r}", 'write "excluded" or "pass"')
+    changes["na_counts_as"] = na
+    for key in ("wall_of_text_chars", "wall_of_text_lines", "language_sample"):
+        if key in table:
+            value = table[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(where, f"{key} = {value!r}", "give a whole number >= 1")
+            changes[key] = value
+    if "price_tolerance" in table:
+        value = table["price_tolerance"]
+        if not isinstance(value, int | float) or not 0 <= value < 1:
+            raise ConfigError(where, f"price_tolerance = {value!r}", "give a share from 0 to 0.99")
+        changes["price_tolerance"] = float(value)
+    return replace(rubric, **changes)
