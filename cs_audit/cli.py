@@ -14,7 +14,8 @@ from typing import Annotated, BinaryIO
 import typer
 
 from cs_audit import __version__
-from cs_audit.errors import CsAuditError, ExitCode, IngestError
+from cs_audit.errors import ConfigError, CsAuditError, ExitCode, IngestError
+from cs_audit.files import write_atomically
 from cs_audit.ingest import ParsedExport, read_exports
 from cs_audit.models import DateOrder, Notice
 from cs_audit.parallel import can_fork, default_workers, fork_map, fork_write
@@ -203,6 +204,115 @@ def parse(
             Console(highlight=False).print(summary_table(results))
         if failed:
             raise typer.Exit(ExitCode.INPUT)
+
+
+class AuditFormat(StrEnum):
+    """Output formats of ``cs-audit audit``."""
+
+    JSON = "json"
+
+
+@app.command()
+def audit(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Export .txt or .zip files, or folders searched for them.",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ],
+    fmt: Annotated[
+        AuditFormat, typer.Option("--format", "-f", help="json: one document on stdout.")
+    ] = AuditFormat.JSON,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", "-c", help="A TOML config (see cs-audit init).", show_default=False
+        ),
+    ] = None,
+    agent: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--agent", "-a", help="An author on the business side (repeatable).", show_default=False
+        ),
+    ] = None,
+    catalog_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--catalog",
+            help="CSV or XLSX of product name and price; quoted prices are checked against it.",
+            show_default=False,
+        ),
+    ] = None,
+    date_order: Annotated[
+        DateOrder,
+        typer.Option("--date-order", help="Date order for files whose dates do not tell it."),
+    ] = DateOrder.AUTO,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-j",
+            min=1,
+            show_default="the machine's cores",
+            help="Processes for large exports; the output is the same for any number.",
+        ),
+    ] = None,
+) -> None:
+    """Audit conversations: roles, response times, the six criteria, flags, per-agent scores.
+
+    Prints one JSON document with files, conversations and agents. Files that cannot
+    be audited are reported on stderr (exit status 3); the others are still audited.
+    """
+    from cs_audit.audit import audit as run_audit  # noqa: PLC0415
+    from cs_audit.config import AuditConfig, load_config  # noqa: PLC0415
+    from cs_audit.prices import load_catalog  # noqa: PLC0415
+    from cs_audit.render.json import audit_json  # noqa: PLC0415
+
+    with _guarded():
+        config = load_config(config_file) if config_file else AuditConfig()
+        if agent:
+            config = config.with_agents(tuple(agent))
+        catalog = load_catalog(catalog_file) if catalog_file else ()
+        result = run_audit(
+            paths,
+            config,
+            catalog=catalog,
+            date_order=date_order,
+            workers=workers or default_workers(),
+        )
+        for report in result.files:
+            if report.error is not None:
+                _say(str(report.error))
+            for notice in report.notices:
+                _warn(notice)
+        sys.stdout.buffer.write(audit_json(result).encode("utf-8"))
+        sys.stdout.buffer.flush()
+        if result.failed:
+            raise typer.Exit(ExitCode.INPUT)
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the config.", metavar="FILE")] = Path(
+        "cs-audit.toml"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Write a commented default config (TOML) to edit: roster, hours, SLA, rubric."""
+    from importlib.resources import files  # noqa: PLC0415
+
+    with _guarded():
+        if path.exists() and not force:
+            raise ConfigError(
+                path.as_posix(),
+                "already exists",
+                "pass --force to replace it, or give another path",
+            )
+        text = files("cs_audit").joinpath("default_config.toml").read_text(encoding="utf-8")
+        write_atomically(path, text.encode("utf-8"))
+        _say(f"wrote {path.as_posix()}; edit it and pass it with --config")
 
 
 def main() -> None:

@@ -146,7 +146,7 @@ def _turns(session: list[Utterance], config: AuditConfig) -> tuple[Turn, ...]:
             m.kind is MessageKind.TEXT and config.rubric.find("acknowledgement", _normal(m.text))
             for m in run
         )
-        turns.append(Turn(tuple(run), None, needs_reply=not thanks or not turns))
+        turns.append(Turn(tuple(run), None, needs_reply=not thanks))
     return tuple(turns)
 
 

@@ -11,6 +11,7 @@ class ExitCode(IntEnum):
     OK = 0
     USAGE = 2  # click's own status for a bad option or argument
     INPUT = 3
+    OUTPUT = 4  # an output file could not be written
     INTERNAL = 70  # EX_SOFTWARE: a bug in cs-audit
     INTERRUPTED = 130
 

@@ -41,7 +41,7 @@ def judge(ctx: Context) -> CriterionResult:
             return result(
                 KEY,
                 Verdict.FAIL,
-                f"a reply of {len(message.text)} characters and {lines} lines is a wall of text",
+                f"a reply of {len(message.text)} characters on {lines} line(s) is a wall of text",
                 message,
             )
     given: list[str] = []

@@ -1,0 +1,130 @@
+"""audit(paths, config) -> AuditResult: the whole pipeline, usable from Python.
+
+files -> messages -> roles -> conversations -> timings -> verdicts -> scorecards
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from cs_audit.config import AuditConfig
+from cs_audit.conversations import build_conversations, repeated_business_texts
+from cs_audit.criteria import Context, conversation_language, judge_all, raise_flags, score
+from cs_audit.errors import CsAuditError, IngestError
+from cs_audit.ingest import read_exports
+from cs_audit.metrics import ConversationMetrics, conversation_metrics
+from cs_audit.models import (
+    Conversation,
+    CriterionResult,
+    DateOrder,
+    Flag,
+    Message,
+    MessageKind,
+    Notice,
+)
+from cs_audit.prices import CatalogItem
+from cs_audit.roles import Roles, assign_roles, frequent_authors
+from cs_audit.scorecards import AgentScorecard, scorecards
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What became of one input."""
+
+    file: str
+    status: str  # "ok", "warning" (read, with notices) or "error" (not audited)
+    messages: int
+    notices: tuple[Notice, ...] = ()
+    error: CsAuditError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationResult:
+    """One conversation, judged."""
+
+    conversation: Conversation
+    metrics: ConversationMetrics
+    criteria: Mapping[str, CriterionResult]
+    flags: tuple[Flag, ...]
+    score: float | None
+    language: str | None  # the customer's: "id", "en", or None when too little was said
+
+
+@dataclass(frozen=True, slots=True)
+class AuditResult:
+    files: tuple[FileReport, ...]
+    conversations: tuple[ConversationResult, ...]
+    agents: tuple[AgentScorecard, ...]
+
+    @property
+    def failed(self) -> bool:
+        """Whether any input could not be audited."""
+        return any(f.status == "error" for f in self.files)
+
+
+def audit(
+    paths: Iterable[str | os.PathLike[str]],
+    config: AuditConfig | None = None,
+    *,
+    catalog: tuple[CatalogItem, ...] = (),
+    date_order: DateOrder = DateOrder.AUTO,
+    workers: int = 1,
+) -> AuditResult:
+    """Audit every export under ``paths``."""
+    config = config or AuditConfig()
+    files: list[FileReport] = []
+    chats: list[tuple[str, tuple[Message, ...]]] = []
+    for parsed in read_exports(paths, date_order=date_order, workers=workers):
+        if isinstance(parsed, IngestError):
+            file = re.sub(r":\d+$", "", parsed.where)  # "chat.txt:12" -> "chat.txt"
+            files.append(FileReport(file, "error", 0, error=parsed))
+            continue
+        chats.append((parsed.file, parsed.messages()))
+        files.append(
+            FileReport(
+                parsed.file, "warning" if parsed.notices else "ok", len(parsed), parsed.notices
+            )
+        )
+    authors = {file: {m.author for m in messages if m.author} for file, messages in chats}
+    frequent = frequent_authors(authors.values())
+    roles: dict[str, Roles] = {}
+    for file, _ in chats:
+        try:
+            roles[file] = assign_roles(file, authors[file], config, frequent=frequent)
+        except CsAuditError as error:
+            index = next(i for i, f in enumerate(files) if f.file == file)
+            files[index] = FileReport(
+                file, "error", files[index].messages, files[index].notices, error
+            )
+    repeated = repeated_business_texts(
+        m.text
+        for file, messages in chats
+        if file in roles
+        for m in messages
+        if m.author in roles[file].business and m.kind is MessageKind.TEXT
+    )
+    results = []
+    for file, messages in chats:
+        if file not in roles:
+            continue
+        for conversation in build_conversations(
+            file, messages, roles[file], config, repeated=repeated
+        ):
+            metrics = conversation_metrics(conversation, config)
+            ctx = Context(conversation, metrics, config, catalog)
+            criteria = judge_all(ctx)
+            languages = conversation_language(ctx)
+            results.append(
+                ConversationResult(
+                    conversation,
+                    metrics,
+                    criteria,
+                    raise_flags(ctx, languages),
+                    score(criteria, config.rubric),
+                    languages[0] or languages[1],
+                )
+            )
+    return AuditResult(tuple(files), tuple(results), scorecards(results))

@@ -1,0 +1,37 @@
+"""Writing output files so that a failed run never leaves half a file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from cs_audit.errors import CsAuditError, ExitCode
+
+
+class OutputError(CsAuditError):
+    """An output file could not be written."""
+
+    exit_code = ExitCode.OUTPUT
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+    folder = path.parent if path.parent != Path() else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError as error:
+        raise OutputError(
+            path.as_posix(),
+            f"cannot be written ({(error.strerror or '').lower()})",
+            "check the folder exists and is writable",
+        ) from None

@@ -1,0 +1,116 @@
+"""The audit as one JSON document: files, conversations, agents."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cs_audit.audit import AuditResult, ConversationResult
+from cs_audit.models import Evidence
+from cs_audit.scorecards import AgentScorecard
+
+
+def _seconds(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 1)
+
+
+def _evidence(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "file": evidence.file,
+        "line": evidence.line,
+        "timestamp": evidence.timestamp.isoformat(),
+        "author": evidence.author,
+        "text": evidence.text,
+    }
+
+
+def _conversation(result: ConversationResult) -> dict[str, Any]:
+    conversation, metrics = result.conversation, result.metrics
+    return {
+        "file": conversation.file,
+        "index": conversation.index,
+        "customer": conversation.customer,
+        "agents": list(conversation.agents),
+        "start": conversation.start.isoformat(),
+        "end": conversation.end.isoformat(),
+        "first_response_seconds": _seconds(metrics.first_response_seconds),
+        "first_response_business_seconds": _seconds(metrics.first_response_business_seconds),
+        "unanswered_turns": metrics.unanswered_turns,
+        "turns": [
+            {
+                "start": timing.start.isoformat(),
+                "line": turn.messages[0].line,
+                "messages": len(turn.messages),
+                "reply_at": timing.reply_at.isoformat() if timing.reply_at else None,
+                "agent": turn.reply.agent if turn.reply else None,
+                "response_seconds": _seconds(timing.calendar_seconds),
+                "business_seconds": _seconds(timing.business_seconds),
+                "within_sla": timing.within_sla,
+                "within_live_chat": timing.within_live_chat,
+                "needs_reply": turn.needs_reply,
+            }
+            for turn, timing in zip(conversation.turns, metrics.turns, strict=True)
+        ],
+        "messages": {
+            "customer": metrics.customer_messages,
+            "agent": metrics.agent_messages,
+            "automated": metrics.automated_messages,
+        },
+        "automated": [_evidence(Evidence.of(u.message)) for u in conversation.automated],
+        "duration_seconds": _seconds(metrics.duration_seconds),
+        "sla_share": metrics.sla_share,
+        "live_chat_share": metrics.live_chat_share,
+        "score": result.score,
+        "criteria": {
+            key: {
+                "verdict": outcome.verdict.value,
+                "reason": outcome.reason,
+                "evidence": [_evidence(e) for e in outcome.evidence],
+                **dict(outcome.details),
+            }
+            for key, outcome in result.criteria.items()
+        },
+        "flags": [
+            {
+                "flag": flag.key,
+                "reason": flag.reason,
+                "evidence": [_evidence(e) for e in flag.evidence],
+            }
+            for flag in result.flags
+        ],
+        "language": result.language,
+    }
+
+
+def _agent(card: AgentScorecard) -> dict[str, Any]:
+    return {
+        "agent": card.agent,
+        "conversations": card.conversations,
+        "replies": card.replies,
+        "mean_score": card.mean_score,
+        "pass_rates": dict(card.pass_rates),
+        "first_response_median_seconds": _seconds(card.first_response_median),
+        "first_response_p90_seconds": _seconds(card.first_response_p90),
+        "sla_share": card.sla_share,
+    }
+
+
+def audit_json(result: AuditResult) -> str:
+    """The document, UTF-8 text, keys in a fixed order, ending in a newline."""
+    document = {
+        "files": [
+            {
+                "file": f.file,
+                "status": f.status,
+                "messages": f.messages,
+                "warnings": [str(n) for n in f.notices],
+                "error": str(f.error) if f.error else None,
+            }
+            for f in result.files
+        ],
+        "conversations": [_conversation(r) for r in result.conversations],
+        "agents": [_agent(card) for card in result.agents],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,103 @@
+"""`cs-audit audit` and `cs-audit init` through CliRunner: output, messages, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cs_audit.cli import app
+from cs_audit.config import AuditConfig, load_config
+from tests.conftest import GOLDEN, ROOT
+
+runner = CliRunner()
+CHAT = (
+    "16/11/26 09.00 - Budi: Halo kak, kemeja batik parang harganya brp?\n"
+    "16/11/26 09.02 - Rina: Halo kak, kemeja batik parang Rp150rb aja. Ukuran apa kak?\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def test_audit_samples_matches_golden() -> None:
+    """The samples' audit is exactly the golden document, twice over; nothing on stderr."""
+    first = runner.invoke(app, ["audit", "sample_exports"])
+    second = runner.invoke(app, ["audit", "sample_exports", "-j", "1"])
+    assert (first.exit_code, first.stderr) == (0, "")
+    assert first.stdout == (GOLDEN / "audit_samples.json").read_text(encoding="utf-8")
+    assert second.stdout_bytes == first.stdout_bytes
+
+
+def test_undecidable_roles_are_reported_and_fixed_by_agent(tmp_path: Path) -> None:
+    """A chat whose file name names nobody: exit 3 with the fix; --agent fixes it."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    result = runner.invoke(app, ["audit", str(chat)])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"{chat.as_posix()}: cannot tell the customer from the business side (authors: Budi, "
+        "Rina); pass --agent NAME for the business account, or list agents in the config's "
+        "[[agents]]\n"
+    )
+    document = json.loads(result.stdout)
+    assert [(f["status"], f["messages"]) for f in document["files"]] == [("error", 2)]
+    assert document["conversations"] == []
+    fixed = runner.invoke(app, ["audit", str(chat), "--agent", "Rina"])
+    assert fixed.exit_code == 0
+    [conversation] = json.loads(fixed.stdout)["conversations"]
+    assert (conversation["customer"], conversation["agents"]) == ("Budi", ["Rina"])
+
+
+def test_catalog_price_is_checked(tmp_path: Path) -> None:
+    """--catalog: a quoted price that differs fails accurate_concise, citing both."""
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    catalog = tmp_path / "katalog.csv"
+    catalog.write_text("produk,harga\nKemeja Batik Parang,185000\n", encoding="utf-8")
+    result = runner.invoke(app, ["audit", str(chat), "-a", "Rina", "--catalog", str(catalog)])
+    assert result.exit_code == 0
+    [conversation] = json.loads(result.stdout)["conversations"]
+    assert conversation["criteria"]["accurate_concise"]["reason"] == (
+        f"quoted Rp150rb for Kemeja Batik Parang; the catalog says Rp 185.000 "
+        f"({catalog.as_posix()}:2)"
+    )
+
+
+def test_bad_config_is_a_usage_error(tmp_path: Path) -> None:
+    """A mistake in the config names the key and exits 2 before anything is read."""
+    config = tmp_path / "bad.toml"
+    config.write_text("[sla]\ntarget_minutes = 'soon'\n", encoding="utf-8")
+    result = runner.invoke(app, ["audit", "sample_exports", "--config", str(config)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{config.as_posix()}: [sla]: target_minutes must be a float, not 'soon'; "
+        "fix the value in the config file\n"
+    )
+    assert result.stdout == ""
+
+
+def test_init_writes_the_defaults_and_keeps_existing_files(tmp_path: Path) -> None:
+    """init writes a config that loads to the defaults; it replaces a file only with --force."""
+    path = tmp_path / "cs-audit.toml"
+    result = runner.invoke(app, ["init", str(path)])
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"wrote {path.as_posix()}; edit it and pass it with --config\n",
+    )
+    assert load_config(path) == AuditConfig()
+    path.write_text("# mine\n", encoding="utf-8")
+    again = runner.invoke(app, ["init", str(path)])
+    assert (again.exit_code, again.stderr) == (
+        2,
+        f"{path.as_posix()}: already exists; pass --force to replace it, or give another path\n",
+    )
+    assert path.read_text(encoding="utf-8") == "# mine\n"
+    forced = runner.invoke(app, ["init", str(path), "--force"])
+    assert forced.exit_code == 0
+    assert load_config(path) == AuditConfig()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cs-audit.toml"]

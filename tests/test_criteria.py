@@ -1,0 +1,193 @@
+"""Each criterion passes, fails and is n/a, in Indonesian and in English."""
+
+from __future__ import annotations
+
+import pytest
+
+from cs_audit.config import AuditConfig
+from cs_audit.conversations import build_conversations
+from cs_audit.criteria import Context, conversation_language, judge_all, raise_flags, score
+from cs_audit.ingest import parse_export
+from cs_audit.metrics import conversation_metrics
+from cs_audit.models import CriterionResult, Flag
+from cs_audit.prices import CatalogItem, find_prices
+from cs_audit.roles import assign_roles
+
+FILE = "Chat WhatsApp dengan Budi.txt"
+CONFIG = AuditConfig()
+
+
+def _context(chat: str, catalog: tuple[CatalogItem, ...] = ()) -> Context:
+    lines = [line.strip() for line in chat.strip().splitlines()]
+    text = "\n".join(lines).replace(" | ", "\n") + "\n"
+    messages = parse_export(text.encode(), file=FILE).messages()
+    roles = assign_roles(FILE, {m.author for m in messages if m.author}, CONFIG)
+    [conversation] = build_conversations(FILE, messages, roles, CONFIG)
+    return Context(conversation, conversation_metrics(conversation, CONFIG), CONFIG, catalog)
+
+
+def _judge(chat: str, catalog: tuple[CatalogItem, ...] = ()) -> dict[str, CriterionResult]:
+    return judge_all(_context(chat, catalog))
+
+
+def _flags(chat: str) -> list[Flag]:
+    ctx = _context(chat)
+    return list(raise_flags(ctx, conversation_language(ctx)))
+
+
+GOOD_ID = """
+16/11/26 09.00 - Budi: Halo kak, kemeja batik ukuran L masih ada?
+16/11/26 09.03 - Toko Maju: Selamat pagi kak, terima kasih sudah menghubungi kami | Untuk apa kak?
+16/11/26 09.05 - Budi: Kondangan kak. Harganya brp?
+16/11/26 09.06 - Toko Maju: Ukuran L masih ready 2 pcs kak, harganya Rp 185.000
+16/11/26 09.07 - Budi: Ok kak makasih
+16/11/26 09.08 - Toko Maju: Sama-sama kak, selamat berbelanja kembali 🙏 | Salam, Rina
+"""
+
+GOOD_EN = """
+11/18/26, 10:00 AM - Budi: Hi, do you have the batik shirt in size M?
+11/18/26, 10:04 AM - Toko Maju: Good morning, thanks for reaching out! Which colour is it?
+11/18/26, 10:05 AM - Budi: Blue. How much is shipping to Singapore?
+11/18/26, 10:07 AM - Toko Maju: Size M in blue is in stock. Shipping to Singapore is IDR 210,000
+11/18/26, 10:08 AM - Budi: Great, thanks
+11/18/26, 10:09 AM - Toko Maju: Thank you, have a nice day! - Rina
+"""
+
+BAD_ID = """
+21/11/26 19.47 - Budi: Min, jaket yang saya terima sobek
+21/11/26 19.48 - Budi: Harganya berapa kalau tukar baru?
+22/11/26 11.38 - Toko Maju: itu bukan dari kami kak, mungkin kakak salah cuci
+22/11/26 11.58 - Toko Maju: kan sudah kami bilang barang tidak bisa dikembalikan
+22/11/26 12.05 - Toko Maju: yaudah deh saya kasih diskon 50% buat pembelian berikutnya
+"""
+
+BAD_EN = """
+11/18/26, 10:00 AM - Budi: Is the blue shirt available in M?
+11/18/26, 1:30 PM - Toko Maju: We have many shirts.
+11/18/26, 1:31 PM - Budi: But is it in stock?
+11/18/26, 1:40 PM - Toko Maju: You should have read the description.
+"""
+
+
+@pytest.mark.parametrize("chat", [GOOD_ID, GOOD_EN], ids=["id", "en"])
+def test_good_service_passes_everything(chat: str) -> None:
+    """A quick, warm, precise, polite chat passes all six and scores 100."""
+    results = _judge(chat)
+    assert {k: r.verdict.value for k, r in results.items()} == dict.fromkeys(results, "pass")
+    assert score(results, CONFIG.rubric) == 100.0
+    assert results["polite_closing"].details == (("names_agent", True),)
+
+
+def test_bad_service_in_indonesian() -> None:
+    """Slow, no greeting, no question back, no price, no polite closing: all fail."""
+    results = _judge(BAD_ID)
+    assert {k: r.verdict.value for k, r in results.items()} == {
+        "response_speed": "fail",
+        "greeting": "fail",
+        "needs_inquiry": "fail",
+        "answers_questions": "fail",
+        "accurate_concise": "fail",
+        "polite_closing": "fail",
+    }
+    assert results["response_speed"].reason == (
+        "a turn waited 15:51:00 (time), over the 1:00:00 target"
+    )
+    assert results["accurate_concise"].reason == (
+        'asked for the price ("Harga­nya berapa kalau tukar baru?"); none was given'.replace(
+            "\u00ad", ""
+        )
+    )
+    [evidence] = results["greeting"].evidence
+    assert (evidence.line, evidence.author) == (3, "Toko Maju")
+    assert score(results, CONFIG.rubric) == 0.0
+
+
+def test_bad_service_flags() -> None:
+    """Blame, a complaint without empathy and a discount on a whim are flagged."""
+    assert [(f.key, f.evidence[0].line) for f in _flags(BAD_ID)] == [
+        ("blame", 3),
+        ("no_empathy", 1),
+        ("unauthorised_discount", 5),
+    ]
+
+
+def test_bad_service_in_english() -> None:
+    """The stock question is dodged, then the customer is blamed."""
+    results = _judge(BAD_EN)
+    verdicts = {k: r.verdict.value for k, r in results.items()}
+    assert verdicts["response_speed"] == "fail"
+    assert verdicts["greeting"] == "fail"
+    assert verdicts["accurate_concise"] == "fail"
+    assert verdicts["polite_closing"] == "fail"
+    assert [f.key for f in _flags(BAD_EN)] == ["blame"]
+
+
+def test_not_applicable() -> None:
+    """A customer who only says thanks to an outbound message asks nothing: n/a."""
+    results = _judge(
+        "16/11/26 09.00 - Toko Maju: Halo kak, paketnya sudah dikirim ya. Terima kasih!\n"
+        "16/11/26 09.05 - Budi: Ok makasih kak\n"
+    )
+    assert {k: r.verdict.value for k, r in results.items()} == {
+        "response_speed": "n/a",
+        "greeting": "pass",
+        "needs_inquiry": "fail",
+        "answers_questions": "n/a",
+        "accurate_concise": "n/a",
+        "polite_closing": "pass",
+    }
+
+
+def test_wall_of_text() -> None:
+    """A reply of more than 700 characters fails accurate_concise."""
+    long = "Bahan katun premium adem nyaman dipakai. " * 20
+    results = _judge(f"16/11/26 09.00 - Budi: Ada kemeja?\n16/11/26 09.01 - Toko Maju: {long}\n")
+    assert results["accurate_concise"].reason == (
+        "a reply of 819 characters on 1 line(s) is a wall of text"
+    )
+
+
+def test_catalog_price_mismatch() -> None:
+    """A quoted price that differs from the catalog fails, citing both."""
+    catalog = (CatalogItem("Kemeja Batik Parang", 185000, "catalog.csv:2"),)
+    results = _judge(
+        "16/11/26 09.00 - Budi: Kemeja batik parang harganya brp kak?\n"
+        "16/11/26 09.01 - Toko Maju: Halo kak, kemeja batik parang Rp150rb aja\n",
+        catalog,
+    )
+    assert results["accurate_concise"].reason == (
+        "quoted Rp150rb for Kemeja Batik Parang; the catalog says Rp 185.000 (catalog.csv:2)"
+    )
+
+
+def test_escalation_empathy_honesty_and_language() -> None:
+    """Good complaint handling is flagged as such; an English reply to Indonesian too."""
+    flags = _flags(
+        "16/11/26 09.00 - Budi: Paket saya belum sampai, sudah seminggu. Saya kecewa sekali\n"
+        "16/11/26 09.05 - Toko Maju: Mohon maaf atas ketidaknyamanannya kak. Saya akan bantu "
+        "teruskan ke divisi terkait ya. Mohon maaf layanan WhatsApp kami hanya dapat melayani "
+        "pesan berupa text dan image\n"
+    )
+    assert [f.key for f in flags] == ["escalation", "empathy", "honesty"]
+    mixed = _flags(
+        "16/11/26 09.00 - Budi: Kak, apakah kemeja batik ini masih tersedia ukuran besar?\n"
+        "16/11/26 09.05 - Toko Maju: Hello, yes this shirt is still available in large size, "
+        "thank you for asking us\n"
+    )
+    assert [f.reason for f in mixed] == ["the customer writes id, the agent replies in en"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Rp 185.000", [185000]),
+        ("Rp150rb", [150000]),
+        ("150k", [150000]),
+        ("IDR 150,000", [150000]),
+        ("Rp 1,5jt", [1500000]),
+        ("ukuran 38 jam 10.30", []),
+    ],
+)
+def test_prices(text: str, values: list[int]) -> None:
+    """Prices as Indonesian chats write them."""
+    assert [p.value for p in find_prices(text)] == values
