@@ -301,7 +301,7 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Write a commented default config (TOML) to edit: roster, hours, SLA, rubric."""
-    from importlib.resources import files  # noqa: PLC0415
+    from cs_audit.default_config import default_config_text  # noqa: PLC0415
 
     with _guarded():
         if path.exists() and not force:
@@ -310,8 +310,7 @@ def init(
                 "already exists",
                 "pass --force to replace it, or give another path",
             )
-        text = files("cs_audit").joinpath("default_config.toml").read_text(encoding="utf-8")
-        write_atomically(path, text.encode("utf-8"))
+        write_atomically(path, default_config_text().encode("utf-8"))
         _say(f"wrote {path.as_posix()}; edit it and pass it with --config")
 
 

@@ -24,108 +24,155 @@ CRITERIA = (
     "polite_closing",
 )
 
-DEFAULT_PHRASES: dict[str, tuple[str, ...]] = {
-    "greeting": (
-        r"\bselamat (pagi|siang|sore|malam|datang)\b",
-        r"\b(halo|hallo|hai|hi|hello|hey)\b",
-        r"\bassalamu'?alaikum\b",
-        r"\bgood (morning|afternoon|evening|day)\b",
-        r"\b(terima ?kasih|makasih|thanks|thank you) (sudah|telah|for) "
-        r"(menghubungi|reaching out|contacting|messaging|your message)",
-        r"\bwelcome\b",
-        r"\bsalam kenal\b",
-        r"\bpermisi\b",
-    ),
-    "needs_inquiry": (
-        r"\bada yang bisa (kami|saya|aku|dibantu)",
-        r"\bbisa (kami|saya) bantu\b",
-        r"\bboleh (tahu|tau|diinfokan|dikirim)",
-        r"\buntuk (apa|acara apa|pemakaian|keperluan)",
-        r"\b(ukuran|size|warna|model|tipe|jenis) (berapa|apa|yang)\b",
-        r"\bmau (yang|warna|ukuran|model)\b",
-        r"\bcari(nya)? (apa|yang)\b",
-        r"\bhow (can|may) (i|we) help\b",
-        r"\b(what|which) (size|colou?r|model|one|kind)\b",
-        r"\bmay i (know|ask|have)\b",
-        r"\b(could|can) you (tell|share|send)\b",
-        r"\b(are|were) you looking for\b",
-        r"\bwhat are you looking for\b",
-    ),
-    "question": (  # a question mark, or a message opening with a question word
-        r"\?",
-        r"^\W*(berapa|brp|brapa|apa|apakah|gimana|gmn|bagaimana|gmana|kapan|kpn|dimana|"
-        r"di mana|kenapa|knp|mengapa|bisa|bs|boleh|ada|masih|how|what|when|where|which|why|"
-        r"can|could|do you|does|is it|is there|are there)\b",
-    ),
-    "asks_price": (
-        r"\b(harga|harganya|hrg|brp|berapa|berapaan|ongkir|ongkos|biaya|price|cost|how much|"
-        r"shipping|rate)\b",
-    ),
-    "asks_stock": (
-        r"\b(stok|stock|ready|masih ada|ada gak|ada nggak|ada ga|tersedia|available|"
-        r"in stock|sold out|habis)\b",
-    ),
-    "asks_size": (r"\b(ukuran|size|sizes|no\.? sepatu|nomor)\b",),
-    "gives_stock": (
-        r"\b(ready|ada|stok|stock|tersedia|available|in stock|habis|kosong|sold out|"
-        r"tinggal \d+|\d+ (pcs|pc|buah|pasang))\b",
-    ),
-    "gives_size": (r"\b(xxl|xl|l|m|s|all ?size|\d{2})\b",),
-    "closing": (
-        r"\b(terima ?kasih|terimakasih|makasih|trims|tq|thanks|thank you|thx)\b",
-        r"\bsemoga (membantu|harinya|sehat|puas|suka)",
-        r"\bselamat berbelanja\b",
-        r"\bjangan ragu\b",
-        r"\bhubungi (kami|saya) (lagi|kembali)\b",
-        r"\b(have a (nice|great|good) (day|one|weekend))\b",
-        r"\bhappy shopping\b",
-        r"\bfeel free\b",
-        r"\b(anything else|ada lagi yang bisa)\b",
-        r"\bditunggu orderannya\b",
-    ),
-    "acknowledgement": (  # a whole message of thanks, okays and forms of address
-        r"^[\W_]*(?:(?:ok|oke|okay|okey|okeh|sip|siap|baik|ya|iya|yaa|y|tq|thx|thanks|"
-        r"thank you|terima ?kasih|makasih|maksih|mksh|trims|sama-?sama|sama2|mantap|noted|"
-        r"good|great|banyak|kak|kakak|min|gan|sis|bro|pak|bu|deh|dong|juga|sekali|ditunggu)"
-        r"\b[\W_]*)*$",
-    ),
-    "complaint": (
-        r"\b(kecewa|rusak|sobek|cacat|belum (sampai|datang|diterima)|lama banget|telat|"
-        r"komplain|complain|marah|kesal|nyesel|refund|retur|tukar|salah kirim|"
-        r"disappointed|broken|damaged|torn|late|not (arrived|received)|wrong item|angry)\b",
-    ),
-    "empathy": (
-        r"\b(mohon maaf|maaf atas|maaf ya|kami mengerti|kami paham|kami memahami|"
-        r"turut prihatin|sorry|apolog(ise|ize|ies)|we understand|i understand)\b",
-    ),
-    "blame": (
-        r"\bsalah (kakak|anda|kamu|agan|bapak|ibu) sendiri\b",
-        r"\b(kan|sudah) (sudah )?(kami|saya) (bilang|bilangin|tulis|jelaskan)\b",
-        r"\b(mungkin|pasti) (kakak|anda|kamu) (salah|yang salah)\b",
-        r"\b(kakak|anda|kamu) (yang|sendiri yang) salah\b",
-        r"\bbukan (dari|salah) kami\b",
-        r"\byou should have\b",
-        r"\b(your|ur) (own )?fault\b",
-        r"\bas (we|i) (said|told you)\b",
-        r"\bdidn'?t (you )?read\b",
-    ),
-    "escalation": (
-        r"\b(teruskan|diteruskan|eskalasi|escalat\w*|forward(ed)? (this|it|your))\b",
-        r"\b(divisi|tim|bagian) (terkait|gudang|ekspedisi|keuangan)\b",
-        r"\b(supervisor|atasan|manager|our team will)\b",
-    ),
-    "honesty": (
-        r"\b(hanya (dapat|bisa) (melayani|memproses))\b",
-        r"\b(belum|tidak|tdk|gak|nggak) (bisa|dapat) (kami|membantu|diproses)\b",
-        r"\bdi luar (kewenangan|kemampuan)\b",
-        r"\bwe can only\b",
-        r"\bunfortunately (we|i) (can'?t|cannot|are unable)\b",
-    ),
-    "discount": (
-        r"\b(diskon|discount|potongan( harga)?|gratis ongkir|free shipping)\b",
-        r"\b\d{1,2} ?% ?(off)?\b",
-    ),
-    "authorised_discount": (),
+# Phrase lists per key and language ("any": language-neutral). Matching uses every
+# language's list at once: customers mix Indonesian and English in one message.
+DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "greeting": {
+        "id": (
+            r"\bselamat (pagi|siang|sore|malam|datang)\b",
+            r"\b(halo|hallo|hai)\b",
+            r"\bassalamu'?alaikum\b",
+            r"\b(terima ?kasih|makasih) (sudah|telah) menghubungi",
+            r"\bsalam kenal\b",
+            r"\bpermisi\b",
+        ),
+        "en": (
+            r"\b(hi|hello|hey)\b",
+            r"\bgood (morning|afternoon|evening|day)\b",
+            r"\bthanks? (you )?for (reaching out|contacting|messaging|your message)",
+            r"\bwelcome\b",
+        ),
+    },
+    "needs_inquiry": {
+        "id": (
+            r"\bada yang bisa (kami|saya|aku|dibantu)",
+            r"\bbisa (kami|saya) bantu\b",
+            r"\bboleh (tahu|tau|diinfokan|dikirim)",
+            r"\buntuk (apa|acara apa|pemakaian|keperluan)",
+            r"\b(ukuran|warna|model|tipe|jenis) (berapa|apa|yang)\b",
+            r"\bmau (yang|warna|ukuran|model)\b",
+            r"\bcari(nya)? (apa|yang)\b",
+        ),
+        "en": (
+            r"\bhow (can|may) (i|we) help\b",
+            r"\b(what|which) (size|colou?r|model|one|kind)\b",
+            r"\bmay i (know|ask|have)\b",
+            r"\b(could|can) you (tell|share|send)\b",
+            r"\b(are|were) you looking for\b",
+            r"\bwhat are you looking for\b",
+        ),
+    },
+    "question": {  # a question mark, or a message opening with a question word
+        "any": (r"\?",),
+        "id": (
+            r"^\W*(berapa|brp|brapa|apa|apakah|gimana|gmn|bagaimana|gmana|kapan|kpn|dimana|"
+            r"di mana|kenapa|knp|mengapa|bisa|bs|boleh|ada|masih)\b",
+        ),
+        "en": (
+            r"^\W*(how|what|when|where|which|why|can|could|do you|does|is it|is there|"
+            r"are there)\b",
+        ),
+    },
+    "asks_price": {
+        "id": (r"\b(harga|harganya|hrg|brp|berapa|berapaan|ongkir|ongkos|biaya)\b",),
+        "en": (r"\b(price|cost|how much|shipping|rate)\b",),
+    },
+    "asks_stock": {
+        "id": (r"\b(stok|ready|masih ada|ada gak|ada nggak|ada ga|tersedia|habis)\b",),
+        "en": (r"\b(stock|available|in stock|sold out)\b",),
+    },
+    "asks_size": {
+        "id": (r"\b(ukuran|no\.? sepatu|nomor)\b",),
+        "en": (r"\b(size|sizes)\b",),
+    },
+    "gives_stock": {
+        "id": (r"\b(ready|ada|stok|tersedia|habis|kosong|tinggal \d+|\d+ (pcs|buah|pasang))\b",),
+        "en": (r"\b(stock|available|in stock|sold out|\d+ (pcs|pc|pieces|pairs) left)\b",),
+    },
+    "gives_size": {"any": (r"\b(xxl|xl|l|m|s|all ?size|\d{2})\b",)},
+    "closing": {
+        "id": (
+            r"\b(terima ?kasih|terimakasih|makasih|trims|tq)\b",
+            r"\bsemoga (membantu|harinya|sehat|puas|suka)",
+            r"\bselamat berbelanja\b",
+            r"\bjangan ragu\b",
+            r"\bhubungi (kami|saya) (lagi|kembali)\b",
+            r"\bada lagi yang bisa\b",
+            r"\bditunggu orderannya\b",
+        ),
+        "en": (
+            r"\b(thanks|thank you|thx)\b",
+            r"\bhave a (nice|great|good) (day|one|weekend)\b",
+            r"\bhappy shopping\b",
+            r"\bfeel free\b",
+            r"\banything else\b",
+        ),
+    },
+    "acknowledgement": {  # a whole message of thanks, okays and forms of address
+        "any": (
+            r"^[\W_]*(?:(?:ok|oke|okay|okey|okeh|sip|siap|baik|ya|iya|yaa|y|tq|thx|thanks|"
+            r"thank you|terima ?kasih|makasih|maksih|mksh|trims|sama-?sama|sama2|mantap|noted|"
+            r"good|great|banyak|kak|kakak|min|gan|sis|bro|pak|bu|deh|dong|juga|sekali|ditunggu)"
+            r"\b[\W_]*)*$",
+        ),
+    },
+    "complaint": {
+        "id": (
+            r"\b(kecewa|rusak|sobek|cacat|belum (sampai|datang|diterima)|lama banget|telat|"
+            r"komplain|marah|kesal|nyesel|retur|tukar|salah kirim)\b",
+        ),
+        "en": (
+            r"\b(complain\w*|refund|disappointed|broken|damaged|torn|late|"
+            r"not (arrived|received)|wrong item|angry)\b",
+        ),
+    },
+    "empathy": {
+        "id": (
+            r"\b(mohon maaf|maaf atas|maaf ya|kami mengerti|kami paham|kami memahami|"
+            r"turut prihatin)\b",
+        ),
+        "en": (r"\b(sorry|apolog(ise|ize|ies)|we understand|i understand)\b",),
+    },
+    "blame": {
+        "id": (
+            r"\bsalah (kakak|anda|kamu|agan|bapak|ibu) sendiri\b",
+            r"\b(kan|sudah) (sudah )?(kami|saya) (bilang|bilangin|tulis|jelaskan)\b",
+            r"\b(mungkin|pasti) (kakak|anda|kamu) (salah|yang salah)\b",
+            r"\b(kakak|anda|kamu) (yang|sendiri yang) salah\b",
+            r"\bbukan (dari|salah) kami\b",
+        ),
+        "en": (
+            r"\byou should have\b",
+            r"\b(your|ur) (own )?fault\b",
+            r"\bas (we|i) (said|told you)\b",
+            r"\bdidn'?t (you )?read\b",
+        ),
+    },
+    "escalation": {
+        "id": (
+            r"\b(teruskan|diteruskan|eskalasi)\b",
+            r"\b(divisi|tim|bagian) (terkait|gudang|ekspedisi|keuangan)\b",
+            r"\batasan\b",
+        ),
+        "en": (
+            r"\b(escalat\w*|forward(ed)? (this|it|your))\b",
+            r"\b(supervisor|manager|our team will)\b",
+        ),
+    },
+    "honesty": {
+        "id": (
+            r"\bhanya (dapat|bisa) (melayani|memproses)\b",
+            r"\b(belum|tidak|tdk|gak|nggak) (bisa|dapat) (kami|membantu|diproses)\b",
+            r"\bdi luar (kewenangan|kemampuan)\b",
+        ),
+        "en": (r"\bwe can only\b", r"\bunfortunately (we|i) (can'?t|cannot|are unable)\b"),
+    },
+    "discount": {
+        "id": (r"\b(diskon|potongan( harga)?|gratis ongkir)\b",),
+        "en": (r"\b(discount|free shipping)\b",),
+        "any": (r"\b\d{1,2} ?% ?(off)?\b",),
+    },
+    "authorised_discount": {},
 }
 
 DEFAULT_WEIGHTS = {
@@ -142,7 +189,9 @@ DEFAULT_WEIGHTS = {
 class Rubric:
     """Phrases, weights, critical criteria and thresholds of the checklist."""
 
-    phrases: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_PHRASES))
+    phrases: Mapping[str, Mapping[str, tuple[str, ...]]] = field(
+        default_factory=lambda: {key: dict(langs) for key, langs in DEFAULT_PHRASES.items()}
+    )
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     critical: tuple[str, ...] = ()  # a fail here zeroes the conversation's score
     na_counts_as: str = "excluded"  # or "pass"
@@ -157,8 +206,12 @@ class Rubric:
             self,
             "compiled",
             {
-                key: re.compile("|".join(f"(?:{p})" for p in phrases) or r"(?!)", re.IGNORECASE)
-                for key, phrases in self.phrases.items()
+                key: re.compile(
+                    "|".join(f"(?:{p})" for lang in sorted(langs) for p in langs[lang])
+                    or r"(?!)",  # an empty list matches nothing
+                    re.IGNORECASE,
+                )
+                for key, langs in self.phrases.items()
             },
         )
 
@@ -171,30 +224,37 @@ def rubric_from_mapping(table: Mapping[str, Any], where: str) -> Rubric:
     """The default rubric with a config's ``[rubric]`` values in place of its own."""
     rubric = Rubric()
     changes: dict[str, Any] = {}
-    phrases = dict(rubric.phrases)
-    for key, values in table.get("phrases", {}).items():
+    phrases = {key: dict(langs) for key, langs in rubric.phrases.items()}
+    for key, langs in table.get("phrases", {}).items():
         if key not in phrases:
             raise ConfigError(
                 f"{where}.phrases",
                 f"unknown phrase list {key!r}",
                 f"use one of: {', '.join(sorted(phrases))}",
             )
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        if not isinstance(langs, dict):
             raise ConfigError(
                 f"{where}.phrases",
-                f"{key} must be a list of strings",
-                "write regular expressions as strings",
+                f"{key} must be a table of languages",
+                f"write [rubric.phrases.{key}] with id = [...], en = [...]",
             )
-        for value in values:
-            try:
-                re.compile(value)
-            except re.error as error:
+        for lang, values in langs.items():
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                 raise ConfigError(
-                    f"{where}.phrases",
-                    f"{key}: {value!r} is not a regex ({error})",
-                    "fix the expression",
-                ) from None
-        phrases[key] = tuple(values)
+                    f"{where}.phrases.{key}",
+                    f"{lang} must be a list of strings",
+                    "write regular expressions as strings",
+                )
+            for value in values:
+                try:
+                    re.compile(value)
+                except re.error as error:
+                    raise ConfigError(
+                        f"{where}.phrases.{key}",
+                        f"{lang}: {value!r} is not a regex ({error})",
+                        "fix the expression",
+                    ) from None
+            phrases[key][lang] = tuple(values)
     changes["phrases"] = phrases
     weights = dict(rubric.weights)
     for key, value in table.get("weights", {}).items():

@@ -110,3 +110,21 @@ def test_mistakes_are_named(tmp_path: Path, text: str, message: str | None) -> N
         assert error.startswith("cs-audit.toml: is not valid TOML (")
     else:
         assert error == message
+
+
+def test_phrases_per_language(tmp_path: Path) -> None:
+    """A config adds a language to a phrase list; the defaults' languages stay."""
+    config = _load(tmp_path, "[rubric.phrases.greeting]\njv = ['\\bsugeng (enjing|siang)\\b']\n")
+    assert config.rubric.find("greeting", "sugeng enjing mas") is not None
+    assert config.rubric.find("greeting", "selamat pagi kak") is not None
+    assert sorted(config.rubric.phrases["greeting"]) == ["en", "id", "jv"]
+
+
+def test_phrases_must_be_split_by_language(tmp_path: Path) -> None:
+    """A flat list where a table of languages belongs names the fix."""
+    with pytest.raises(ConfigError) as caught:
+        _load(tmp_path, "[rubric.phrases]\ngreeting = ['hai']\n")
+    assert str(caught.value).endswith(
+        "greeting must be a table of languages; write [rubric.phrases.greeting] with "
+        "id = [...], en = [...]"
+    )

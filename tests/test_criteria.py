@@ -112,22 +112,35 @@ def test_bad_service_flags() -> None:
 
 
 def test_bad_service_in_english() -> None:
-    """The stock question is dodged, then the customer is blamed."""
+    """Slow, no greeting, the stock question dodged, the customer blamed: all six fail."""
     results = _judge(BAD_EN)
-    verdicts = {k: r.verdict.value for k, r in results.items()}
-    assert verdicts["response_speed"] == "fail"
-    assert verdicts["greeting"] == "fail"
-    assert verdicts["accurate_concise"] == "fail"
-    assert verdicts["polite_closing"] == "fail"
+    assert {k: r.verdict.value for k, r in results.items()} == {
+        "response_speed": "fail",
+        "greeting": "fail",
+        "needs_inquiry": "fail",
+        "answers_questions": "fail",
+        "accurate_concise": "fail",
+        "polite_closing": "fail",
+    }
+    assert results["answers_questions"].reason == (
+        'the reply does not take up the question "Is the blue shirt available in M?"'
+    )
     assert [f.key for f in _flags(BAD_EN)] == ["blame"]
 
 
-def test_not_applicable() -> None:
-    """A customer who only says thanks to an outbound message asks nothing: n/a."""
-    results = _judge(
+@pytest.mark.parametrize(
+    "chat",
+    [
         "16/11/26 09.00 - Toko Maju: Halo kak, paketnya sudah dikirim ya. Terima kasih!\n"
-        "16/11/26 09.05 - Budi: Ok makasih kak\n"
-    )
+        "16/11/26 09.05 - Budi: Ok makasih kak\n",
+        "11/18/26, 9:00 AM - Toko Maju: Hi, your parcel has shipped. Thank you!\n"
+        "11/18/26, 9:05 AM - Budi: Ok thanks\n",
+    ],
+    ids=["id", "en"],
+)
+def test_not_applicable(chat: str) -> None:
+    """A customer who only says thanks to an outbound message asks nothing: n/a."""
+    results = _judge(chat)
     assert {k: r.verdict.value for k, r in results.items()} == {
         "response_speed": "n/a",
         "greeting": "pass",
@@ -136,6 +149,7 @@ def test_not_applicable() -> None:
         "accurate_concise": "n/a",
         "polite_closing": "pass",
     }
+    assert results["response_speed"].reason == "the customer asked nothing that needed a reply"
 
 
 def test_wall_of_text() -> None:

@@ -9,17 +9,20 @@ from cs_audit.prices import find_prices
 KEY = "answers_questions"
 
 
-def _gives_asked_data(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
-    rubric, asked, said = (
-        ctx.config.rubric,
-        normal(question.text),
-        " ".join(normal(a.text) for a in answers),
-    )
-    return bool(
-        (rubric.find("asks_price", asked) and any(find_prices(a.text) for a in answers))
-        or (rubric.find("asks_stock", asked) and rubric.find("gives_stock", said))
-        or (rubric.find("asks_size", asked) and rubric.find("gives_size", said))
-    )
+def _data_answer(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool | None:
+    """For a question asking price, stock or size: whether every datum asked was given.
+    None when the question asks for no such data."""
+    rubric, asked = ctx.config.rubric, normal(question.text)
+    said = " ".join(normal(a.text) for a in answers)
+    wanted = {
+        "price": any(find_prices(a.text) for a in answers),
+        "stock": rubric.find("gives_stock", said) is not None,
+        "size": rubric.find("gives_size", said) is not None,
+    }
+    asked_for = [kind for kind in wanted if rubric.find(f"asks_{kind}", asked)]
+    if not asked_for:
+        return None
+    return all(wanted[kind] for kind in asked_for)
 
 
 def judge(ctx: Context) -> CriterionResult:
@@ -39,10 +42,10 @@ def judge(ctx: Context) -> CriterionResult:
         answers = ctx.answers_to(turn)
         said = set().union(*(content_words(a.text) for a in answers)) if answers else set()
         for question in questions:
-            on_topic = shares_topic(content_words(question.text), said) or _gives_asked_data(
-                ctx, question, answers
-            )
-            if not on_topic and content_words(question.text):
+            data = _data_answer(ctx, question, answers)
+            topic = content_words(question.text)
+            on_topic = data if data is not None else not topic or shares_topic(topic, said)
+            if not on_topic:
                 return result(
                     KEY,
                     Verdict.FAIL,

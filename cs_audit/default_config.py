@@ -1,3 +1,16 @@
+"""The commented default config that ``cs-audit init`` writes.
+
+The rubric's phrase lists are written out from the defaults, so that the file a
+supervisor edits always holds exactly what cs-audit would use without it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from cs_audit.rubric import DEFAULT_PHRASES
+
+_HEAD = """\
 # cs-audit configuration. Every key is optional: what is left out keeps the default
 # shown here. Precedence: command-line options > this file > defaults.
 
@@ -16,7 +29,7 @@ automated_within_seconds = 10
 # Phone numbers written nationally (0812...) belong to this country code.
 country_code = "62"
 # Signatures name the agent in group "name"; searched in a reply's last line.
-# signature_patterns = ['^\s*~\s*(?P<name>[A-Z][\w.]*)\s*$']
+# signature_patterns = ['^\\s*~\\s*(?P<name>[A-Z][\\w.]*)\\s*$']
 
 [sla]
 # The accessibility bar of CCSEI: a reply within the hour.
@@ -43,8 +56,6 @@ live_chat_target_minutes = 1
 # signatures = ["Rina", "R"]
 
 [rubric]
-# Weights of the six criteria in the score (0-100).
-weights = { response_speed = 2.0, greeting = 1.0, needs_inquiry = 1.0, answers_questions = 2.0, accurate_concise = 1.5, polite_closing = 1.0 }
 # A failed critical criterion makes the conversation's score 0.
 critical = []
 # "excluded": n/a criteria are left out of the score; "pass": they count as passed.
@@ -57,10 +68,41 @@ price_tolerance = 0.0
 # Messages per side that language detection reads.
 language_sample = 8
 
-# Phrase lists (regular expressions, case-insensitive) replace the defaults by name:
-# greeting, needs_inquiry, question, asks_price, asks_stock, asks_size, gives_stock,
-# gives_size, closing, acknowledgement, complaint, empathy, blame, escalation,
-# honesty, discount, authorised_discount.
-[rubric.phrases]
-# Discounts a promotion covers are not flagged as unauthorised.
-authorised_discount = []
+# Weights of the six criteria in the score (0-100).
+[rubric.weights]
+response_speed = 2.0
+greeting = 1.0
+needs_inquiry = 1.0
+answers_questions = 2.0
+accurate_concise = 1.5
+polite_closing = 1.0
+
+"""
+
+_PHRASES_HEAD = """\
+# Phrase lists: regular expressions, matched case-insensitively, per language ("any":
+# language-neutral). All languages are used at once, since chats mix them. Replace a
+# list here, or add a language (jv = [...]).
+"""
+
+
+def _toml_string(text: str) -> str:
+    """A literal string where possible (regexes read as written), else a basic string."""
+    if "'" not in text and text.isprintable():
+        return f"'{text}'"
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def default_config_text() -> str:
+    """The whole file, ready to write."""
+    parts = [_HEAD, _PHRASES_HEAD]
+    for key, languages in DEFAULT_PHRASES.items():
+        parts.append(f"\n[rubric.phrases.{key}]\n")
+        if key == "authorised_discount":
+            parts.append(
+                "# Promotions whose discounts are not flagged, such as 'kode promo HEMAT10'.\n"
+            )
+        for language, phrases in languages.items():
+            items = "".join(f"    {_toml_string(p)},\n" for p in phrases)
+            parts.append(f"{language} = [\n{items}]\n")
+    return "".join(parts)
