@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -101,3 +102,19 @@ def test_init_writes_the_defaults_and_keeps_existing_files(tmp_path: Path) -> No
     assert forced.exit_code == 0
     assert load_config(path) == AuditConfig()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cs-audit.toml"]
+
+
+def test_xlsx_catalog(tmp_path: Path) -> None:
+    """A catalog workbook (name, price columns; header row) is read like a CSV."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Produk", "Harga"])
+    sheet.append(["Kemeja Batik Parang", "Rp 150.000"])
+    path = tmp_path / "katalog.xlsx"
+    book.save(path)
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    result = runner.invoke(app, ["audit", str(chat), "-a", "Rina", "--catalog", str(path)])
+    [conversation] = json.loads(result.stdout)["conversations"]
+    assert conversation["criteria"]["accurate_concise"]["verdict"] == "pass"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from cs_audit.config import AuditConfig
@@ -9,7 +11,7 @@ from cs_audit.conversations import build_conversations
 from cs_audit.criteria import Context, conversation_language, judge_all, raise_flags, score
 from cs_audit.ingest import parse_export
 from cs_audit.metrics import conversation_metrics
-from cs_audit.models import CriterionResult, Flag
+from cs_audit.models import CriterionResult, Flag, Verdict
 from cs_audit.prices import CatalogItem, find_prices
 from cs_audit.roles import assign_roles
 
@@ -205,3 +207,57 @@ def test_escalation_empathy_honesty_and_language() -> None:
 def test_prices(text: str, values: list[int]) -> None:
     """Prices as Indonesian chats write them."""
     assert [p.value for p in find_prices(text)] == values
+
+
+@pytest.mark.parametrize(
+    "chat",
+    [
+        "16/11/26 09.00 - Budi: Kak, sepatu ukuran 40 masih ada?\n"
+        "16/11/26 09.00 - Toko Maju: Terima kasih telah menghubungi Toko Maju, kami balas "
+        "pada jam kerja\n",
+        "11/18/26, 9:00 AM - Budi: Hi, do you have these shoes in size 40?\n"
+        "11/18/26, 9:00 AM - Toko Maju: Thanks for messaging us! We're away right now.\n",
+    ],
+    ids=["id", "en"],
+)
+def test_no_human_reply(chat: str) -> None:
+    """Only an away message: speed and answers fail; what needs a reply in words is n/a."""
+    results = _judge(chat)
+    assert {k: r.verdict.value for k, r in results.items()} == {
+        "response_speed": "fail",
+        "greeting": "n/a",
+        "needs_inquiry": "n/a",
+        "answers_questions": "fail",
+        "accurate_concise": "n/a",
+        "polite_closing": "n/a",
+    }
+    assert results["response_speed"].reason == "1 customer turn(s) never got a human reply"
+
+
+def test_code_mixed_chat_passes() -> None:
+    """Indonesian and English in one chat, informal: the defaults still read it."""
+    results = _judge(
+        "16/11/26 09.00 - Budi: Hi min, sneakers putih size 40 ready gak? Brp ya?\n"
+        "16/11/26 09.02 - Toko Maju: Halo kak! Size 40 ready 2 pcs, harganya 250k. "
+        "Mau warna apa kak?\n"
+        "16/11/26 09.03 - Budi: Putih aja, thanks\n"
+        "16/11/26 09.04 - Toko Maju: Siap kak, thank you, happy shopping! ~Dimas\n"
+    )
+    assert {r.verdict.value for r in results.values()} == {"pass"}
+
+
+def test_score_weights_critical_and_na() -> None:
+    """Weighted share of applicable criteria; n/a left out or passed; critical zeroes."""
+    results = _judge(GOOD_ID)
+    rubric = CONFIG.rubric
+    failed = dict(results, greeting=replace(results["greeting"], verdict=Verdict.FAIL))
+    assert score(failed, rubric) == round(100 * (8.5 - 1.0) / 8.5, 1)
+    assert score(failed, replace(rubric, critical=("greeting",))) == 0.0
+    skipped = dict(
+        results,
+        accurate_concise=replace(results["accurate_concise"], verdict=Verdict.NOT_APPLICABLE),
+    )
+    assert score(dict(skipped, greeting=failed["greeting"]), rubric) == round(100 * 6 / 7, 1)
+    assert score(
+        dict(skipped, greeting=failed["greeting"]), replace(rubric, na_counts_as="pass")
+    ) == round(100 * 7.5 / 8.5, 1)

@@ -35,6 +35,8 @@ def _catalog_mismatch(ctx: Context, message: Message, context: str) -> Criterion
 
 def judge(ctx: Context) -> CriterionResult:
     rubric = ctx.config.rubric
+    if not ctx.text_replies:  # unanswered questions fail response_speed and answers_questions
+        return result(KEY, Verdict.NOT_APPLICABLE, "no agent replied in words")
     for message in ctx.text_replies:
         lines = message.text.count("\n") + 1
         if len(message.text) > rubric.wall_of_text_chars or lines > rubric.wall_of_text_lines:
