@@ -22,7 +22,6 @@ from cs_audit.models import (
     DateOrder,
     Flag,
     Message,
-    MessageKind,
     Notice,
 )
 from cs_audit.prices import CatalogItem
@@ -100,11 +99,9 @@ def audit(
                 file, "error", files[index].messages, files[index].notices, error
             )
     repeated = repeated_business_texts(
-        m.text
+        [m.text for m in messages if m.author in roles[file].business]
         for file, messages in chats
         if file in roles
-        for m in messages
-        if m.author in roles[file].business and m.kind is MessageKind.TEXT
     )
     results = []
     for file, messages in chats:

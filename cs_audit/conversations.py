@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from cs_audit.config import AuditConfig
 from cs_audit.ingest.kinds import strip_bidi
@@ -39,10 +39,32 @@ def _normal(text: str) -> str:
     return " ".join(strip_bidi(text).casefold().split())
 
 
-def repeated_business_texts(texts: Iterable[str], *, minimum: int = 2) -> frozenset[str]:
-    """Business texts sent at least ``minimum`` times (templates, away messages)."""
-    counted = Counter(_normal(t) for t in texts if t.strip())
-    return frozenset(t for t, n in counted.items() if n >= minimum)
+def repeated_business_texts(
+    chats: Iterable[Iterable[str]], *, minimum_chats: int = 3, minimum_length: int = 30
+) -> frozenset[str]:
+    """Business texts sent alike in at least ``minimum_chats`` chats (templates, away
+    messages). Short texts ("Siap kak") are what humans type everywhere: never these."""
+    counted: Counter[str] = Counter()
+    for texts in chats:
+        counted.update({_normal(t) for t in texts if len(t.strip()) >= minimum_length})
+    return frozenset(t for t, n in counted.items() if n >= minimum_chats)
+
+
+def _soon_after(reply: datetime, asked: datetime | None, within: timedelta) -> bool:
+    """Whether a business message came within ``within`` of the customer's. Android
+    exports have minutes only: there, "within seconds" means within a minute."""
+    if asked is None:
+        return False
+    if reply.second == 0 and asked.second == 0:
+        within = max(within, timedelta(minutes=1))
+    return timedelta(0) <= reply - asked <= within
+
+
+def _thanks(message: Message, config: AuditConfig) -> bool:
+    """A customer message that only thanks or okays: it asks for nothing."""
+    return message.kind is MessageKind.TEXT and bool(
+        config.rubric.find("acknowledgement", _normal(message.text))
+    )
 
 
 def signer(text: str, config: AuditConfig) -> str | None:
@@ -72,7 +94,9 @@ def _roster_agent(author: str, config: AuditConfig) -> str | None:
 def _sides(
     messages: Sequence[Message], roles: Roles, config: AuditConfig, repeated: frozenset[str]
 ) -> list[Utterance]:
-    """Each message's side; business messages marked automated where they are."""
+    """Each message's side; business messages marked automated where they are: they
+    open like a greeting/away message, or repeat a template, within seconds of the
+    customer."""
     openings = tuple(_normal(t) for t in config.automated_texts)
     placed: list[Utterance] = []
     last_customer = None
@@ -84,27 +108,41 @@ def _sides(
             last_customer = message.timestamp
         else:
             text = _normal(message.text)
-            automated = text.startswith(openings) if openings else False
-            if not automated and text in repeated and last_customer is not None:
-                automated = message.timestamp - last_customer <= config.automated_within
+            template = (bool(openings) and text.startswith(openings)) or text in repeated
+            automated = template and _soon_after(
+                message.timestamp, last_customer, config.automated_within
+            )
             placed.append(Utterance(message, Role.AGENT, automated=automated))
     return placed
 
 
-def _sessions(placed: list[Utterance], gap: timedelta) -> list[list[Utterance]]:
+def _replies(utterance: Utterance) -> bool:
+    """A human business message that answers: not automated, not deleted or missing."""
+    return (
+        utterance.role is Role.AGENT
+        and not utterance.automated
+        and utterance.message.kind not in (MessageKind.DELETED, MessageKind.UNAVAILABLE)
+    )
+
+
+def _sessions(placed: list[Utterance], config: AuditConfig) -> list[list[Utterance]]:
+    """Split at silences longer than the session gap, unless the customer is waiting
+    (their last words asked for something that no human reply has met)."""
     sessions: list[list[Utterance]] = [[]]
-    last_spoken: Utterance | None = None
+    last_spoken = None
+    waiting = False
     for utterance in placed:
-        if (
-            last_spoken is not None
-            and last_spoken.role is Role.AGENT
-            and not last_spoken.automated
-            and utterance.message.timestamp - last_spoken.message.timestamp > gap
-        ):
+        moment = utterance.message.timestamp
+        if last_spoken is not None and not waiting and moment - last_spoken > config.session_gap:
             sessions.append([])
         sessions[-1].append(utterance)
-        if utterance.role is not Role.SYSTEM:
-            last_spoken = utterance
+        if utterance.role is Role.SYSTEM:
+            continue
+        last_spoken = moment
+        if utterance.role is Role.CUSTOMER and not _thanks(utterance.message, config):
+            waiting = True
+        elif _replies(utterance):
+            waiting = False
     return [s for s in sessions if any(u.role is not Role.SYSTEM for u in s)]
 
 
@@ -133,20 +171,20 @@ def _credit(session: list[Utterance], config: AuditConfig) -> list[Utterance]:
 
 
 def _turns(session: list[Utterance], config: AuditConfig) -> tuple[Turn, ...]:
+    """Runs of customer messages, each with the first human reply after it. Thanks and
+    okays do not open a run: the clock starts when the customer asks for something."""
     turns: list[Turn] = []
     run: list[Message] = []
     for utterance in session:
-        if utterance.role is Role.CUSTOMER and utterance.message.kind in _SPOKEN:
-            run.append(utterance.message)
-        elif utterance.role is Role.AGENT and not utterance.automated and run:
+        message = utterance.message
+        if utterance.role is Role.CUSTOMER and message.kind in _SPOKEN:
+            if run or not _thanks(message, config):
+                run.append(message)
+        elif _replies(utterance) and run:
             turns.append(Turn(tuple(run), utterance))
             run = []
-    if run:  # the customer has the last word: a thank-you needs no reply
-        thanks = all(
-            m.kind is MessageKind.TEXT and config.rubric.find("acknowledgement", _normal(m.text))
-            for m in run
-        )
-        turns.append(Turn(tuple(run), None, needs_reply=not thanks))
+    if run:
+        turns.append(Turn(tuple(run), None))
     return tuple(turns)
 
 
@@ -162,7 +200,7 @@ def build_conversations(
     customer = ", ".join(sorted(roles.customers))
     placed = _sides(messages, roles, config, repeated)
     conversations = []
-    for index, session in enumerate(_sessions(placed, config.session_gap)):
+    for index, session in enumerate(_sessions(placed, config)):
         credited = _credit(session, config)
         turns = _turns(credited, config)
         conversations.append(Conversation(file, index, customer, tuple(credited), turns))

@@ -114,7 +114,7 @@ def conversation_metrics(conversation: Conversation, config: AuditConfig) -> Con
         turns=tuple(timings),
         first_response_seconds=first.calendar_seconds if first else None,
         first_response_business_seconds=first.business_seconds if first else None,
-        unanswered_turns=sum(t.reply is None and t.needs_reply for t in conversation.turns),
+        unanswered_turns=len(timings) - len(answered),
         customer_messages=sum(u.role is Role.CUSTOMER for u in utterances),
         agent_messages=sum(u.role is Role.AGENT and not u.automated for u in utterances),
         automated_messages=sum(u.automated for u in utterances),

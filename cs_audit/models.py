@@ -89,7 +89,6 @@ class Turn:
 
     messages: tuple[Message, ...]
     reply: Utterance | None  # None: never answered
-    needs_reply: bool = True  # False: a last "ok, makasih" that asks for nothing
 
     @property
     def start(self) -> datetime:

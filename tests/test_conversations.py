@@ -61,14 +61,37 @@ def test_away_message_does_not_stop_the_clock() -> None:
 
 
 def test_repeated_text_within_seconds_is_automated() -> None:
-    """A text the business sends again and again within seconds of the customer is automated."""
-    repeated = repeated_business_texts(["Hai! Kami segera membalas."] * 3)
+    """A long text the business sends alike in 3+ chats, right after the customer, is
+    automated; short replies humans type everywhere never are."""
+    away = "Hai! Kami sedang offline, pesan kakak kami balas segera."
+    repeated = repeated_business_texts([[away, "Siap kak"]] * 3)
+    assert repeated == {away.lower()}
     [conv] = _conversations(
-        "16/11/26 19.00 - Budi: Halo\n16/11/26 19.00 - Toko Maju: Hai! Kami segera membalas.\n"
+        f"16/11/26 19.00 - Budi: Halo\n16/11/26 19.00 - Toko Maju: {away}\n"
         "16/11/26 19.30 - Toko Maju: Halo kak, ada yang bisa dibantu?\n",
         repeated=repeated,
     )
     assert [u.automated for u in conv.utterances] == [False, True, False]
+    assert _latencies(conv) == [1800.0]
+
+
+def test_a_greeting_typed_by_a_human_later_is_a_reply() -> None:
+    """Text that opens like the greeting template, sent minutes later, is a human reply."""
+    [conv] = _conversations(
+        "16/11/26 09.00 - Budi: Ukuran L ready?\n"
+        "16/11/26 09.08 - Toko Maju: Terima kasih telah menghubungi Toko Maju kak, ukuran L "
+        "ready\n"
+    )
+    assert [u.automated for u in conv.utterances] == [False, False]
+    assert _latencies(conv) == [480.0]
+
+
+def test_a_deleted_agent_message_is_no_reply() -> None:
+    """An agent message deleted a minute later does not stop the clock."""
+    [conv] = _conversations(
+        "16/11/26 09.00 - Budi: Ready kak?\n16/11/26 09.01 - Toko Maju: Pesan ini dihapus\n"
+        "16/11/26 09.30 - Toko Maju: Ready kak\n"
+    )
     assert _latencies(conv) == [1800.0]
 
 
@@ -180,11 +203,19 @@ def test_unanswered_last_turn_and_counts() -> None:
     assert metrics.duration_seconds == 2400.0
 
 
-def test_a_last_thank_you_needs_no_reply() -> None:
-    """The customer's closing "Ok makasih 👍" is not an unanswered turn; a question is."""
+def test_thanks_do_not_start_the_clock() -> None:
+    """ "Ok makasih" neither waits for a reply nor starts the next turn's clock; after it,
+    a silence over the session gap starts a new conversation."""
     [conv] = _conversations(
-        "16/11/26 09.00 - Budi: Halo\n16/11/26 09.05 - Toko Maju: Halo kak\n"
-        "16/11/26 09.06 - Budi: Ok makasih kak 👍\n"
+        "16/11/26 09.00 - Budi: Halo\n16/11/26 09.05 - Toko Maju: Halo kak, mau ukuran apa?\n"
+        "16/11/26 09.06 - Budi: Ok makasih kak 👍\n16/11/26 14.00 - Budi: Kak ukuran L ready?\n"
+        "16/11/26 14.02 - Toko Maju: Ready kak\n"
     )
-    assert [t.needs_reply for t in conv.turns] == [True, False]
+    assert _latencies(conv) == [300.0, 120.0]
     assert conversation_metrics(conv, CONFIG).unanswered_turns == 0
+    first, second = _conversations(
+        "16/11/26 09.00 - Budi: Halo\n16/11/26 09.05 - Toko Maju: Halo kak\n"
+        "16/11/26 09.06 - Budi: Ok makasih kak\n19/11/26 10.00 - Budi: Kak, mau order lagi\n"
+        "19/11/26 10.10 - Toko Maju: Siap kak\n"
+    )
+    assert (_latencies(first), _latencies(second)) == ([300.0], [600.0])

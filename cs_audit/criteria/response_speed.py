@@ -26,11 +26,7 @@ def _waited(timing: TurnTiming) -> float:
 def judge(ctx: Context) -> CriterionResult:
     conversation, timings = ctx.conversation, ctx.metrics.turns
     target = ctx.config.sla_target.total_seconds()
-    pending = [
-        (turn, timing)
-        for turn, timing in zip(conversation.turns, timings, strict=True)
-        if turn.needs_reply
-    ]
+    pending = list(zip(conversation.turns, timings, strict=True))
     if not pending:
         return result(KEY, Verdict.NOT_APPLICABLE, "the customer asked nothing that needed a reply")
     unanswered = [turn for turn, timing in pending if turn.reply is None]

@@ -49,7 +49,6 @@ def _conversation(result: ConversationResult) -> dict[str, Any]:
                 "business_seconds": _seconds(timing.business_seconds),
                 "within_sla": timing.within_sla,
                 "within_live_chat": timing.within_live_chat,
-                "needs_reply": turn.needs_reply,
             }
             for turn, timing in zip(conversation.turns, metrics.turns, strict=True)
         ],
