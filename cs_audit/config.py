@@ -6,11 +6,13 @@ reads it and says exactly which key is wrong when one is.
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -82,17 +84,46 @@ class AuditConfig:
         return replace(self, agent_names=self.agent_names + names)
 
 
-def _get(table: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
-    value = table[key]
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+_KEYS = {
+    "": ("conversations", "sla", "business_hours", "agents", "rubric"),
+    "conversations": (
+        "session_gap_hours",
+        "automated_within_seconds",
+        "automated_texts",
+        "signature_patterns",
+        "country_code",
+    ),
+    "sla": ("target_minutes", "live_chat_target_minutes"),
+    "business_hours": (*_WEEKDAYS, "holidays", "public_holidays"),
+    "agents": ("name", "appears_as", "signatures"),
+}
+
+
+def _table(value: Any, where: str, known: tuple[str, ...]) -> Mapping[str, Any]:
+    """A TOML table with only known keys; a misspelt key is named, never ignored."""
+    if not isinstance(value, dict):
         raise ConfigError(
             where,
-            f"{key} must be a {kind.__name__}, not {value!r}",
+            f"must be a table, not {value!r}",
+            "write it as a [section] with key = value lines",
+        )
+    for key in value:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean {close[0]}?" if close else f"use one of: {', '.join(known)}"
+            raise ConfigError(where, f"unknown key {key!r}", hint)
+    return value
+
+
+def _number(table: Mapping[str, Any], key: str, where: str, *, most: float) -> float:
+    value = table[key]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not (0 < value <= most):
+        raise ConfigError(
+            where,
+            f"{key} must be a number above 0 and at most {most:g}, not {value!r}",
             "fix the value in the config file",
         )
-    return value
+    return float(value)
 
 
 def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -117,68 +148,100 @@ def _shift(text: str, where: str) -> tuple[time, time]:
     return time(h1, m1), end
 
 
-def _business_hours(table: Mapping[str, Any], where: str) -> BusinessHours:
-    weekly = tuple(
-        tuple(_shift(s, f"{where}.{day}") for s in _strings(table, day, where)) for day in _WEEKDAYS
-    )
-    holidays = set()
-    for value in table.get("holidays", []):
-        if not isinstance(value, date):
+def _day(table: Mapping[str, Any], day: str, where: str) -> tuple[tuple[time, time], ...]:
+    shifts = sorted(_shift(s, f"{where}.{day}") for s in _strings(table, day, where))
+    for (_, end), (start, _) in itertools.pairwise(shifts):
+        if start < end:
             raise ConfigError(
-                where, f"holiday {value!r} is not a date", "write dates bare, as 2026-12-25"
+                f"{where}.{day}",
+                "shifts overlap",
+                'write each open hour once, as ["08:00-12:00", "13:00-17:00"]',
             )
-        holidays.add(value)
-    country = table.get("public_holidays")
-    if country is not None and not (isinstance(country, str) and len(country) == 2):
+    return tuple(shifts)
+
+
+def _business_hours(value: Any, where: str) -> BusinessHours:
+    table = _table(value, where, _KEYS["business_hours"])
+    weekly = tuple(_day(table, day, where) for day in _WEEKDAYS)
+    holidays = table.get("holidays", [])
+    if not isinstance(holidays, list) or not all(
+        isinstance(d, date) and not isinstance(d, datetime) for d in holidays
+    ):
         raise ConfigError(
             where,
-            "public_holidays must be a two-letter country code",
-            'write it as public_holidays = "ID"',
+            "holidays must be a list of dates",
+            "write them bare, as holidays = [2026-12-25, 2026-12-31]",
         )
+    country = table.get("public_holidays")
+    if country is not None:
+        if not isinstance(country, str):
+            raise ConfigError(
+                where,
+                "public_holidays must be a country code",
+                'write it as public_holidays = "ID"',
+            )
+        country = country.upper()
+        import holidays as holiday_data  # noqa: PLC0415  (only when public holidays are asked)
+
+        if country not in holiday_data.list_supported_countries():
+            raise ConfigError(
+                where,
+                f"no public holidays are known for {country!r}",
+                'use an ISO country code, such as "ID"',
+            )
     return BusinessHours(weekly, frozenset(holidays), country)
 
 
 def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> AuditConfig:
     """An AuditConfig from parsed TOML; ``ConfigError`` names the key that is wrong."""
-    config = AuditConfig()
+    _table(data, where, _KEYS[""])
     changes: dict[str, Any] = {}
-    conv = data.get("conversations", {})
+    at = f"{where}: [conversations]"
+    conv = _table(data.get("conversations", {}), at, _KEYS["conversations"])
     if "session_gap_hours" in conv:
-        hours = _get(conv, "session_gap_hours", float, f"{where}: [conversations]")
-        changes["session_gap"] = timedelta(hours=hours)
+        changes["session_gap"] = timedelta(
+            hours=_number(conv, "session_gap_hours", at, most=24 * 365)
+        )
     if "automated_within_seconds" in conv:
-        seconds = _get(conv, "automated_within_seconds", float, f"{where}: [conversations]")
-        changes["automated_within"] = timedelta(seconds=seconds)
+        changes["automated_within"] = timedelta(
+            seconds=_number(conv, "automated_within_seconds", at, most=3600)
+        )
     if "automated_texts" in conv:
-        changes["automated_texts"] = _strings(conv, "automated_texts", f"{where}: [conversations]")
+        changes["automated_texts"] = _strings(conv, "automated_texts", at)
     if "signature_patterns" in conv:
-        patterns = _strings(conv, "signature_patterns", f"{where}: [conversations]")
+        patterns = _strings(conv, "signature_patterns", at)
         for pattern in patterns:
             try:
                 compiled = re.compile(pattern)
             except re.error as error:
                 raise ConfigError(
-                    f"{where}: [conversations]",
-                    f"signature pattern {pattern!r} is not a regex ({error})",
-                    "fix the pattern",
+                    at, f"signature pattern {pattern!r} is not a regex ({error})", "fix the pattern"
                 ) from None
             if "name" not in compiled.groupindex:
                 raise ConfigError(
-                    f"{where}: [conversations]",
+                    at,
                     f"signature pattern {pattern!r} has no (?P<name>...) group",
                     "mark the agent's name with (?P<name>...)",
                 )
         changes["signature_patterns"] = patterns
     if "country_code" in conv:
-        changes["country_code"] = _get(conv, "country_code", str, f"{where}: [conversations]")
-    sla = data.get("sla", {})
+        code = conv["country_code"]
+        if not (isinstance(code, str) and code.isdigit() and 1 <= len(code) <= 3):
+            raise ConfigError(
+                at,
+                f"country_code must be 1 to 3 digits, not {code!r}",
+                'write it as country_code = "62"',
+            )
+        changes["country_code"] = code
+    at = f"{where}: [sla]"
+    sla = _table(data.get("sla", {}), at, _KEYS["sla"])
     if "target_minutes" in sla:
         changes["sla_target"] = timedelta(
-            minutes=_get(sla, "target_minutes", float, f"{where}: [sla]")
+            minutes=_number(sla, "target_minutes", at, most=60 * 24 * 30)
         )
     if "live_chat_target_minutes" in sla:
         changes["live_chat_target"] = timedelta(
-            minutes=_get(sla, "live_chat_target_minutes", float, f"{where}: [sla]")
+            minutes=_number(sla, "live_chat_target_minutes", at, most=60 * 24 * 30)
         )
     if "business_hours" in data:
         changes["business_hours"] = _business_hours(
@@ -186,21 +249,28 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Audit
         )
     if "rubric" in data:
         changes["rubric"] = rubric_from_mapping(data["rubric"], f"{where}: [rubric]")
+    entries = data.get("agents", [])
+    if not isinstance(entries, list):
+        raise ConfigError(
+            f"{where}: agents",
+            "must be a list of [[agents]] tables",
+            'write each agent as [[agents]] with name = "..."',
+        )
     agents = []
-    for i, entry in enumerate(data.get("agents", [])):
+    for i, raw in enumerate(entries):
         at = f"{where}: [[agents]] #{i + 1}"
-        if "name" not in entry:
+        entry = _table(raw, at, _KEYS["agents"])
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
             raise ConfigError(at, "an agent has no name", 'add name = "..."')
         agents.append(
             AgentSpec(
-                name=_get(entry, "name", str, at),
-                appears_as=_strings(entry, "appears_as", at),
-                signatures=_strings(entry, "signatures", at),
+                name.strip(), _strings(entry, "appears_as", at), _strings(entry, "signatures", at)
             )
         )
     if agents:
         changes["agents"] = tuple(agents)
-    return replace(config, **changes)
+    return replace(AuditConfig(), **changes)
 
 
 def load_config(path: str | Path) -> AuditConfig:

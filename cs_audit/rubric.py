@@ -220,12 +220,31 @@ class Rubric:
         return self.compiled[key].search(text)
 
 
-def rubric_from_mapping(table: Mapping[str, Any], where: str) -> Rubric:
-    """The default rubric with a config's ``[rubric]`` values in place of its own."""
-    rubric = Rubric()
-    changes: dict[str, Any] = {}
-    phrases = {key: dict(langs) for key, langs in rubric.phrases.items()}
-    for key, langs in table.get("phrases", {}).items():
+_RUBRIC_KEYS = (
+    "phrases",
+    "weights",
+    "critical",
+    "na_counts_as",
+    "wall_of_text_chars",
+    "wall_of_text_lines",
+    "price_tolerance",
+    "language_sample",
+)
+
+
+def _as_table(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(
+            where,
+            f"must be a table, not {value!r}",
+            "write it as a [section] with key = value lines",
+        )
+    return value
+
+
+def _phrases(table: Mapping[str, Any], where: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    phrases = {key: dict(langs) for key, langs in DEFAULT_PHRASES.items()}
+    for key, langs in _as_table(table, f"{where}.phrases").items():
         if key not in phrases:
             raise ConfigError(
                 f"{where}.phrases",
@@ -245,26 +264,43 @@ def rubric_from_mapping(table: Mapping[str, Any], where: str) -> Rubric:
                     f"{lang} must be a list of strings",
                     "write regular expressions as strings",
                 )
-            for value in values:
-                try:
-                    re.compile(value)
-                except re.error as error:
-                    raise ConfigError(
-                        f"{where}.phrases.{key}",
-                        f"{lang}: {value!r} is not a regex ({error})",
-                        "fix the expression",
-                    ) from None
             phrases[key][lang] = tuple(values)
-    changes["phrases"] = phrases
+        joined = "|".join(f"(?:{p})" for lang in sorted(phrases[key]) for p in phrases[key][lang])
+        try:  # the list as one pattern: inline flags or repeated group names fail here
+            re.compile(joined)
+        except re.error as error:
+            raise ConfigError(
+                f"{where}.phrases.{key}",
+                f"the phrases do not combine ({error})",
+                "use plain expressions: no inline flags, no named groups",
+            ) from None
+    return phrases
+
+
+def rubric_from_mapping(value: Any, where: str) -> Rubric:
+    """The default rubric with a config's ``[rubric]`` values in place of its own."""
+    table = _as_table(value, where)
+    for key in table:
+        if key not in _RUBRIC_KEYS:
+            raise ConfigError(
+                where, f"unknown key {key!r}", f"use one of: {', '.join(_RUBRIC_KEYS)}"
+            )
+    rubric = Rubric()
+    changes: dict[str, Any] = {"phrases": _phrases(table.get("phrases", {}), where)}
     weights = dict(rubric.weights)
-    for key, value in table.get("weights", {}).items():
-        if key not in CRITERIA or not isinstance(value, int | float) or value < 0:
+    for key, weight in _as_table(table.get("weights", {}), f"{where}.weights").items():
+        if (
+            key not in CRITERIA
+            or isinstance(weight, bool)
+            or not isinstance(weight, int | float)
+            or not 0 <= weight < float("inf")
+        ):
             raise ConfigError(
                 f"{where}.weights",
-                f"{key} = {value!r} is not a criterion weight",
+                f"{key} = {weight!r} is not a criterion weight",
                 f"give a number >= 0 for one of: {', '.join(CRITERIA)}",
             )
-        weights[key] = float(value)
+        weights[key] = float(weight)
     changes["weights"] = weights
     critical = table.get("critical", [])
     if not isinstance(critical, list) or any(c not in CRITERIA for c in critical):
@@ -280,13 +316,13 @@ def rubric_from_mapping(table: Mapping[str, Any], where: str) -> Rubric:
     changes["na_counts_as"] = na
     for key in ("wall_of_text_chars", "wall_of_text_lines", "language_sample"):
         if key in table:
-            value = table[key]
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ConfigError(where, f"{key} = {value!r}", "give a whole number >= 1")
-            changes[key] = value
+            number = table[key]
+            if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 10**6:
+                raise ConfigError(where, f"{key} = {number!r}", "give a whole number from 1")
+            changes[key] = number
     if "price_tolerance" in table:
-        value = table["price_tolerance"]
-        if not isinstance(value, int | float) or not 0 <= value < 1:
-            raise ConfigError(where, f"price_tolerance = {value!r}", "give a share from 0 to 0.99")
-        changes["price_tolerance"] = float(value)
+        share = table["price_tolerance"]
+        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share < 1:
+            raise ConfigError(where, f"price_tolerance = {share!r}", "give a share from 0 to 0.99")
+        changes["price_tolerance"] = float(share)
     return replace(rubric, **changes)

@@ -76,8 +76,8 @@ def test_bad_config_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["audit", "sample_exports", "--config", str(config)])
     assert result.exit_code == 2
     assert result.stderr == (
-        f"{config.as_posix()}: [sla]: target_minutes must be a float, not 'soon'; "
-        "fix the value in the config file\n"
+        f"{config.as_posix()}: [sla]: target_minutes must be a number above 0 and at most "
+        "43200, not 'soon'; fix the value in the config file\n"
     )
     assert result.stdout == ""
 

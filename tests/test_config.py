@@ -75,7 +75,8 @@ def test_defaults() -> None:
     [
         (
             "[sla]\ntarget_minutes = 'soon'",
-            "cs-audit.toml: [sla]: target_minutes must be a float, not 'soon'; "
+            "cs-audit.toml: [sla]: target_minutes must be a number above 0 and at most 43200, not "
+            "'soon'; "
             "fix the value in the config file",
         ),
         (
@@ -128,3 +129,70 @@ def test_phrases_must_be_split_by_language(tmp_path: Path) -> None:
         "greeting must be a table of languages; write [rubric.phrases.greeting] with "
         "id = [...], en = [...]"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "problem"),
+    [
+        ("[agents]\nname = 'Rina'", "agents", "must be a list of [[agents]] tables"),
+        ("agents = [1]", "[[agents]] #1", "must be a table, not 1"),
+        (
+            "[rubric.phrases.greeting]\nid = ['(?i)pagi kak']",
+            "[rubric].phrases.greeting",
+            "the phrases do not combine",
+        ),
+        (
+            "[conversations]\nsession_gap_hours = inf",
+            "[conversations]",
+            "session_gap_hours must be a number above 0",
+        ),
+        (
+            "[conversations]\nsession_gap_hours = nan",
+            "[conversations]",
+            "session_gap_hours must be a number above 0",
+        ),
+        ("[sla]\ntarget_minutes = -5", "[sla]", "target_minutes must be a number above 0"),
+        (
+            "[business_hours]\npublic_holidays = 'XX'",
+            "[business_hours]",
+            "no public holidays are known for 'XX'",
+        ),
+        (
+            "[business_hours]\nholidays = 2026-12-25",
+            "[business_hours]",
+            "holidays must be a list of dates",
+        ),
+        (
+            "[business_hours]\nholidays = [2026-11-16T00:00:00]",
+            "[business_hours]",
+            "holidays must be a list of dates",
+        ),
+        (
+            "[business_hours]\nmonday = ['08:00-17:00', '12:00-20:00']",
+            "[business_hours].monday",
+            "shifts overlap",
+        ),
+        ("rubric = 5", "[rubric]", "must be a table, not 5"),
+        ("[rubric]\nweights = [1]", "[rubric].weights", "must be a table, not [1]"),
+        ("business_hours = '08:00-17:00'", "[business_hours]", "must be a table"),
+        ("sla = 5", "[sla]", "must be a table, not 5"),
+        ("[sla]\ntarget_minute = 30", "[sla]", "unknown key 'target_minute'"),
+        ("[[agent]]\nname = 'Rina'", "cs-audit.toml", "unknown key 'agent'"),
+    ],
+)
+def test_every_malformed_config_is_named(
+    tmp_path: Path, text: str, where: str, problem: str
+) -> None:
+    """Malformed configs are one named error (exit 2), never a crash or silence."""
+    with pytest.raises(ConfigError) as caught:
+        _load(tmp_path, text)
+    error = str(caught.value).replace(tmp_path.as_posix() + "/", "")
+    assert where in error
+    assert problem in error
+
+
+def test_public_holidays_code_is_case_insensitive(tmp_path: Path) -> None:
+    """'id' is read as Indonesia."""
+    hours = _load(tmp_path, "[business_hours]\npublic_holidays = 'id'").business_hours
+    assert hours is not None
+    assert hours.public_holidays == "ID"
