@@ -22,13 +22,19 @@ from cs_audit.rubric import Rubric, rubric_from_mapping
 # A signature ends an agent's reply and names them: "Salam, Rina", "~Rina",
 # "- CS Rina", "Regards, Rina", "... have a nice day! (en dash) Rina". Each pattern is
 # searched in the reply's last line; group "name" is the agent.
+_NAME = r"(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[\W_]*$"  # one or two words; emoji after
 DEFAULT_SIGNATURES = (
-    r"(?i:salam|hormat kami|regards|best regards|warm regards|cheers)\s*,?\s+"
-    r"(?:(?i:cs|admin)\s+)?(?P<name>[A-Z][\w.]*)\s*$",
-    r"^\s*~\s*(?P<name>[A-Z][\w.]*)\s*$",
-    r"(?:^|[.!?)\U0001F300-\U0001FAFF]\s+)[-\u2013\u2014~]\s*(?:(?i:cs|admin)\s+)?"
-    r"(?P<name>[A-Z][\w.]*)\s*$",
+    r"(?i:salam(?: hangat| sehat)?|hormat kami|regards|best regards|warm regards|cheers)"
+    r"\s*,?\s+(?:(?i:cs|admin)\s+)?" + _NAME,
+    r"(?:^|\s)~\s*" + _NAME,
+    r"(?:^|[.!?)\U0001F300-\U0001FAFF]\s+)[-\u2013\u2014]\s*(?:(?i:cs|admin)\s+)?" + _NAME,
 )
+# Words that follow a salutation but name nobody ("Salam Hangat", "Hormat kami, Admin").
+_NOT_NAME_TEXT = (
+    "hangat sehat sukses manis kenal hormat admin cs tim team toko kami "
+    "semua customer service official store shop"
+)
+NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
 # WhatsApp Business greeting and away messages, as they start.
 DEFAULT_AUTOMATED = (
     "Terima kasih telah menghubungi",

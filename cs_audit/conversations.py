@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from cs_audit.config import AuditConfig
+from cs_audit.config import NOT_NAMES, AuditConfig
 from cs_audit.ingest.kinds import strip_bidi
 from cs_audit.models import Conversation, Message, MessageKind, Role, Turn, Utterance
 from cs_audit.roles import Roles, identity
@@ -68,18 +68,26 @@ def _thanks(message: Message, config: AuditConfig) -> bool:
 
 
 def signer(text: str, config: AuditConfig) -> str | None:
-    """The agent a reply's signature names, or None; with a roster, only its agents."""
-    last = strip_bidi(text).rstrip().rsplit("\n", 1)[-1]
-    for pattern in config.signatures:
-        found = pattern.search(last)
-        if found is None:
-            continue
-        name = found["name"].rstrip(".")
-        if not config.agents:
-            return name
-        for spec in config.agents:
-            if name.casefold() in {s.casefold() for s in (spec.name, *spec.signatures)}:
-                return spec.name
+    """The agent a reply's signature names, or None; with a roster, only its agents.
+
+    The signature is looked for in the last line, and in the last two as one
+    ("Salam,\nRina").
+    """
+    lines = strip_bidi(text).rstrip().split("\n")
+    for tail in (lines[-1], " ".join(line.strip() for line in lines[-2:])):
+        for pattern in config.signatures:
+            found = pattern.search(tail)
+            if found is None:
+                continue
+            name = found["name"].rstrip(".")
+            if name.casefold() in NOT_NAMES or name.split()[0].casefold() in NOT_NAMES:
+                continue
+            if not config.agents:
+                return name
+            for spec in config.agents:
+                known = {s.casefold() for s in (spec.name, *spec.signatures)}
+                if name.casefold() in known or name.split()[0].casefold() in known:
+                    return spec.name
     return None
 
 

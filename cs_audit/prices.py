@@ -9,10 +9,13 @@ from pathlib import Path
 
 from cs_audit.errors import ConfigError
 
-# "Rp 150.000", "Rp150rb", "150k", "IDR 150,000", "Rp 1,5jt", "150 ribu"
+# "Rp 150.000", "Rp150rb", "150k", "IDR 150,000", "Rp 1,5jt", "150 ribu", "150.000" (a
+# bare number in dotted thousands). Digits are capped: no amount overflows.
+_NUMBER = r"\d{1,3}(?:[.,]\d{3}){1,4}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?"
 _PRICE = re.compile(
-    r"(?:\b(?:rp\.?|idr)\s*(?P<a>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(?P<ua>rb|ribu|k|jt|juta)?\b)"
-    r"|(?:\b(?P<b>\d+(?:[.,]\d+)?)\s*(?P<ub>rb|ribu|k|jt|juta)\b)",
+    rf"\b(?:rp\.?|idr)\s*(?P<a>{_NUMBER})\s*(?P<ua>rb|ribu|k|jt|juta)?(?![\d.,]*\d)"
+    rf"|\b(?P<b>\d{{1,4}}(?:[.,]\d{{1,2}})?)\s*(?P<ub>rb|ribu|k|jt|juta)\b"
+    r"|(?<![\d.,])(?P<c>\d{1,3}(?:\.\d{3}){1,4})(?![\d.,]*\d)",
     re.IGNORECASE,
 )
 _UNITS = {"rb": 1_000, "ribu": 1_000, "k": 1_000, "jt": 1_000_000, "juta": 1_000_000}
@@ -26,21 +29,25 @@ class Price:
     written: str
 
 
-def _amount(number: str, unit: str | None) -> int:
-    if unit:
-        return round(float(number.replace(",", ".")) * _UNITS[unit.lower()])
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", number):
-        return int(re.sub(r"[.,]", "", number))
-    return round(float(number.replace(",", ".")))
+def amount(number: str, unit: str | None = None) -> int:
+    """Rupiah in a number as written: "150.000", "150,000.00", "1.500.000,00", "1,5" + jt."""
+    grouped = re.fullmatch(r"(\d{1,3})([.,])(\d{3}(?:\2\d{3})*)(?:[.,]\d{1,2})?", number)
+    if grouped and not unit:
+        return int(grouped[1] + grouped[3].replace(grouped[2], ""))
+    value = float(number.replace(",", "."))
+    return round(value * _UNITS[unit.lower()]) if unit else round(value)
 
 
 def find_prices(text: str) -> list[Price]:
     """Every price written in ``text``, in order."""
     found = []
     for match in _PRICE.finditer(text):
+        if match["c"]:
+            found.append(Price(amount(match["c"]), match[0].strip()))
+            continue
         number = match["a"] or match["b"]
         unit = match["ua"] if match["a"] else match["ub"]
-        found.append(Price(_amount(number, unit), match[0].strip()))
+        found.append(Price(amount(number, unit), match[0].strip()))
     return found
 
 
@@ -88,9 +95,9 @@ def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
         if len(row) < 2 or not row[0].strip():
             continue
         cell = row[1].strip()
-        prices = find_prices(cell) or (
-            [Price(_amount(cell, None), cell)] if re.fullmatch(r"\d+(?:[.,]\d+)*", cell) else []
-        )
+        prices = find_prices(cell)
+        if not prices and re.fullmatch(_NUMBER, cell):
+            prices = [Price(amount(cell), cell)]
         if not prices:
             if number == 1:
                 continue  # a header row
@@ -105,8 +112,21 @@ def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
     return tuple(items)
 
 
+def _words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", name.casefold()))
+
+
 def mentioned(item: CatalogItem, text: str) -> bool:
     """Whether ``text`` names the product (every word of its name, in any order)."""
-    words = re.findall(r"\w+", item.name.casefold())
+    words = _words(item.name)
     folded = text.casefold()
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words)
+
+
+def products_named(catalog: tuple[CatalogItem, ...], text: str) -> list[CatalogItem]:
+    """The products ``text`` names, the most specific only: "kemeja batik anak" names
+    Kemeja Batik Anak, not also Kemeja Batik."""
+    named = [item for item in catalog if mentioned(item, text)]
+    return [
+        item for item in named if not any(_words(item.name) < _words(other.name) for other in named)
+    ]

@@ -17,9 +17,11 @@ from pathlib import PurePosixPath
 from cs_audit.config import AuditConfig
 from cs_audit.errors import RolesError
 
-# "WhatsApp Chat with X.txt", "Chat WhatsApp dengan X.txt", iOS "WhatsApp Chat - X.zip"
+# "WhatsApp Chat with X.txt", "Chat WhatsApp dengan X.txt", iOS "WhatsApp Chat - X.zip";
+# a browser's second download of one name adds " (1)".
 _FILE_NAME = re.compile(
-    r"^(?:WhatsApp Chat with|Chat WhatsApp dengan|WhatsApp Chat -|Chat WhatsApp -)\s+(.+)$",
+    r"^(?:WhatsApp Chat with|Chat WhatsApp dengan|WhatsApp Chat -|Chat WhatsApp -)\s+(.+?)"
+    r"(?:\s\(\d+\))?$",
     re.IGNORECASE,
 )
 # The exporting phone's own user, as iOS writes them.
@@ -108,6 +110,8 @@ def assign_roles(
         return Roles(frozenset(rest), frozenset(business))
     if customers and not rest - customers:
         return Roles(frozenset(customers), frozenset(business))
+    if named is not None and not customers:  # the customer never wrote: a notice, a broadcast
+        return Roles(frozenset({named}), frozenset(people))
     listing = ", ".join(people) if people else "nobody"
     raise RolesError(
         file,

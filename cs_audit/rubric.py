@@ -31,7 +31,9 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "id": (
             r"\bselamat (pagi|siang|sore|malam|datang)\b",
             r"\b(halo|hallo|hai)\b",
-            r"\bassalamu'?alaikum\b",
+            r"\bassalamu['\u2019]?alaikum\b",
+            r"\bwa['\u2019]?alaikum(us)?salam\b",
+            r"^\W*(pagi|siang|sore|malam)\b",
             r"\b(terima ?kasih|makasih) (sudah|telah) menghubungi",
             r"\bsalam kenal\b",
             r"\bpermisi\b",
@@ -74,16 +76,45 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "asks_price": {
-        "id": (r"\b(harga|harganya|hrg|brp|berapa|berapaan|ongkir|ongkos|biaya)\b",),
-        "en": (r"\b(price|cost|how much|shipping|rate)\b",),
+        "id": (
+            r"\b(harga|harganya|hrg|berapaan|ongkir|ongkos|biaya)\b",
+            r"\b(berapa|brp|brapa)\b(?!\s+(lama|hari|jam|menit|minggu|bulan|nomor|no|rekening|"
+            r"rek|banyak|kali|pcs|biji|orang|ukuran|size|cm|kg))",
+        ),
+        "en": (r"\b(price|prices|cost|costs|how much)\b",),
     },
     "asks_stock": {
-        "id": (r"\b(stok|ready|masih ada|ada gak|ada nggak|ada ga|tersedia|habis)\b",),
+        "id": (
+            r"\b(stok|ready|masih ada|ada gak|ada nggak|ada ga|tersedia|habis)\b",
+            r"\bada\s*\?",
+        ),
         "en": (r"\b(stock|available|in stock|sold out)\b",),
     },
-    "asks_size": {
-        "id": (r"\b(ukuran|no\.? sepatu|nomor)\b",),
-        "en": (r"\b(size|sizes)\b",),
+    "asks_size": {  # asking which size (naming one, "ukuran L ada?", is not asking)
+        "id": (
+            r"\b(ukuran|ukurannya|size|no\.? sepatu|nomor)\s+(apa|berapa|brp|aja|saja|"
+            r"yang ada|yg ada)\b",
+            r"\bada ukuran apa\b",
+        ),
+        "en": (r"\bwhat sizes?\b", r"\bwhich sizes?\b", r"\bsize (chart|guide)\b"),
+    },
+    "yes_no_question": {
+        "id": (
+            r"^\W*(ada|masih|bisa|boleh|apakah|apa (masih|bisa|ada|sudah)|sudah|udah)\b",
+            r"\b(ada|ready|bisa|masih)\s*(gak|ga|nggak|ngga|tidak|kah)\b",
+            r"\b(ada|ready|tersedia)\s*\?",
+        ),
+        "en": (r"^\W*(is|are|do|does|did|can|could|will|would|have|has)\b",),
+    },
+    "yes_no_answer": {
+        "id": (
+            r"^\W*(ada|ya|iya|yaa|bisa|boleh|tidak|tdk|gak|nggak|enggak|belum|sudah|udah|"
+            r"masih|ready|siap|kosong|habis|maaf|betul|benar|tentu)\b",
+        ),
+        "en": (
+            r"^\W*(yes|yeah|yep|no|nope|sure|of course|sorry|unfortunately|not|we do|"
+            r"we don'?t|it is|it'?s)\b",
+        ),
     },
     "gives_stock": {
         "id": (r"\b(ready|ada|stok|tersedia|habis|kosong|tinggal \d+|\d+ (pcs|buah|pasang))\b",),
@@ -99,6 +130,8 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bhubungi (kami|saya) (lagi|kembali)\b",
             r"\bada lagi yang bisa\b",
             r"\bditunggu orderannya\b",
+            r"\bsama-?sama\b",
+            r"\bsama2\b",
         ),
         "en": (
             r"\b(thanks|thank you|thx)\b",
@@ -106,14 +139,17 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bhappy shopping\b",
             r"\bfeel free\b",
             r"\banything else\b",
+            r"\byou['\u2019]?re welcome\b",
+            r"\bmy pleasure\b",
         ),
     },
     "acknowledgement": {  # a whole message of thanks, okays and forms of address
         "any": (
             r"^[\W_]*(?:(?:ok|oke|okay|okey|okeh|sip|siap|baik|ya|iya|yaa|y|tq|thx|thanks|"
             r"thank you|terima ?kasih|makasih|maksih|mksh|trims|sama-?sama|sama2|mantap|noted|"
-            r"good|great|banyak|kak|kakak|min|gan|sis|bro|pak|bu|deh|dong|juga|sekali|ditunggu)"
-            r"\b[\W_]*)*$",
+            r"good|great|banyak|kak|kakak|min|gan|sis|bro|pak|bu|deh|dong|juga|sekali|ditunggu|"
+            r"atas|bantuannya|infonya|informasinya|responnya|balasannya|jawabannya|semuanya|"
+            r"kembali|so much|a lot|for your help|for the info)\b[\W_]*)*$",
         ),
     },
     "complaint": {
@@ -167,10 +203,9 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "en": (r"\bwe can only\b", r"\bunfortunately (we|i) (can'?t|cannot|are unable)\b"),
     },
-    "discount": {
+    "discount": {  # a bare percentage is a fabric or a tax, not a discount
         "id": (r"\b(diskon|potongan( harga)?|gratis ongkir)\b",),
-        "en": (r"\b(discount|free shipping)\b",),
-        "any": (r"\b\d{1,2} ?% ?(off)?\b",),
+        "en": (r"\b(discount|free shipping)\b", r"\b\d{1,2} ?% off\b"),
     },
     "authorised_discount": {},
 }

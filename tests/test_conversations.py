@@ -219,3 +219,20 @@ def test_thanks_do_not_start_the_clock() -> None:
         "19/11/26 10.10 - Toko Maju: Siap kak\n"
     )
     assert (_latencies(first), _latencies(second)) == ([300.0], [600.0])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Terima kasih\nSalam Hangat", None),
+        ("Oke kak\nHormat kami, Admin", None),
+        ("Siap kak\nSalam, Rina 🙏", "Rina"),
+        ("Siap kak, terima kasih ~Dewi", "Dewi"),
+        ("Siap kak\nSalam,\nRina", "Rina"),
+        ("Siap kak. - Rina Wulandari", "Rina Wulandari"),
+        ("Siap kak\nSalam hangat, Rina", "Rina"),
+    ],
+)
+def test_signatures_the_review_found(text: str, name: str | None) -> None:
+    """Generic words are no names; names with emoji, two words or their own line are."""
+    assert signer(text, CONFIG) == name

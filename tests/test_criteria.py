@@ -261,3 +261,107 @@ def test_score_weights_critical_and_na() -> None:
     assert score(
         dict(skipped, greeting=failed["greeting"]), replace(rubric, na_counts_as="pass")
     ) == round(100 * 7.5 / 8.5, 1)
+
+
+@pytest.mark.parametrize(
+    ("chat", "key", "verdict"),
+    [
+        # A question about time or an account number is not a price question.
+        (
+            "16/11/26 09.00 - Budi: Berapa lama pengiriman ke Bandung?\n"
+            "16/11/26 09.01 - Toko Maju: Halo kak, pengiriman ke Bandung 2-3 hari kak\n",
+            "accurate_concise",
+            "n/a",
+        ),
+        (
+            "11/18/26, 9:00 AM - Budi: How long does shipping take?\n"
+            "11/18/26, 9:01 AM - Toko Maju: Hi! Shipping takes 3-5 days.\n",
+            "answers_questions",
+            "pass",
+        ),
+        # Naming a size is not asking for one; a yes/no question gets a yes.
+        (
+            "16/11/26 09.00 - Budi: Ukuran XL ada?\n16/11/26 09.01 - Toko Maju: Ada kak\n",
+            "accurate_concise",
+            "pass",
+        ),
+        (
+            "16/11/26 09.00 - Budi: Warna biru ada?\n16/11/26 09.01 - Toko Maju: Ada kak ready\n",
+            "answers_questions",
+            "pass",
+        ),
+        # A price written without "Rp" is a price.
+        (
+            "16/11/26 09.00 - Budi: Harganya brp kak?\n"
+            "16/11/26 09.01 - Toko Maju: Harganya 150.000 kak\n",
+            "accurate_concise",
+            "pass",
+        ),
+        # A link's "?" asks nothing.
+        (
+            "16/11/26 09.00 - Budi: Ada kemeja batik?\n"
+            "16/11/26 09.01 - Toko Maju: Ada kak https://tokomaju.id/p/kemeja?ref=wa\n",
+            "needs_inquiry",
+            "fail",
+        ),
+        # Closings and greetings the first defaults missed.
+        (
+            "16/11/26 09.00 - Budi: Makasih kak\n16/11/26 09.01 - Toko Maju: Sama-sama kak 🙏\n",
+            "polite_closing",
+            "pass",
+        ),
+        (
+            "16/11/26 09.00 - Budi: Assalamu\u2019alaikum\n"
+            "16/11/26 09.01 - Toko Maju: Waalaikumsalam kak\n",
+            "greeting",
+            "pass",
+        ),
+        ("16/11/26 09.00 - Budi: Kak?\n16/11/26 09.01 - Toko Maju: Pagi kak\n", "greeting", "pass"),
+    ],
+)
+def test_verdicts_the_review_found_wrong(chat: str, key: str, verdict: str) -> None:
+    """Each of these was a false pass or fail before the review."""
+    assert _judge(chat)[key].verdict.value == verdict
+
+
+def test_fabric_percentages_are_no_discount() -> None:
+    """ "Katun 95% spandex 5%" describes the cloth; "diskon 50%" is a discount."""
+    assert (
+        _flags(
+            "16/11/26 09.00 - Budi: Bahannya apa kak?\n"
+            "16/11/26 09.01 - Toko Maju: Bahannya katun 95% spandex 5% kak\n"
+        )
+        == []
+    )
+
+
+def test_thanks_with_more_words_need_no_reply() -> None:
+    """ "Makasih infonya kak" and "terima kasih atas bantuannya 🙏" ask for nothing."""
+    for thanks in ("Makasih infonya kak", "Baik kak, terima kasih atas bantuannya 🙏"):
+        ctx = _context(
+            f"16/11/26 09.00 - Budi: Ready kak?\n16/11/26 09.01 - Toko Maju: Ready\n"
+            f"16/11/26 09.02 - Budi: {thanks}\n"
+        )
+        assert ctx.metrics.unanswered_turns == 0
+
+
+def test_catalog_checks_the_most_specific_product_and_skips_shipping() -> None:
+    """ "Kemeja batik anak" is checked as Kemeja Batik Anak; an ongkir total is not a price."""
+    catalog = (
+        CatalogItem("Kemeja Batik", 150000, "c.csv:2"),
+        CatalogItem("Kemeja Batik Anak", 100000, "c.csv:3"),
+        CatalogItem("Celana Chino", 200000, "c.csv:4"),
+    )
+    kids = _judge(
+        "16/11/26 09.00 - Budi: Kemeja batik anak brp?\n"
+        "16/11/26 09.01 - Toko Maju: Kemeja batik anak Rp 100.000 kak\n",
+        catalog,
+    )
+    assert kids["accurate_concise"].verdict.value == "pass"
+    shipping = _judge(
+        "16/11/26 09.00 - Budi: Celana chino harganya brp? Ongkir ke Bandung?\n"
+        "16/11/26 09.01 - Toko Maju: Celana chino Rp 200.000 kak\n"
+        "16/11/26 09.02 - Toko Maju: Ongkir ke Bandung Rp 20.000, total Rp 220.000\n",
+        catalog,
+    )
+    assert shipping["accurate_concise"].verdict.value == "pass"

@@ -71,3 +71,10 @@ def test_undecidable_roles_name_the_fix() -> None:
         "Rina); pass --agent NAME for the business account, or list agents in the config's "
         "[[agents]]"
     )
+
+
+def test_browser_copy_suffix_and_silent_customer() -> None:
+    """ "... Budi (1).txt" still names Budi; a chat where only the business wrote is fine."""
+    assert customer_in_file_name("WhatsApp Chat with Budi (1).txt") == "Budi"
+    roles = assign_roles("Chat WhatsApp dengan Budi.txt", ["Toko Maju"], CONFIG)
+    assert (set(roles.customers), set(roles.business)) == ({"Budi"}, {"Toko Maju"})

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from cs_audit.criteria.base import Context, normal, quote, result
 from cs_audit.models import CriterionResult, Message, Verdict
-from cs_audit.prices import find_prices, mentioned
+from cs_audit.prices import find_prices, products_named
 
 KEY = "accurate_concise"
 
@@ -13,14 +15,25 @@ def _rupiah(value: int) -> str:
     return "Rp " + f"{value:,}".replace(",", ".")
 
 
+# A reply about shipping, totals or down payments quotes other amounts than a price.
+_NOT_A_PRODUCT_PRICE = re.compile(
+    r"\b(ongkir|ongkos|total|shipping|biaya kirim|dp|diskon|potongan|cashback)\b", re.IGNORECASE
+)
+
+
 def _catalog_mismatch(ctx: Context, message: Message, context: str) -> CriterionResult | None:
+    """A quoted price that differs from the catalog's for the product the reply names
+    (or, for a reply naming none, the product its question named)."""
     quoted = find_prices(message.text)
     if not quoted or not ctx.catalog:
         return None
+    products = products_named(ctx.catalog, message.text)
+    if not products:
+        if _NOT_A_PRODUCT_PRICE.search(message.text):
+            return None
+        products = products_named(ctx.catalog, context)
     tolerance = ctx.config.rubric.price_tolerance
-    for item in ctx.catalog:
-        if not (mentioned(item, message.text) or mentioned(item, context)):
-            continue
+    for item in products:
         if any(abs(p.value - item.price) <= item.price * tolerance for p in quoted):
             continue
         return result(

@@ -25,6 +25,16 @@ def _data_answer(ctx: Context, question: Message, answers: tuple[Message, ...]) 
     return all(wanted[kind] for kind in asked_for)
 
 
+def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
+    """A yes/no question ("Warna biru ada?") answered with a yes or a no ("Ada kak")."""
+    rubric = ctx.config.rubric
+    return bool(
+        answers
+        and rubric.find("yes_no_question", normal(question.text))
+        and rubric.find("yes_no_answer", normal(answers[0].text))
+    )
+
+
 def judge(ctx: Context) -> CriterionResult:
     asked = 0
     for turn in ctx.conversation.turns:
@@ -44,7 +54,11 @@ def judge(ctx: Context) -> CriterionResult:
         for question in questions:
             data = _data_answer(ctx, question, answers)
             topic = content_words(question.text)
-            on_topic = data if data is not None else not topic or shares_topic(topic, said)
+            on_topic = (
+                data
+                if data is not None
+                else (not topic or shares_topic(topic, said) or _yes_or_no(ctx, question, answers))
+            )
             if not on_topic:
                 return result(
                     KEY,

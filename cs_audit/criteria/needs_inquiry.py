@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from cs_audit.criteria.base import Context, normal, quote, result
 from cs_audit.models import CriterionResult, Verdict
 
 KEY = "needs_inquiry"
+_URL = re.compile(r"https?://\S+|\bwww\.\S+", re.IGNORECASE)
 
 
 def judge(ctx: Context) -> CriterionResult:
@@ -19,8 +22,9 @@ def judge(ctx: Context) -> CriterionResult:
                 KEY, Verdict.PASS, f"the agent asks about the need ({quote(found[0])})", message
             )
     for message in ctx.text_replies:
-        if "?" in message.text:
-            question = next(s for s in message.text.replace("\n", ". ").split(". ") if "?" in s)
+        text = _URL.sub("", message.text)  # a link's "?ref=wa" asks nothing
+        if "?" in text:
+            question = next(s for s in text.replace("\n", ". ").split(". ") if "?" in s)
             return result(KEY, Verdict.PASS, f"the agent asks back: {quote(question)}", message)
     return result(
         KEY,
