@@ -94,8 +94,9 @@ def conversation_metrics(conversation: Conversation, config: AuditConfig) -> Con
             timings.append(TurnTiming(turn.start, None, None, None, None, None))
             continue
         replied = turn.reply.message.timestamp
-        calendar = (replied - turn.start).total_seconds()
-        business = open_seconds(turn.start, replied, hours) if hours else None
+        # Timestamps can run backwards (a phone's clock set back): a wait is never negative.
+        calendar = max((replied - turn.start).total_seconds(), 0.0)
+        business = open_seconds(turn.start, max(replied, turn.start), hours) if hours else None
         counted = calendar if business is None else business
         timings.append(
             TurnTiming(

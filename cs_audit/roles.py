@@ -91,27 +91,30 @@ def assign_roles(
     *,
     frequent: frozenset[str] = frozenset(),
 ) -> Roles:
-    """Split a chat's authors into customers and the business side, or say what to pass."""
+    """Split a chat's authors into customers and the business side, or say what to pass.
+
+    Precedence: the roster and --agent (and iOS's "Anda"), then the file name, then
+    authors frequent across the folder.
+    """
     code = config.country_code
     people = sorted(set(authors))
-    known = {identity(a, code) for spec in config.agents for a in (spec.name, *spec.appears_as)}
-    known |= {identity(a, code) for a in config.agent_names}
-    known |= {identity(a, code) for a in frequent}
-    business = {a for a in people if identity(a, code) in known or a.casefold() in _EXPORTER}
+    told = {identity(a, code) for spec in config.agents for a in (spec.name, *spec.appears_as)}
+    told |= {identity(a, code) for a in config.agent_names}
+    business = {a for a in people if identity(a, code) in told or a.casefold() in _EXPORTER}
     named = customer_in_file_name(file)
+    customers = set()
     if named is not None:
-        customers = {a for a in people if identity(a, code) == identity(named, code)}
-        if customers and len(people) == 2 and not business:
-            business = set(people) - customers
-    else:
-        customers = set()
+        customers = {a for a in people if identity(a, code) == identity(named, code)} - business
+    frequent_keys = {identity(a, code) for a in frequent}
+    business |= {a for a in people if identity(a, code) in frequent_keys} - customers
+    if customers and not business and len(people) == 2:
+        business = set(people) - customers
     rest = set(people) - business
     if business and rest:
         return Roles(frozenset(rest), frozenset(business))
-    if customers and not rest - customers:
-        return Roles(frozenset(customers), frozenset(business))
-    if named is not None and not customers:  # the customer never wrote: a notice, a broadcast
-        return Roles(frozenset({named}), frozenset(people))
+    written = {identity(a, code) for a in people}
+    if named is not None and people and identity(named, code) not in written:
+        return Roles(frozenset({named}), frozenset(people))  # a notice the customer never answered
     listing = ", ".join(people) if people else "nobody"
     raise RolesError(
         file,

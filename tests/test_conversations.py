@@ -236,3 +236,12 @@ def test_thanks_do_not_start_the_clock() -> None:
 def test_signatures_the_review_found(text: str, name: str | None) -> None:
     """Generic words are no names; names with emoji, two words or their own line are."""
     assert signer(text, CONFIG) == name
+
+
+def test_a_clock_set_back_never_gives_a_negative_wait() -> None:
+    """A reply stamped before the question (the phone's clock moved) waited 0 seconds."""
+    [conv] = _conversations(
+        "16/11/26 09.10 - Budi: Halo kak\n16/11/26 09.05 - Toko Maju: Halo kak, ada yang bisa "
+        "dibantu?\n"
+    )
+    assert _latencies(conv) == [0.0]

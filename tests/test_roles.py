@@ -78,3 +78,17 @@ def test_browser_copy_suffix_and_silent_customer() -> None:
     assert customer_in_file_name("WhatsApp Chat with Budi (1).txt") == "Budi"
     roles = assign_roles("Chat WhatsApp dengan Budi.txt", ["Toko Maju"], CONFIG)
     assert (set(roles.customers), set(roles.business)) == ({"Budi"}, {"Toko Maju"})
+
+
+def test_file_name_outranks_frequency_and_roster_outranks_file_name() -> None:
+    """Three exports of one customer: the file name keeps them a customer; a roster entry
+    for an author the file name names still makes them business."""
+    frequent = frequent_authors([["Budi", "Toko"]] * 3)
+    assert frequent == {"Budi", "Toko"}
+    roles = assign_roles(
+        "Chat WhatsApp dengan Budi.txt", ["Budi", "Toko"], CONFIG, frequent=frequent
+    )
+    assert (set(roles.customers), set(roles.business)) == ({"Budi"}, {"Toko"})
+    roster = CONFIG.with_agents(("Budi",))
+    with pytest.raises(RolesError):
+        assign_roles("Chat WhatsApp dengan Budi.txt", ["Budi"], roster)
