@@ -30,6 +30,32 @@ app = typer.Typer(
 )
 
 
+Paths = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Export .txt or .zip files, or folders searched for them.",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+DateOrderOption = Annotated[
+    DateOrder,
+    typer.Option(
+        "--date-order", help="Date order for files whose dates do not tell it (auto: day first)."
+    ),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        show_default="the machine's cores",
+        help="Processes for large exports; the output is the same for any number.",
+    ),
+]
+
+
 class ParseFormat(StrEnum):
     """Output formats of ``cs-audit parse``."""
 
@@ -139,14 +165,7 @@ def _writer(fmt: ParseFormat, out: BinaryIO, workers: int) -> Callable[[ParsedEx
 
 @app.command()
 def parse(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Export .txt or .zip files, or folders searched for them.",
-            show_default=False,
-            metavar="PATH",
-        ),
-    ],
+    paths: Paths,
     fmt: Annotated[
         ParseFormat,
         typer.Option(
@@ -155,28 +174,12 @@ def parse(
             help="jsonl or csv: one record per message; summary: one line per file.",
         ),
     ] = ParseFormat.JSONL,
-    date_order: Annotated[
-        DateOrder,
-        typer.Option(
-            "--date-order",
-            help="Date order for files whose dates do not tell it (auto: day first).",
-        ),
-    ] = DateOrder.AUTO,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            "-j",
-            min=1,
-            show_default="the machine's cores",
-            help="Processes for large exports; the output is the same for any number.",
-        ),
-    ] = None,
+    date_order: DateOrderOption = DateOrder.AUTO,
+    workers: WorkersOption = None,
 ) -> None:
     """Read exports and print one record per message.
 
-    Each record has file, line, timestamp, author, text and kind. Bad files are
-    reported on stderr (exit status 3) and the others are still read.
+    Records: file, line, timestamp, author, text, kind. A file that cannot be read: exit 3.
     """
     with _guarded():
         out = sys.stdout.buffer
@@ -214,14 +217,7 @@ class AuditFormat(StrEnum):
 
 @app.command()
 def audit(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Export .txt or .zip files, or folders searched for them.",
-            show_default=False,
-            metavar="PATH",
-        ),
-    ],
+    paths: Paths,
     fmt: Annotated[
         AuditFormat, typer.Option("--format", "-f", help="json: one document on stdout.")
     ] = AuditFormat.JSON,
@@ -245,25 +241,12 @@ def audit(
             show_default=False,
         ),
     ] = None,
-    date_order: Annotated[
-        DateOrder,
-        typer.Option("--date-order", help="Date order for files whose dates do not tell it."),
-    ] = DateOrder.AUTO,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            "-j",
-            min=1,
-            show_default="the machine's cores",
-            help="Processes for large exports; the output is the same for any number.",
-        ),
-    ] = None,
+    date_order: DateOrderOption = DateOrder.AUTO,
+    workers: WorkersOption = None,
 ) -> None:
-    """Audit conversations: roles, response times, the six criteria, flags, per-agent scores.
+    """Audit conversations: response times, the six criteria, flags, per-agent scores.
 
-    Prints one JSON document with files, conversations and agents. Files that cannot
-    be audited are reported on stderr (exit status 3); the others are still audited.
+    One JSON document (files, conversations, agents); a file that cannot be audited: exit 3.
     """
     from cs_audit.audit import audit as run_audit  # noqa: PLC0415
     from cs_audit.config import AuditConfig, load_config  # noqa: PLC0415
