@@ -9,11 +9,12 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from cs_audit.config import AuditConfig
 from cs_audit.conversations import build_conversations, repeated_business_texts
 from cs_audit.criteria import Context, conversation_language, judge_all, raise_flags, score
-from cs_audit.errors import CsAuditError, IngestError
+from cs_audit.errors import ConfigError, CsAuditError, IngestError
 from cs_audit.ingest import read_exports
 from cs_audit.metrics import ConversationMetrics, conversation_metrics
 from cs_audit.models import (
@@ -125,3 +126,22 @@ def audit(
                 )
             )
     return AuditResult(tuple(files), tuple(results), scorecards(results))
+
+
+def within_period(result: AuditResult, start: datetime, end: datetime) -> AuditResult:
+    """The audit of the conversations that start in [start, end), with their scorecards."""
+    kept = tuple(r for r in result.conversations if start <= r.conversation.start < end)
+    return AuditResult(result.files, kept, scorecards(kept))
+
+
+def iso_week(text: str) -> tuple[datetime, datetime]:
+    """Monday 00:00 to the next Monday of an ISO week such as 2026-W47."""
+    found = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), re.IGNORECASE)
+    try:
+        if found is None:
+            raise ValueError(text)
+        monday = date.fromisocalendar(int(found[1]), int(found[2]), 1)
+    except ValueError:
+        raise ConfigError(f"--week {text}", "is not an ISO week", "write it as 2026-W47") from None
+    start = datetime.combine(monday, time.min)
+    return start, start + timedelta(days=7)

@@ -7,9 +7,10 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
@@ -19,6 +20,9 @@ from cs_audit.files import write_atomically
 from cs_audit.ingest import ParsedExport, read_exports
 from cs_audit.models import DateOrder, Notice
 from cs_audit.parallel import can_fork, default_workers, fork_map, fork_write
+
+if TYPE_CHECKING:
+    from cs_audit.audit import AuditResult
 
 app = typer.Typer(
     name="cs-audit",
@@ -69,9 +73,9 @@ def _say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def _warn(notice: Notice) -> None:
+def _warn(notice: Notice, clean: Callable[[str], str] = str) -> None:
     where = notice.file if notice.line is None else f"{notice.file}:{notice.line}"
-    _say(f"{where}: warning: {notice.message}; {notice.hint}")
+    _say(clean(f"{where}: warning: {notice.message}; {notice.hint}"))
 
 
 @contextmanager
@@ -212,15 +216,33 @@ def parse(
 class AuditFormat(StrEnum):
     """Output formats of ``cs-audit audit``."""
 
+    TABLE = "table"
+    CSV = "csv"
     JSON = "json"
+
+
+class Rows(StrEnum):
+    """What one row is in CSV (and in JSON with --by)."""
+
+    AGENT = "agent"
+    CONVERSATION = "conversation"
 
 
 @app.command()
 def audit(
     paths: Paths,
     fmt: Annotated[
-        AuditFormat, typer.Option("--format", "-f", help="json: one document on stdout.")
-    ] = AuditFormat.JSON,
+        AuditFormat,
+        typer.Option("--format", "-f", help="table: the scorecard; csv or json: data on stdout."),
+    ] = AuditFormat.TABLE,
+    by: Annotated[
+        Rows | None,
+        typer.Option(
+            "--by",
+            help="CSV/JSON rows: one per agent (CSV's default) or conversation.",
+            show_default=False,
+        ),
+    ] = None,
     config_file: Annotated[
         Path | None,
         typer.Option(
@@ -241,19 +263,46 @@ def audit(
             show_default=False,
         ),
     ] = None,
+    week: Annotated[
+        str | None,
+        typer.Option(
+            "--week",
+            help="Only conversations starting in this ISO week (2026-W47).",
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Only conversations starting on or after this date.", show_default=False
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help="Only conversations starting on or before this date.",
+            show_default=False,
+        ),
+    ] = None,
+    redact_output: Annotated[
+        bool, typer.Option("--redact", help="Mask phone numbers and e-mail addresses.")
+    ] = False,
     date_order: DateOrderOption = DateOrder.AUTO,
     workers: WorkersOption = None,
 ) -> None:
     """Audit conversations: response times, the six criteria, flags, per-agent scores.
 
-    One JSON document (files, conversations, agents); a file that cannot be audited: exit 3.
+    A scorecard per agent, or data for spreadsheets; a file that cannot be audited: exit 3.
     """
     from cs_audit.audit import audit as run_audit  # noqa: PLC0415
+    from cs_audit.audit import within_period  # noqa: PLC0415
     from cs_audit.config import AuditConfig, load_config  # noqa: PLC0415
     from cs_audit.prices import load_catalog  # noqa: PLC0415
-    from cs_audit.render.json import audit_json  # noqa: PLC0415
+    from cs_audit.redact import redact  # noqa: PLC0415
 
     with _guarded():
+        period = _period(week, since, until)
         config = load_config(config_file) if config_file else AuditConfig()
         if agent:
             config = config.with_agents(tuple(agent))
@@ -265,15 +314,70 @@ def audit(
             date_order=date_order,
             workers=workers or default_workers(),
         )
+        if period is not None:
+            result = within_period(result, *period)
+        clean = redact if redact_output else str
         for report in result.files:
             if report.error is not None:
-                _say(str(report.error))
+                _say(clean(str(report.error)))
             for notice in report.notices:
-                _warn(notice)
-        sys.stdout.buffer.write(audit_json(result).encode("utf-8"))
-        sys.stdout.buffer.flush()
+                _warn(notice, clean)
+        if fmt is AuditFormat.TABLE:
+            from rich.console import Console  # noqa: PLC0415
+
+            from cs_audit.render.terminal import scorecard  # noqa: PLC0415
+
+            Console(highlight=False).print(scorecard(result, clean=clean))
+        else:
+            sys.stdout.buffer.write(clean(_data(result, fmt, by)).encode("utf-8"))
+            sys.stdout.buffer.flush()
         if result.failed:
             raise typer.Exit(ExitCode.INPUT)
+
+
+def _day(text: str, option: str) -> datetime:
+    try:
+        return datetime.combine(date.fromisoformat(text), time.min)
+    except ValueError:
+        raise ConfigError(f"{option} {text}", "is not a date", "write it as 2026-11-16") from None
+
+
+def _period(
+    week: str | None, since: str | None, until: str | None
+) -> tuple[datetime, datetime] | None:
+    """Where conversations must start: an ISO week, or --since/--until days (inclusive)."""
+    from cs_audit.audit import iso_week  # noqa: PLC0415
+
+    if week and (since or until):
+        raise ConfigError("--week", "cannot go with --since/--until", "give one or the other")
+    if week:
+        return iso_week(week)
+    if since or until:
+        start = _day(since, "--since") if since else datetime.min
+        end = _day(until, "--until") + timedelta(days=1) if until else datetime.max
+        return start, end
+    return None
+
+
+def _data(result: AuditResult, fmt: AuditFormat, by: Rows | None) -> str:
+    """CSV or JSON for stdout: the full document for JSON without --by, else rows."""
+    from cs_audit.render.json import audit_json  # noqa: PLC0415
+    from cs_audit.render.rows import (  # noqa: PLC0415
+        AGENT_COLUMNS,
+        CONVERSATION_COLUMNS,
+        agent_rows,
+        conversation_rows,
+        rows_csv,
+        rows_json,
+    )
+
+    if fmt is AuditFormat.JSON and by is None:
+        return audit_json(result)
+    if by is Rows.CONVERSATION:
+        rows, columns = conversation_rows(result), CONVERSATION_COLUMNS
+    else:
+        rows, columns = agent_rows(result), AGENT_COLUMNS
+    return rows_csv(rows, columns) if fmt is AuditFormat.CSV else rows_json(rows)
 
 
 @app.command()

@@ -21,6 +21,7 @@ from cs_audit.ingest.kinds import strip_bidi
 from cs_audit.models import Conversation, Message, MessageKind, Role, Turn, Utterance
 from cs_audit.roles import Roles, identity
 
+# What a customer can say that waits for a reply (a retracted message asks nothing).
 _SPOKEN = frozenset(
     {
         MessageKind.TEXT,
@@ -29,8 +30,6 @@ _SPOKEN = frozenset(
         MessageKind.LOCATION,
         MessageKind.POLL,
         MessageKind.CALL,
-        MessageKind.DELETED,
-        MessageKind.UNAVAILABLE,
     }
 )
 

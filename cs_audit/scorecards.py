@@ -27,6 +27,7 @@ class AgentScorecard:
     first_response_median: float | None  # seconds, where the agent answered first
     first_response_p90: float | None
     sla_share: float | None  # the agent's replies within the target, of all they gave
+    unanswered_turns: int  # in the conversations the agent replied in
 
 
 def percentile(values: Sequence[float], share: float) -> float | None:
@@ -73,6 +74,7 @@ def scorecards(results: Sequence[ConversationResult]) -> tuple[AgentScorecard, .
                 first_response_median=statistics.median(firsts) if firsts else None,
                 first_response_p90=percentile(firsts, 0.9),
                 sla_share=round(within / answered, 3) if answered else None,
+                unanswered_turns=sum(r.metrics.unanswered_turns for r in mine),
             )
         )
     return tuple(cards)

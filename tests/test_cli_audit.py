@@ -27,8 +27,8 @@ def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_audit_samples_matches_golden() -> None:
     """The samples' audit is exactly the golden document, twice over; nothing on stderr."""
-    first = runner.invoke(app, ["audit", "sample_exports"])
-    second = runner.invoke(app, ["audit", "sample_exports", "-j", "1"])
+    first = runner.invoke(app, ["audit", "sample_exports", "-f", "json"])
+    second = runner.invoke(app, ["audit", "sample_exports", "-f", "json", "-j", "1"])
     assert (first.exit_code, first.stderr) == (0, "")
     assert first.stdout == (GOLDEN / "audit_samples.json").read_text(encoding="utf-8")
     assert second.stdout_bytes == first.stdout_bytes
@@ -38,7 +38,7 @@ def test_undecidable_roles_are_reported_and_fixed_by_agent(tmp_path: Path) -> No
     """A chat whose file name names nobody: exit 3 with the fix; --agent fixes it."""
     chat = tmp_path / "chat.txt"
     chat.write_text(CHAT, encoding="utf-8")
-    result = runner.invoke(app, ["audit", str(chat)])
+    result = runner.invoke(app, ["audit", str(chat), "-f", "json"])
     assert result.exit_code == 3
     assert result.stderr == (
         f"{chat.as_posix()}: cannot tell the customer from the business side (authors: Budi, "
@@ -48,7 +48,7 @@ def test_undecidable_roles_are_reported_and_fixed_by_agent(tmp_path: Path) -> No
     document = json.loads(result.stdout)
     assert [(f["status"], f["messages"]) for f in document["files"]] == [("error", 2)]
     assert document["conversations"] == []
-    fixed = runner.invoke(app, ["audit", str(chat), "--agent", "Rina"])
+    fixed = runner.invoke(app, ["audit", str(chat), "--agent", "Rina", "-f", "json"])
     assert fixed.exit_code == 0
     [conversation] = json.loads(fixed.stdout)["conversations"]
     assert (conversation["customer"], conversation["agents"]) == ("Budi", ["Rina"])
@@ -60,7 +60,9 @@ def test_catalog_price_is_checked(tmp_path: Path) -> None:
     chat.write_text(CHAT, encoding="utf-8")
     catalog = tmp_path / "katalog.csv"
     catalog.write_text("produk,harga\nKemeja Batik Parang,185000\n", encoding="utf-8")
-    result = runner.invoke(app, ["audit", str(chat), "-a", "Rina", "--catalog", str(catalog)])
+    result = runner.invoke(
+        app, ["audit", str(chat), "-a", "Rina", "--catalog", str(catalog), "-f", "json"]
+    )
     assert result.exit_code == 0
     [conversation] = json.loads(result.stdout)["conversations"]
     assert conversation["criteria"]["accurate_concise"]["reason"] == (
@@ -115,6 +117,98 @@ def test_xlsx_catalog(tmp_path: Path) -> None:
     book.save(path)
     chat = tmp_path / "chat.txt"
     chat.write_text(CHAT, encoding="utf-8")
-    result = runner.invoke(app, ["audit", str(chat), "-a", "Rina", "--catalog", str(path)])
+    result = runner.invoke(
+        app, ["audit", str(chat), "-a", "Rina", "--catalog", str(path), "-f", "json"]
+    )
     [conversation] = json.loads(result.stdout)["conversations"]
     assert conversation["criteria"]["accurate_concise"]["verdict"] == "pass"
+
+
+def test_scorecard_table() -> None:
+    """The default output: agents' rows and the weakest conversation's quoted line, in 80
+    columns."""
+    result = runner.invoke(app, ["audit", "sample_exports"])
+    assert result.exit_code == 0
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert max(len(line) for line in lines) <= 80
+    assert " agent      n  score  spd  grt  ask  ans  acc  cls    1st    p90  SLA  un" in lines
+    assert " Rina       3     92   67  100  100  100  100  100     9m    43m   91   0" in lines
+    assert "           line 1: Min, jaket yang saya terima sobek di bagian ketiak" in lines
+
+
+def test_table_prints_chat_text_as_written(tmp_path: Path) -> None:
+    """Rich markup in chat text is printed, never interpreted."""
+    chat = tmp_path / "Chat WhatsApp dengan Budi.txt"
+    chat.write_text(
+        "16/11/26 09.00 - Budi: [bold]Halo[/bold] ada?\n"
+        "16/11/26 11.00 - Toko Maju: [red]ok[/red]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["audit", str(chat)])
+    assert "[bold]Halo[/bold] ada?" in result.stdout
+
+
+def test_csv_by_agent_and_by_conversation() -> None:
+    """CSV: stable columns, one row per agent or per conversation, text neutralised."""
+    agents = runner.invoke(app, ["audit", "sample_exports", "-f", "csv"])
+    lines = agents.stdout.splitlines()
+    assert lines[0] == (
+        "agent,conversations,replies,mean_score,pass_rate_response_speed,pass_rate_greeting,"
+        "pass_rate_needs_inquiry,pass_rate_answers_questions,pass_rate_accurate_concise,"
+        "pass_rate_polite_closing,first_response_median_seconds,first_response_p90_seconds,"
+        "sla_share,unanswered_turns"
+    )
+    assert lines[2] == "Rina,3,12,92.2,0.667,1,1,1,1,1,540,2580,0.909,0"
+    conversations = runner.invoke(
+        app, ["audit", "sample_exports", "-f", "csv", "--by", "conversation"]
+    ).stdout.splitlines()
+    assert len(conversations) == 6
+    assert conversations[1].startswith(
+        "sample_exports/Chat WhatsApp dengan +62 812-3456-7890.txt,0,'+62 812-3456-7890,"
+        "Rina; Dimas,"
+    )
+
+
+def test_json_rows() -> None:
+    """--format json --by agent: the CSV's rows as a JSON array."""
+    rows = json.loads(
+        runner.invoke(app, ["audit", "sample_exports", "-f", "json", "--by", "agent"]).stdout
+    )
+    assert [row["agent"] for row in rows] == ["Dimas", "Rina", "Toko Maju"]
+
+
+@pytest.mark.parametrize(
+    ("options", "customers"),
+    [
+        (["--week", "2026-W47"], 5),
+        (["--week", "2026-W48"], 0),
+        (["--since", "2026-11-18"], 3),
+        (["--since", "2026-11-17", "--until", "2026-11-18"], 2),
+    ],
+)
+def test_period_selection(options: list[str], customers: int) -> None:
+    """Conversations are kept when they start inside the ISO week or the date range."""
+    result = runner.invoke(app, ["audit", "sample_exports", "-f", "json", *options])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["conversations"]) == customers
+
+
+def test_bad_period_is_a_usage_error() -> None:
+    """A week that is not an ISO week says how to write one."""
+    result = runner.invoke(app, ["audit", "sample_exports", "--week", "47"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "--week 47: is not an ISO week; write it as 2026-W47\n",
+    )
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_redact_masks_phone_numbers_everywhere(fmt: str) -> None:
+    """--redact: no full phone number in any output, file names included."""
+    result = runner.invoke(
+        app, ["audit", "sample_exports", "-f", fmt, "--by", "conversation", "--redact"]
+    )
+    assert result.exit_code == 0
+    assert "812-3456-7890" not in result.stdout
+    if fmt != "table":  # the table quotes only the weakest conversations
+        assert "••-••••-••90" in result.stdout

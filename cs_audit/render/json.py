@@ -93,6 +93,7 @@ def _agent(card: AgentScorecard) -> dict[str, Any]:
         "first_response_median_seconds": _seconds(card.first_response_median),
         "first_response_p90_seconds": _seconds(card.first_response_p90),
         "sla_share": card.sla_share,
+        "unanswered_turns": card.unanswered_turns,
     }
 
 

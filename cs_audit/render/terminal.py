@@ -1,0 +1,126 @@
+"""The scorecard for the terminal: one row per agent, then the weakest conversations.
+
+Chat text goes in as ``Text`` (never read as markup); colours only where the console
+has them. Fits 80 columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from cs_audit.audit import AuditResult, ConversationResult
+from cs_audit.models import Verdict
+from cs_audit.rubric import CRITERIA
+
+SHORT = {
+    "response_speed": "spd",
+    "greeting": "grt",
+    "needs_inquiry": "ask",
+    "answers_questions": "ans",
+    "accurate_concise": "acc",
+    "polite_closing": "cls",
+}
+
+
+def duration(seconds: float | None) -> str:
+    """A wait in at most five characters: 45s, 1m42, 43m, 15h51, 2d3h."""
+    if seconds is None:
+        return "-"
+    minutes, secs = divmod(round(seconds), 60)
+    hours, mins = divmod(minutes, 60)
+    days, hrs = divmod(hours, 24)
+    if days:
+        return f"{days}d{hrs}h"
+    if hours:
+        return f"{hours}h{mins:02d}"
+    if minutes >= 10 or (minutes and not secs):
+        return f"{minutes}m"
+    return f"{minutes}m{secs:02d}" if minutes else f"{secs}s"
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else str(round(100 * value))
+
+
+def _style(score: float | None) -> str:
+    if score is None:
+        return ""
+    return "green" if score >= 80 else "yellow" if score >= 50 else "red"
+
+
+def _agents(result: AuditResult, clean: Callable[[str], str]) -> Table:
+    table = Table(
+        title="Scorecard per agent (pass rates and SLA in %)",
+        title_justify="left",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+    )
+    table.add_column("agent", overflow="fold", min_width=8, ratio=1)
+    for header in ("n", "score", *(SHORT[k] for k in CRITERIA), "1st", "p90", "SLA", "un"):
+        table.add_column(header, justify="right", no_wrap=True)
+    for card in result.agents:
+        score = "-" if card.mean_score is None else f"{card.mean_score:.0f}"
+        table.add_row(
+            Text(clean(card.agent)),
+            str(card.conversations),
+            Text(score, style=_style(card.mean_score)),
+            *(_share(card.pass_rates[key]) for key in CRITERIA),
+            duration(card.first_response_median),
+            duration(card.first_response_p90),
+            _share(card.sla_share),
+            str(card.unanswered_turns),
+        )
+    table.caption = (
+        f"{len(result.conversations)} conversations. n: conversations; 1st, p90: first "
+        "response, median and 90th percentile; un: unanswered turns; "
+        + ", ".join(f"{SHORT[k]}: {k}" for k in CRITERIA)
+        + "."
+    )
+    return table
+
+
+def _weakest(results: list[ConversationResult], clean: Callable[[str], str]) -> Table:
+    table = Table(
+        title="Weakest conversations", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+    )
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column(
+        "conversation, first failing criterion, the line that decided it", overflow="fold"
+    )
+    for r in results:
+        conversation = r.conversation
+        body = Text(
+            clean(f"{conversation.file} #{conversation.index} ({conversation.customer})"),
+            style="bold",
+        )
+        failing = [r.criteria[k] for k in CRITERIA if r.criteria[k].verdict is Verdict.FAIL]
+        if failing:
+            first = failing[0]
+            body.append(f"\n{first.key}: ", style="red")
+            body.append(clean(first.reason))
+            if first.evidence:
+                evidence = first.evidence[0]
+                body.append(f"\n  line {evidence.line}: ", style="dim")
+                body.append(clean(" ".join(evidence.text.split())[:200]))
+        table.add_row(Text(f"{r.score:.0f}", style=_style(r.score)), body)
+    return table
+
+
+def scorecard(result: AuditResult, *, clean: Callable[[str], str] = str, weakest: int = 5) -> Group:
+    """The agents' table and the weakest conversations; ``clean`` redacts text."""
+    weak = sorted(
+        (r for r in result.conversations if r.score is not None and r.score < 100),
+        key=lambda r: (r.score or 0.0, r.conversation.file, r.conversation.index),
+    )[:weakest]
+    parts: list[Table] = [_agents(result, clean)]
+    if weak:
+        parts.append(_weakest(weak, clean))
+    return Group(*parts)
