@@ -381,6 +381,92 @@ def _data(result: AuditResult, fmt: AuditFormat, by: Rows | None) -> str:
 
 
 @app.command()
+def check(
+    paths: Paths,
+    min_score: Annotated[
+        float,
+        typer.Option("--min-score", help="The score each conversation must reach (0-100)."),
+    ] = 80.0,
+    require: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--require", help="A criterion that must pass (repeatable).", show_default=False
+        ),
+    ] = None,
+    junit: Annotated[
+        Path | None,
+        typer.Option(
+            "--junit", help="Also write JUnit XML (a test case per transcript).", show_default=False
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", "-c", help="A TOML config (see cs-audit init).", show_default=False
+        ),
+    ] = None,
+    agent: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--agent", "-a", help="An author on the business side (repeatable).", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Check training transcripts against a bar, for CI: exit 1 if any misses it.
+
+    Each failing transcript is printed with its failing criteria and the quoted line.
+    """
+    from cs_audit.audit import audit as run_audit  # noqa: PLC0415
+    from cs_audit.checks import check as run_check  # noqa: PLC0415
+    from cs_audit.config import AuditConfig, load_config  # noqa: PLC0415
+    from cs_audit.render.junit import github_annotations, junit_xml  # noqa: PLC0415
+    from cs_audit.rubric import CRITERIA  # noqa: PLC0415
+
+    with _guarded():
+        required = tuple(require or ())
+        for key in required:
+            if key not in CRITERIA:
+                raise ConfigError(
+                    f"--require {key}", "is not a criterion", f"use one of: {', '.join(CRITERIA)}"
+                )
+        if not 0 <= min_score <= 100:
+            raise ConfigError(
+                f"--min-score {min_score:g}", "is not a score", "give a number from 0 to 100"
+            )
+        config = load_config(config_file) if config_file else AuditConfig()
+        if agent:
+            config = config.with_agents(tuple(agent))
+        result = run_audit(paths, config, workers=default_workers())
+        checks = run_check(result, min_score=min_score, required=required)
+        out = []
+        for item in checks:
+            if item.passed:
+                continue
+            out.append(f"FAIL {item.file}")
+            for reason in [item.error] if item.error else []:
+                out.append(f"  {reason}")
+            for miss in item.misses:
+                out.append(f"  {miss.reason}")
+                if miss.evidence is not None:
+                    quoted = " ".join(miss.evidence.text.split())[:160]
+                    out.append(f"    {miss.evidence.file}:{miss.evidence.line}: {quoted}")
+        passed = sum(c.passed for c in checks)
+        out.append(
+            f"{passed} of {len(checks)} transcript(s) pass (score >= {min_score:g}"
+            + (f", requiring {', '.join(required)}" if required else "")
+            + ")"
+        )
+        sys.stdout.write("\n".join(out) + "\n")
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            sys.stdout.write(github_annotations(checks))
+        sys.stdout.flush()
+        if junit is not None:
+            write_atomically(junit, junit_xml(checks))
+        if passed < len(checks):
+            raise typer.Exit(ExitCode.CHECK_FAILED)
+
+
+@app.command()
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the config.", metavar="FILE")] = Path(
         "cs-audit.toml"

@@ -9,6 +9,7 @@ class ExitCode(IntEnum):
     """Exit statuses of every command, as documented in the README."""
 
     OK = 0
+    CHECK_FAILED = 1  # cs-audit check: a transcript missed the bar
     USAGE = 2  # click's own status for a bad option or argument
     INPUT = 3
     OUTPUT = 4  # an output file could not be written
