@@ -19,9 +19,10 @@ $(DEV): $(RUNTIME)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-## demo: parse the bundled sample exports and show a summary
+## demo: audit the bundled sample exports: a scorecard, and a workbook in audit.xlsx
 demo: $(RUNTIME)
-	$(BIN)/cs-audit parse sample_exports --format summary
+	$(BIN)/cs-audit audit sample_exports --xlsx audit.xlsx
+	@echo "wrote audit.xlsx"
 
 ## test: lint (ruff), types (mypy --strict) and the test suite (pytest)
 test: lint typecheck unit

@@ -288,6 +288,12 @@ def audit(
     redact_output: Annotated[
         bool, typer.Option("--redact", help="Mask phone numbers and e-mail addresses.")
     ] = False,
+    xlsx: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx", help="Also write an Excel workbook (written atomically).", show_default=False
+        ),
+    ] = None,
     date_order: DateOrderOption = DateOrder.AUTO,
     workers: WorkersOption = None,
 ) -> None:
@@ -322,6 +328,10 @@ def audit(
                 _say(clean(str(report.error)))
             for notice in report.notices:
                 _warn(notice, clean)
+        if xlsx is not None:
+            from cs_audit.render.excel import audit_workbook  # noqa: PLC0415
+
+            write_atomically(xlsx, audit_workbook(result, clean=clean))
         if fmt is AuditFormat.TABLE:
             from rich.console import Console  # noqa: PLC0415
 

@@ -15,12 +15,19 @@ class OutputError(CsAuditError):
     exit_code = ExitCode.OUTPUT
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
     folder = path.parent if path.parent != Path() else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
         try:
+            os.chmod(temporary, 0o666 & ~_umask())  # as open() would create it, not 0600
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
                 out.flush()

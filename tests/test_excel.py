@@ -1,0 +1,115 @@
+"""The workbook, read back with openpyxl: sheets, values, formats, no formulas from chat."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from typer.testing import CliRunner
+
+from cs_audit import cli
+from cs_audit.render import excel
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def _workbook(tmp_path: Path, *args: str) -> openpyxl.Workbook:
+    path = tmp_path / "audit.xlsx"
+    result = runner.invoke(cli.app, ["audit", *args, "--xlsx", str(path), "-f", "csv"])
+    assert result.exit_code == 0, result.stderr
+    return openpyxl.load_workbook(path)
+
+
+def test_sheets_headers_frozen_rows_filters_and_chart(tmp_path: Path) -> None:
+    """Five sheets, each with a bold frozen header and a filter; Summary has its chart."""
+    book = _workbook(tmp_path, "sample_exports")
+    assert book.sheetnames == ["Summary", "Conversations", "Findings", "Response times", "Files"]
+    for sheet in book:
+        assert sheet.freeze_panes == "A2"
+        assert isinstance(sheet, Worksheet)
+        assert sheet.auto_filter.ref == f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row}"
+        assert sheet["A1"].font.bold
+    summary = book["Summary"]
+    assert isinstance(summary, Worksheet)
+    assert [c.value for c in summary[3]][:4] == ["Rina", 3, 12, 92.2]
+    assert summary["E3"].number_format == "0%"
+    assert len(summary._charts) == 1  # type: ignore[attr-defined]
+    assert book["Conversations"].max_row == 6
+    assert book["Files"]["B2"].value == "ok"
+
+
+def test_durations_times_and_verdict_colours(tmp_path: Path) -> None:
+    """Response times are Excel durations; verdicts are filled green, red or grey."""
+    book = _workbook(tmp_path, "sample_exports")
+    times = book["Response times"]
+    assert times["I2"].value == dt.timedelta(seconds=420)
+    assert times["I2"].number_format == "[h]:mm:ss"
+    assert times["D2"].value == dt.datetime(2026, 11, 20, 10, 2)
+    conversations = book["Conversations"]
+    verdicts = {
+        c.value: c.fill.start_color.rgb
+        for row in conversations.iter_rows(min_row=2, min_col=9, max_col=14)
+        for c in row
+    }
+    assert verdicts == {"pass": "00C6EFCE", "fail": "00FFC7CE", "n/a": "00EDEDED"}
+
+
+def test_chat_text_is_never_a_formula(tmp_path: Path) -> None:
+    """A customer's "=HYPERLINK(...)" and a control character stay text in every cell."""
+    chat = tmp_path / "Chat WhatsApp dengan Budi.txt"
+    chat.write_text(
+        '16/11/26 09.00 - Budi: =HYPERLINK("http://x.example","klik")\x07?\n'
+        "16/11/26 09.05 - Toko Maju: Halo kak, ada yang bisa dibantu?\n",
+        encoding="utf-8",
+    )
+    book = _workbook(tmp_path, str(chat))
+    findings = book["Findings"]
+    quotes = [row[6] for row in findings.iter_rows(min_row=2) if row[6].value]
+    assert any(c.value == '=HYPERLINK("http://x.example","klik")\ufffd?' for c in quotes)
+    assert all(c.data_type == "s" for c in quotes)
+
+
+def test_long_text_is_cut_with_a_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text past Excel's cell limit is cut, and a Notes sheet says so."""
+    monkeypatch.setattr(excel, "MAX_CELL", 40)
+    book = _workbook(tmp_path, "sample_exports")
+    assert all(
+        len(str(c.value)) <= 40
+        for row in book["Findings"].iter_rows(min_row=2)
+        for c in row
+        if isinstance(c.value, str)
+    )
+    notes = [str(row[0].value) for row in book["Notes"].iter_rows(min_row=2)]
+    assert any(note.startswith("Findings: a text of ") for note in notes)
+
+
+def test_a_failed_write_keeps_the_previous_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written atomically: a run that fails leaves the last workbook whole, no temp file."""
+    path = tmp_path / "audit.xlsx"
+    assert runner.invoke(cli.app, ["audit", "sample_exports", "--xlsx", str(path)]).exit_code == 0
+    before = path.read_bytes()
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("cs_audit.files.os.fsync", broken)
+    result = runner.invoke(cli.app, ["audit", "sample_exports", "--xlsx", str(path)])
+    assert result.exit_code == 4
+    assert result.stderr.endswith(
+        "audit.xlsx: cannot be written (no space left on device); check the folder exists "
+        "and is writable\n"
+    )
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.xlsx"]
