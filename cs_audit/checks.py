@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cs_audit.audit import AuditResult
 from cs_audit.models import Evidence, Verdict
+from cs_audit.pipeline import AuditResult
 from cs_audit.rubric import CRITERIA
 
 

@@ -22,7 +22,7 @@ from cs_audit.models import DateOrder, Notice
 from cs_audit.parallel import can_fork, default_workers, fork_map, fork_write
 
 if TYPE_CHECKING:
-    from cs_audit.audit import AuditResult
+    from cs_audit.pipeline import AuditResult
 
 app = typer.Typer(
     name="cs-audit",
@@ -301,9 +301,9 @@ def audit(
 
     A scorecard per agent, or data for spreadsheets; a file that cannot be audited: exit 3.
     """
-    from cs_audit.audit import audit as run_audit  # noqa: PLC0415
-    from cs_audit.audit import within_period  # noqa: PLC0415
     from cs_audit.config import AuditConfig, load_config  # noqa: PLC0415
+    from cs_audit.pipeline import audit as run_audit  # noqa: PLC0415
+    from cs_audit.pipeline import within_period  # noqa: PLC0415
     from cs_audit.prices import load_catalog  # noqa: PLC0415
     from cs_audit.redact import redact  # noqa: PLC0415
 
@@ -356,7 +356,7 @@ def _period(
     week: str | None, since: str | None, until: str | None
 ) -> tuple[datetime, datetime] | None:
     """Where conversations must start: an ISO week, or --since/--until days (inclusive)."""
-    from cs_audit.audit import iso_week  # noqa: PLC0415
+    from cs_audit.pipeline import iso_week  # noqa: PLC0415
 
     if week and (since or until):
         raise ConfigError("--week", "cannot go with --since/--until", "give one or the other")
@@ -426,9 +426,9 @@ def check(
 
     Each failing transcript is printed with its failing criteria and the quoted line.
     """
-    from cs_audit.audit import audit as run_audit  # noqa: PLC0415
     from cs_audit.checks import check as run_check  # noqa: PLC0415
     from cs_audit.config import AuditConfig, load_config  # noqa: PLC0415
+    from cs_audit.pipeline import audit as run_audit  # noqa: PLC0415
     from cs_audit.render.junit import github_annotations, junit_xml  # noqa: PLC0415
     from cs_audit.rubric import CRITERIA  # noqa: PLC0415
 

@@ -6,6 +6,7 @@ import dataclasses
 import subprocess
 import sys
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +82,22 @@ def test_public_names() -> None:
         "IngestError",
         "ExitCode",
     } <= set(cs_audit.__all__)
+
+
+def test_audit_returns_dataframes() -> None:
+    """cs_audit.audit gives agents, conversations, findings and turns as DataFrames."""
+    frames = cs_audit.audit([SAMPLES])
+    assert frames.agents["agent"].tolist() == ["Dimas", "Rina", "Toko Maju"]
+    assert frames.agents.loc[1, "mean_score"] == 92.2
+    assert frames.conversations.shape == (5, 20)
+    assert frames.conversations["score"].tolist() == [100.0, 100.0, 0.0, 100.0, 76.5]
+    assert set(frames.findings["verdict"]) == {"pass", "fail", "n/a", "flag"}
+    assert frames.turns["response_seconds"].max() == 57060
+    assert len(frames.result.conversations) == 5
+
+
+def test_dataframes_of_an_empty_audit_keep_their_columns(tmp_path: Path) -> None:
+    """No conversation at all: the tables are empty but keep their column names."""
+    frames = cs_audit.audit([tmp_path / "nothing-here"])
+    assert list(frames.agents.columns)[:3] == ["agent", "conversations", "replies"]
+    assert frames.turns.empty

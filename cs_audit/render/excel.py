@@ -21,7 +21,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cs_audit.audit import AuditResult
+from cs_audit.pipeline import AuditResult
 from cs_audit.rubric import CRITERIA
 
 MAX_CELL = 32_767

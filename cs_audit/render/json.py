@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cs_audit.audit import AuditResult, ConversationResult
 from cs_audit.models import Evidence
+from cs_audit.pipeline import AuditResult, ConversationResult
 from cs_audit.scorecards import AgentScorecard
 
 

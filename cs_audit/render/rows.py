@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from cs_audit.audit import AuditResult
+from cs_audit.pipeline import AuditResult
 from cs_audit.render.csv import neutralise
 from cs_audit.rubric import CRITERIA
 

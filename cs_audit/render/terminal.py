@@ -13,8 +13,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from cs_audit.audit import AuditResult, ConversationResult
 from cs_audit.models import Verdict
+from cs_audit.pipeline import AuditResult, ConversationResult
 from cs_audit.rubric import CRITERIA
 
 SHORT = {
