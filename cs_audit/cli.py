@@ -22,7 +22,10 @@ from cs_audit.models import DateOrder, Notice
 from cs_audit.parallel import can_fork, default_workers, fork_map, fork_write
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from cs_audit.pipeline import AuditResult
+    from cs_audit.scorecards import AgentScorecard
 
 app = typer.Typer(
     name="cs-audit",
@@ -288,6 +291,17 @@ def audit(
     redact_output: Annotated[
         bool, typer.Option("--redact", help="Mask phone numbers and e-mail addresses.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress display on stderr.")
+    ] = False,
+    compare_previous: Annotated[
+        bool,
+        typer.Option(
+            "--compare-previous",
+            help="Add the previous period per agent and the "
+            "change (needs --week, or --since with --until).",
+        ),
+    ] = False,
     xlsx: Annotated[
         Path | None,
         typer.Option(
@@ -313,13 +327,25 @@ def audit(
         if agent:
             config = config.with_agents(tuple(agent))
         catalog = load_catalog(catalog_file) if catalog_file else ()
-        result = run_audit(
-            paths,
-            config,
-            catalog=catalog,
-            date_order=date_order,
-            workers=workers or default_workers(),
-        )
+        with _progress(quiet) as on_file:
+            result = run_audit(
+                paths,
+                config,
+                catalog=catalog,
+                date_order=date_order,
+                workers=workers or default_workers(),
+                on_file=on_file,
+            )
+        previous = None
+        if compare_previous:
+            if period is None or period[0] == datetime.min or period[1] == datetime.max:
+                raise ConfigError(
+                    "--compare-previous",
+                    "needs a period with a start and an end",
+                    "add --week 2026-W47, or --since and --until",
+                )
+            length = period[1] - period[0]
+            previous = within_period(result, period[0] - length, period[0]).agents
         if period is not None:
             result = within_period(result, *period)
         clean = redact if redact_output else str
@@ -337,12 +363,38 @@ def audit(
 
             from cs_audit.render.terminal import scorecard  # noqa: PLC0415
 
-            Console(highlight=False).print(scorecard(result, clean=clean))
+            Console(highlight=False).print(scorecard(result, clean=clean, previous=previous))
         else:
-            sys.stdout.buffer.write(clean(_data(result, fmt, by)).encode("utf-8"))
+            sys.stdout.buffer.write(clean(_data(result, fmt, by, previous)).encode("utf-8"))
             sys.stdout.buffer.flush()
         if result.failed:
             raise typer.Exit(ExitCode.INPUT)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str], None] | None]:
+    """A count of files read, on stderr, only where a person watches it (a terminal)."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console  # noqa: PLC0415
+    from rich.progress import Progress, SpinnerColumn, TextColumn  # noqa: PLC0415
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("reading exports", total=None)
+        read = 0
+
+        def on_file(name: str) -> None:
+            nonlocal read
+            read += 1
+            progress.update(task, description=f"read {read} file(s)")
+
+        yield on_file
 
 
 def _day(text: str, option: str) -> datetime:
@@ -369,12 +421,18 @@ def _period(
     return None
 
 
-def _data(result: AuditResult, fmt: AuditFormat, by: Rows | None) -> str:
+def _data(
+    result: AuditResult,
+    fmt: AuditFormat,
+    by: Rows | None,
+    previous: Sequence[AgentScorecard] | None = None,
+) -> str:
     """CSV or JSON for stdout: the full document for JSON without --by, else rows."""
     from cs_audit.render.json import audit_json  # noqa: PLC0415
     from cs_audit.render.rows import (  # noqa: PLC0415
         AGENT_COLUMNS,
         CONVERSATION_COLUMNS,
+        PREVIOUS_COLUMNS,
         agent_rows,
         conversation_rows,
         rows_csv,
@@ -386,7 +444,8 @@ def _data(result: AuditResult, fmt: AuditFormat, by: Rows | None) -> str:
     if by is Rows.CONVERSATION:
         rows, columns = conversation_rows(result), CONVERSATION_COLUMNS
     else:
-        rows, columns = agent_rows(result), AGENT_COLUMNS
+        rows = agent_rows(result, previous)
+        columns = AGENT_COLUMNS + (PREVIOUS_COLUMNS if previous is not None else ())
     return rows_csv(rows, columns) if fmt is AuditFormat.CSV else rows_json(rows)
 
 

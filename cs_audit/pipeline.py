@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -72,12 +72,15 @@ def audit(
     catalog: tuple[CatalogItem, ...] = (),
     date_order: DateOrder = DateOrder.AUTO,
     workers: int = 1,
+    on_file: Callable[[str], None] | None = None,
 ) -> AuditResult:
-    """Audit every export under ``paths``."""
+    """Audit every export under ``paths``; ``on_file`` hears of each file as it is read."""
     config = config or AuditConfig()
     files: list[FileReport] = []
     chats: list[tuple[str, tuple[Message, ...]]] = []
     for parsed in read_exports(paths, date_order=date_order, workers=workers):
+        if on_file is not None:
+            on_file(parsed.where if isinstance(parsed, IngestError) else parsed.file)
         if isinstance(parsed, IngestError):
             file = re.sub(r":\d+$", "", parsed.where)  # "chat.txt:12" -> "chat.txt"
             files.append(FileReport(file, "error", 0, error=parsed))

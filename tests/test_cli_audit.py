@@ -212,3 +212,58 @@ def test_redact_masks_phone_numbers_everywhere(fmt: str) -> None:
     assert "812-3456-7890" not in result.stdout
     if fmt != "table":  # the table quotes only the weakest conversations
         assert "••-••••-••90" in result.stdout
+
+
+def test_compare_previous() -> None:
+    """--compare-previous: the previous period of the same length, per agent, and the change."""
+    result = runner.invoke(
+        app,
+        [
+            "audit",
+            "sample_exports",
+            "-f",
+            "csv",
+            "--since",
+            "2026-11-19",
+            "--until",
+            "2026-11-22",
+            "--compare-previous",
+        ],
+    )
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(
+        ",previous_conversations,previous_mean_score,mean_score_change,"
+        "previous_sla_share,sla_share_change"
+    )
+    assert lines[2].endswith(",2,88.2,11.8,0.889,0.111")  # Rina: 100 now, 88.2 before
+    table = runner.invoke(
+        app,
+        [
+            "audit",
+            "sample_exports",
+            "--since",
+            "2026-11-19",
+            "--until",
+            "2026-11-22",
+            "--compare-previous",
+        ],
+    )
+    assert " Rina       1  100 +12  100" in table.stdout
+
+
+def test_compare_previous_needs_a_closed_period() -> None:
+    """Without a period with both ends there is no previous one: a usage error."""
+    result = runner.invoke(app, ["audit", "sample_exports", "--compare-previous"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "--compare-previous: needs a period with a start and an end; add --week 2026-W47, "
+        "or --since and --until\n",
+    )
+
+
+def test_no_progress_when_stderr_is_not_a_terminal() -> None:
+    """Progress is for people watching: piped or with --quiet, stderr stays empty."""
+    for options in ([], ["--quiet"]):
+        result = runner.invoke(app, ["audit", "sample_exports", "-f", "csv", *options])
+        assert (result.exit_code, result.stderr) == (0, "")

@@ -11,6 +11,7 @@ from typing import Any
 from cs_audit.pipeline import AuditResult
 from cs_audit.render.csv import neutralise
 from cs_audit.rubric import CRITERIA
+from cs_audit.scorecards import AgentScorecard
 
 AGENT_COLUMNS: tuple[str, ...] = (
     "agent",
@@ -42,8 +43,38 @@ CONVERSATION_COLUMNS: tuple[str, ...] = (
 )
 
 
-def agent_rows(result: AuditResult) -> list[dict[str, Any]]:
-    """One row per agent."""
+PREVIOUS_COLUMNS: tuple[str, ...] = (
+    "previous_conversations",
+    "previous_mean_score",
+    "mean_score_change",
+    "previous_sla_share",
+    "sla_share_change",
+)
+
+
+def _change(now: float | None, before: float | None, digits: int) -> float | None:
+    return None if now is None or before is None else round(now - before, digits)
+
+
+def agent_rows(
+    result: AuditResult, previous: Sequence[AgentScorecard] | None = None
+) -> list[dict[str, Any]]:
+    """One row per agent; with ``previous``, the previous period's figures and the change."""
+    rows = _agent_rows(result)
+    if previous is None:
+        return rows
+    before = {card.agent: card for card in previous}
+    for row in rows:
+        card = before.get(row["agent"])
+        row["previous_conversations"] = card.conversations if card else 0
+        row["previous_mean_score"] = card.mean_score if card else None
+        row["mean_score_change"] = _change(row["mean_score"], row["previous_mean_score"], 1)
+        row["previous_sla_share"] = card.sla_share if card else None
+        row["sla_share_change"] = _change(row["sla_share"], row["previous_sla_share"], 3)
+    return rows
+
+
+def _agent_rows(result: AuditResult) -> list[dict[str, Any]]:
     return [
         {
             "agent": card.agent,

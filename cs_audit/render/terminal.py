@@ -6,7 +6,7 @@ has them. Fits 80 columns.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rich import box
 from rich.console import Group
@@ -16,6 +16,7 @@ from rich.text import Text
 from cs_audit.models import Verdict
 from cs_audit.pipeline import AuditResult, ConversationResult
 from cs_audit.rubric import CRITERIA
+from cs_audit.scorecards import AgentScorecard
 
 SHORT = {
     "response_speed": "spd",
@@ -53,7 +54,21 @@ def _style(score: float | None) -> str:
     return "green" if score >= 80 else "yellow" if score >= 50 else "red"
 
 
-def _agents(result: AuditResult, clean: Callable[[str], str]) -> Table:
+def _score_cell(card: AgentScorecard, before: AgentScorecard | None, compare: bool) -> Text:
+    score = "-" if card.mean_score is None else f"{card.mean_score:.0f}"
+    text = Text(score, style=_style(card.mean_score))
+    if compare:
+        if before is None or before.mean_score is None or card.mean_score is None:
+            text.append(" new", style="dim")
+        else:
+            change = round(card.mean_score - before.mean_score)
+            text.append(f" {change:+d}", style="green" if change >= 0 else "red")
+    return text
+
+
+def _agents(
+    result: AuditResult, clean: Callable[[str], str], previous: Sequence[AgentScorecard] | None
+) -> Table:
     table = Table(
         title="Scorecard per agent (pass rates and SLA in %)",
         title_justify="left",
@@ -66,12 +81,12 @@ def _agents(result: AuditResult, clean: Callable[[str], str]) -> Table:
     table.add_column("agent", overflow="fold", min_width=8, ratio=1)
     for header in ("n", "score", *(SHORT[k] for k in CRITERIA), "1st", "p90", "SLA", "un"):
         table.add_column(header, justify="right", no_wrap=True)
+    before = {c.agent: c for c in previous or ()}
     for card in result.agents:
-        score = "-" if card.mean_score is None else f"{card.mean_score:.0f}"
         table.add_row(
             Text(clean(card.agent)),
             str(card.conversations),
-            Text(score, style=_style(card.mean_score)),
+            _score_cell(card, before.get(card.agent), previous is not None),
             *(_share(card.pass_rates[key]) for key in CRITERIA),
             duration(card.first_response_median),
             duration(card.first_response_p90),
@@ -114,13 +129,19 @@ def _weakest(results: list[ConversationResult], clean: Callable[[str], str]) -> 
     return table
 
 
-def scorecard(result: AuditResult, *, clean: Callable[[str], str] = str, weakest: int = 5) -> Group:
+def scorecard(
+    result: AuditResult,
+    *,
+    clean: Callable[[str], str] = str,
+    weakest: int = 5,
+    previous: Sequence[AgentScorecard] | None = None,
+) -> Group:
     """The agents' table and the weakest conversations; ``clean`` redacts text."""
     weak = sorted(
         (r for r in result.conversations if r.score is not None and r.score < 100),
         key=lambda r: (r.score or 0.0, r.conversation.file, r.conversation.index),
     )[:weakest]
-    parts: list[Table] = [_agents(result, clean)]
+    parts: list[Table] = [_agents(result, clean, previous)]
     if weak:
         parts.append(_weakest(weak, clean))
     return Group(*parts)
