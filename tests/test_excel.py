@@ -113,3 +113,17 @@ def test_a_failed_write_keeps_the_previous_workbook(
     )
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.xlsx"]
+
+
+def test_redacted_workbook_has_no_phone_numbers(tmp_path: Path) -> None:
+    """--redact masks phone numbers in every sheet, file names included."""
+    book = _workbook(tmp_path, "sample_exports", "--redact")
+    cells = [
+        str(c.value)
+        for sheet in book
+        for row in sheet.iter_rows()
+        for c in row
+        if c.value is not None
+    ]
+    assert not any("3456-7890" in cell for cell in cells)
+    assert any("••-••••-••90" in cell for cell in cells)
