@@ -24,6 +24,7 @@ from cs_audit.parallel import can_fork, default_workers, fork_map, fork_write
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from cs_audit.config import AuditConfig
     from cs_audit.pipeline import AuditResult
     from cs_audit.scorecards import AgentScorecard
 
@@ -49,6 +50,16 @@ DateOrderOption = Annotated[
     DateOrder,
     typer.Option(
         "--date-order", help="Date order for files whose dates do not tell it (auto: day first)."
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", help="A TOML config (see cs-audit init).", show_default=False),
+]
+AgentOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--agent", "-a", help="An author on the business side (repeatable).", show_default=False
     ),
 ]
 WorkersOption = Annotated[
@@ -246,18 +257,8 @@ def audit(
             show_default=False,
         ),
     ] = None,
-    config_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--config", "-c", help="A TOML config (see cs-audit init).", show_default=False
-        ),
-    ] = None,
-    agent: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--agent", "-a", help="An author on the business side (repeatable).", show_default=False
-        ),
-    ] = None,
+    config_file: ConfigOption = None,
+    agent: AgentOption = None,
     catalog_file: Annotated[
         Path | None,
         typer.Option(
@@ -315,7 +316,6 @@ def audit(
 
     A scorecard per agent, or data for spreadsheets; a file that cannot be audited: exit 3.
     """
-    from cs_audit.config import AuditConfig, load_config  # noqa: PLC0415
     from cs_audit.pipeline import audit as run_audit  # noqa: PLC0415
     from cs_audit.pipeline import within_period  # noqa: PLC0415
     from cs_audit.prices import load_catalog  # noqa: PLC0415
@@ -323,9 +323,7 @@ def audit(
 
     with _guarded():
         period = _period(week, since, until)
-        config = load_config(config_file) if config_file else AuditConfig()
-        if agent:
-            config = config.with_agents(tuple(agent))
+        config = _config(config_file, agent)
         catalog = load_catalog(catalog_file) if catalog_file else ()
         with _progress(quiet) as on_file:
             result = run_audit(
@@ -395,6 +393,14 @@ def _progress(quiet: bool) -> Iterator[Callable[[str], None] | None]:
             progress.update(task, description=f"read {read} file(s)")
 
         yield on_file
+
+
+def _config(path: Path | None, agents: list[str] | None) -> AuditConfig:
+    """The config file's settings (or the defaults), with --agent names added."""
+    from cs_audit.config import AuditConfig, load_config  # noqa: PLC0415
+
+    config = load_config(path) if path else AuditConfig()
+    return config.with_agents(tuple(agents)) if agents else config
 
 
 def _day(text: str, option: str) -> datetime:
@@ -468,25 +474,14 @@ def check(
             "--junit", help="Also write JUnit XML (a test case per transcript).", show_default=False
         ),
     ] = None,
-    config_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--config", "-c", help="A TOML config (see cs-audit init).", show_default=False
-        ),
-    ] = None,
-    agent: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--agent", "-a", help="An author on the business side (repeatable).", show_default=False
-        ),
-    ] = None,
+    config_file: ConfigOption = None,
+    agent: AgentOption = None,
 ) -> None:
     """Check training transcripts against a bar, for CI: exit 1 if any misses it.
 
     Each failing transcript is printed with its failing criteria and the quoted line.
     """
     from cs_audit.checks import check as run_check  # noqa: PLC0415
-    from cs_audit.config import AuditConfig, load_config  # noqa: PLC0415
     from cs_audit.pipeline import audit as run_audit  # noqa: PLC0415
     from cs_audit.render.junit import github_annotations, junit_xml  # noqa: PLC0415
     from cs_audit.rubric import CRITERIA  # noqa: PLC0415
@@ -502,9 +497,7 @@ def check(
             raise ConfigError(
                 f"--min-score {min_score:g}", "is not a score", "give a number from 0 to 100"
             )
-        config = load_config(config_file) if config_file else AuditConfig()
-        if agent:
-            config = config.with_agents(tuple(agent))
+        config = _config(config_file, agent)
         result = run_audit(paths, config, workers=default_workers())
         checks = run_check(result, min_score=min_score, required=required)
         out = []

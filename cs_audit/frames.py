@@ -12,38 +12,16 @@ from cs_audit.pipeline import AuditResult
 from cs_audit.render.rows import (
     AGENT_COLUMNS,
     CONVERSATION_COLUMNS,
+    FINDING_COLUMNS,
+    TURN_COLUMNS,
     agent_rows,
     conversation_rows,
+    finding_rows,
+    turn_rows,
 )
 
 if TYPE_CHECKING:
     import pandas as pd
-
-FINDING_COLUMNS = (
-    "file",
-    "conversation",
-    "customer",
-    "key",
-    "verdict",
-    "reason",
-    "file_line",
-    "timestamp",
-    "author",
-    "quote",
-)
-TURN_COLUMNS = (
-    "file",
-    "conversation",
-    "customer",
-    "start",
-    "line",
-    "messages",
-    "reply_at",
-    "agent",
-    "response_seconds",
-    "business_seconds",
-    "within_sla",
-)
 
 
 @dataclass(frozen=True)
@@ -57,51 +35,6 @@ class AuditFrames:
     turns: pd.DataFrame
 
 
-def _findings(result: AuditResult) -> list[dict[str, Any]]:
-    rows = []
-    for r in result.conversations:
-        c = r.conversation
-        items = [(k, o.verdict.value, o.reason, o.evidence) for k, o in r.criteria.items()]
-        items += [(f.key, "flag", f.reason, f.evidence) for f in r.flags]
-        for key, verdict, reason, evidence in items:
-            first = evidence[0] if evidence else None
-            rows.append(
-                {
-                    "file": c.file,
-                    "conversation": c.index,
-                    "customer": c.customer,
-                    "key": key,
-                    "verdict": verdict,
-                    "reason": reason,
-                    "file_line": f"{first.file}:{first.line}" if first else None,
-                    "timestamp": first.timestamp if first else None,
-                    "author": first.author if first else None,
-                    "quote": first.text if first else None,
-                }
-            )
-    return rows
-
-
-def _turns(result: AuditResult) -> list[dict[str, Any]]:
-    return [
-        {
-            "file": r.conversation.file,
-            "conversation": r.conversation.index,
-            "customer": r.conversation.customer,
-            "start": timing.start,
-            "line": turn.messages[0].line,
-            "messages": len(turn.messages),
-            "reply_at": timing.reply_at,
-            "agent": turn.reply.agent if turn.reply else None,
-            "response_seconds": timing.calendar_seconds,
-            "business_seconds": timing.business_seconds,
-            "within_sla": timing.within_sla,
-        }
-        for r in result.conversations
-        for turn, timing in zip(r.conversation.turns, r.metrics.turns, strict=True)
-    ]
-
-
 def frames(result: AuditResult) -> AuditFrames:
     """The result's four tables as DataFrames with stable columns (empty ones too)."""
     import pandas as pd  # noqa: PLC0415  (slow to import: only for notebooks)
@@ -113,6 +46,6 @@ def frames(result: AuditResult) -> AuditFrames:
         result=result,
         agents=table(agent_rows(result), AGENT_COLUMNS),
         conversations=table(conversation_rows(result), CONVERSATION_COLUMNS),
-        findings=table(_findings(result), FINDING_COLUMNS),
-        turns=table(_turns(result), TURN_COLUMNS),
+        findings=table(finding_rows(result), FINDING_COLUMNS),
+        turns=table(turn_rows(result), TURN_COLUMNS),
     )

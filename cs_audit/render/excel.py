@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cs_audit.pipeline import AuditResult
+from cs_audit.render.rows import TURN_COLUMNS, finding_rows, turn_rows
 from cs_audit.rubric import CRITERIA
 
 MAX_CELL = 32_767
@@ -222,28 +223,20 @@ def _findings(book: Workbook, result: AuditResult, clean: Callable[[str], str]) 
         "author",
     ]
     sheet = _Sheet(book, "Findings", headers, [40, 13, 22, 20, 9, 60, 60, 44, 18, 22], clean)
-    for r in result.conversations:
-        c = r.conversation
-        items = [(k, o.verdict.value, o.reason, o.evidence) for k, o in r.criteria.items()]
-        items += [(f.key, "flag", f.reason, f.evidence) for f in r.flags]
-        for key, verdict, reason, evidence in items:
-            first = evidence[0] if evidence else None
-            sheet.add(
-                [
-                    c.file,
-                    c.index,
-                    c.customer,
-                    key,
-                    verdict,
-                    reason,
-                    first.text if first else None,
-                    f"{first.file}:{first.line}" if first else None,
-                    first.timestamp if first else None,
-                    first.author if first else None,
-                ],
-                texts=[0, 2, 5, 6, 7, 9],
-                verdicts=[4],
-            )
+    keys = (
+        "file",
+        "conversation",
+        "customer",
+        "key",
+        "verdict",
+        "reason",
+        "quote",
+        "file_line",
+        "timestamp",
+        "author",
+    )
+    for row in finding_rows(result):
+        sheet.add([row[k] for k in keys], texts=[0, 2, 5, 6, 7, 9], verdicts=[4])
     for cell in sheet.sheet["I"][1:]:
         cell.number_format = "yyyy-mm-dd hh:mm:ss"
     return sheet
@@ -266,30 +259,12 @@ def _response_times(book: Workbook, result: AuditResult, clean: Callable[[str], 
     sheet = _Sheet(
         book, "Response times", headers, [40, 13, 22, 18, 7, 10, 18, 16, 14, 15, 11], clean
     )
-    for r in result.conversations:
-        c = r.conversation
-        for turn, timing in zip(c.turns, r.metrics.turns, strict=True):
-            within = (
-                None if timing.within_sla is None else ("pass" if timing.within_sla else "fail")
-            )
-            sheet.add(
-                [
-                    c.file,
-                    c.index,
-                    c.customer,
-                    timing.start,
-                    turn.messages[0].line,
-                    len(turn.messages),
-                    timing.reply_at,
-                    turn.reply.agent if turn.reply else None,
-                    timing.calendar_seconds,
-                    timing.business_seconds,
-                    within or "unanswered",
-                ],
-                texts=[0, 2, 7],
-                durations=[8, 9],
-                verdicts=[10],
-            )
+    keys = TURN_COLUMNS[:-1]  # within_sla is shown as pass/fail/unanswered
+    for row in turn_rows(result):
+        within = {True: "pass", False: "fail", None: "unanswered"}[row["within_sla"]]
+        sheet.add(
+            [*(row[k] for k in keys), within], texts=[0, 2, 7], durations=[8, 9], verdicts=[10]
+        )
     for column in ("D", "G"):
         for cell in sheet.sheet[column][1:]:
             cell.number_format = "yyyy-mm-dd hh:mm:ss"

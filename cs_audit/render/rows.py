@@ -115,6 +115,80 @@ def conversation_rows(result: AuditResult) -> list[dict[str, Any]]:
     ]
 
 
+FINDING_COLUMNS = (
+    "file",
+    "conversation",
+    "customer",
+    "key",
+    "verdict",
+    "reason",
+    "file_line",
+    "timestamp",
+    "author",
+    "quote",
+)
+TURN_COLUMNS = (
+    "file",
+    "conversation",
+    "customer",
+    "start",
+    "line",
+    "messages",
+    "reply_at",
+    "agent",
+    "response_seconds",
+    "business_seconds",
+    "within_sla",
+)
+
+
+def finding_rows(result: AuditResult) -> list[dict[str, Any]]:
+    """One row per verdict or flag, with its first piece of evidence."""
+    rows = []
+    for r in result.conversations:
+        c = r.conversation
+        items = [(k, o.verdict.value, o.reason, o.evidence) for k, o in r.criteria.items()]
+        items += [(f.key, "flag", f.reason, f.evidence) for f in r.flags]
+        for key, verdict, reason, evidence in items:
+            first = evidence[0] if evidence else None
+            rows.append(
+                {
+                    "file": c.file,
+                    "conversation": c.index,
+                    "customer": c.customer,
+                    "key": key,
+                    "verdict": verdict,
+                    "reason": reason,
+                    "file_line": f"{first.file}:{first.line}" if first else None,
+                    "timestamp": first.timestamp if first else None,
+                    "author": first.author if first else None,
+                    "quote": first.text if first else None,
+                }
+            )
+    return rows
+
+
+def turn_rows(result: AuditResult) -> list[dict[str, Any]]:
+    """One row per customer turn."""
+    return [
+        {
+            "file": r.conversation.file,
+            "conversation": r.conversation.index,
+            "customer": r.conversation.customer,
+            "start": timing.start,
+            "line": turn.messages[0].line,
+            "messages": len(turn.messages),
+            "reply_at": timing.reply_at,
+            "agent": turn.reply.agent if turn.reply else None,
+            "response_seconds": timing.calendar_seconds,
+            "business_seconds": timing.business_seconds,
+            "within_sla": timing.within_sla,
+        }
+        for r in result.conversations
+        for turn, timing in zip(r.conversation.turns, r.metrics.turns, strict=True)
+    ]
+
+
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
