@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cs_audit.pipeline import AuditResult
@@ -103,6 +104,12 @@ class _Sheet:
     def finish(self) -> None:
         last = get_column_letter(self.columns)
         self.sheet.freeze_panes = "A2"
+        # Printed, a sheet is landscape and one page wide, its header on every page.
+        self.sheet.page_setup.orientation = "landscape"
+        self.sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        self.sheet.page_setup.fitToWidth = 1
+        self.sheet.page_setup.fitToHeight = 0
+        self.sheet.print_title_rows = "1:1"
         self.sheet.auto_filter.ref = f"A1:{last}{max(self.sheet.max_row, 1)}"
 
 
@@ -119,7 +126,7 @@ def _summary(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -
         "unanswered turns",
     ]
     sheet = _Sheet(
-        book, "Summary", headers, [22, 14, 9, 11, *[14] * len(CRITERIA), 14, 14, 10, 12], clean
+        book, "Summary", headers, [22, 14, 9, 11, *[26] * len(CRITERIA), 20, 18, 10, 16], clean
     )
     for card in result.agents:
         sheet.add(
@@ -180,7 +187,7 @@ def _conversations(book: Workbook, result: AuditResult, clean: Callable[[str], s
         book,
         "Conversations",
         headers,
-        [40, 13, 22, 22, 18, 10, 14, 12, *[14] * len(CRITERIA), 8, 24, 9],
+        [40, 13, 22, 22, 18, 10, 14, 17, *[18] * len(CRITERIA), 8, 24, 9],
         clean,
     )
     for r in result.conversations:
