@@ -40,7 +40,7 @@ def test_sheets_headers_frozen_rows_filters_and_chart(tmp_path: Path) -> None:
         assert sheet.auto_filter.ref == f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row}"
         assert sheet["A1"].font.bold
         assert sheet.page_setup.orientation == "landscape"
-        assert sheet.print_title_rows == "1:1"
+        assert sheet.print_title_rows == "$1:$1"
     summary = book["Summary"]
     assert isinstance(summary, Worksheet)
     assert [c.value for c in summary[3]][:4] == ["Rina", 3, 12, 92.2]
