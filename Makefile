@@ -45,9 +45,10 @@ $(BENCH_VENV)/.installed:
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check whatstk==0.9.1
 	touch $@
 
-## bench: parse speed and memory beside whatstk, 10k/100k/1M messages
+## bench: parse speed beside whatstk (10k/100k/1M messages); a week's folder audited
 bench: $(RUNTIME) $(BENCH_VENV)/.installed
 	$(BIN)/python benchmarks/bench_parse.py --whatstk $(BENCH_VENV)/bin/python
+	$(BIN)/python benchmarks/bench_audit.py
 
 format: $(DEV)
 	$(BIN)/ruff format cs_audit tests benchmarks

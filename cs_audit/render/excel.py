@@ -58,6 +58,7 @@ class _Sheet:
         for index, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
         self.columns = len(headers)
+        self.rows = 1  # counted here: openpyxl's max_row scans every cell, each time
 
     def text(self, value: str | None) -> str | None:
         """Chat or file text, safe for a cell."""
@@ -80,12 +81,13 @@ class _Sheet:
         verdicts: Iterable[int] = (),
     ) -> None:
         """A row; ``texts`` are 0-based columns forced to text, ``durations`` hold seconds."""
-        if self.sheet.max_row >= MAX_ROWS:
+        if self.rows >= MAX_ROWS:
             if not self.notes or not self.notes[-1].startswith("rows past"):
                 self.notes.append(f"rows past Excel's {MAX_ROWS:,} were left out")
             return
         self.sheet.append([None] * len(values))
-        row = self.sheet.max_row
+        self.rows += 1
+        row = self.rows
         texts, durations, verdicts = set(texts), set(durations), set(verdicts)
         for index, value in enumerate(values):
             cell = self.sheet.cell(row=row, column=index + 1)
@@ -110,7 +112,7 @@ class _Sheet:
         self.sheet.page_setup.fitToWidth = 1
         self.sheet.page_setup.fitToHeight = 0
         self.sheet.print_title_rows = "1:1"
-        self.sheet.auto_filter.ref = f"A1:{last}{max(self.sheet.max_row, 1)}"
+        self.sheet.auto_filter.ref = f"A1:{last}{self.rows}"
 
 
 def _summary(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> _Sheet:

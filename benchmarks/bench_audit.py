@@ -1,0 +1,129 @@
+"""Benchmark: a week of a contact centre's exports, parsed and audited.
+
+Generates a folder of 20,000 one-to-one exports (about 1M messages): Indonesian and
+English customers, 50 agents on one business number who sign their replies,
+automated greetings, bursts, media and system lines. Then measures, in one run, each
+as its own process: reading the files, `cs-audit parse`, `cs-audit audit --format
+json`, `audit --xlsx`, and a single 500-message export audited with start-up. Run it
+with `make bench`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bench_parse import ROOT, measure_with_memory
+
+AGENTS = [f"Agen{i:02d}" for i in range(50)]
+GREETING = "Terima kasih telah menghubungi Toko Maju 🙏 Pesan Anda akan kami balas secepatnya."
+CUSTOMER_ID = ["Halo kak, {item} masih ada?", "brp harganya kak?", "Ongkir ke {city} berapa?",
+               "Ukuran {size} ready gak gan?", "Oke kak saya order 1", "Sudah transfer kak 🙏",
+               "Kapan dikirim kak?", "Ok makasih kak"]
+CUSTOMER_EN = ["Hi, is the {item} still available?", "How much is shipping to {city}?",
+               "Do you have size {size}?", "Great, I'll take one", "Thanks!"]
+AGENT_ID = ["Selamat pagi kak, ada yang bisa kami bantu?",
+            "Masih ready kak, harganya Rp {price}.000",
+            "Ongkir ke {city} Rp {ship}.000 kak", "Boleh tahu ukurannya kak?",
+            "Terima kasih kak, selamat berbelanja kembali 🙏\nSalam, {agent}"]
+AGENT_EN = ["Hi, thanks for reaching out! How can I help you today?",
+            "Yes, it's in stock: IDR {price},000", "Shipping to {city} is IDR {ship},000",
+            "Thank you, have a nice day! - {agent}"]
+ITEMS = ["kemeja batik", "sneakers putih", "jaket denim", "tas kulit"]
+CITIES = ["Bandung", "Surabaya", "Medan", "Singapore"]
+
+
+def _fill(rng: random.Random, template: str, agent: str) -> str:
+    return template.format(item=rng.choice(ITEMS), city=rng.choice(CITIES),
+                           size=rng.choice("SMLX"), price=rng.randint(50, 400),
+                           ship=rng.randint(9, 60), agent=agent)
+
+
+def _chat(rng: random.Random, customer: str, messages: int) -> str:
+    when = datetime(2026, 11, 16, 8, 0) + timedelta(minutes=rng.randint(0, 6 * 24 * 60))
+    english = rng.random() < 0.3
+    agent = rng.choice(AGENTS)
+    lines = [f"{when:%d/%m/%y %H.%M} - Pesan dan panggilan terenkripsi secara end-to-end."]
+    written = 0
+    while written < messages:
+        for _ in range(rng.choice((1, 1, 2, 3))):  # a burst of customer messages
+            when += timedelta(seconds=rng.randint(5, 90))
+            text = "<Media tidak disertakan>" if rng.random() < 0.05 else _fill(
+                rng, rng.choice(CUSTOMER_EN if english else CUSTOMER_ID), agent)
+            lines.append(f"{when:%d/%m/%y %H.%M} - {customer}: {text}")
+            written += 1
+        if written == 1:
+            lines.append(f"{when:%d/%m/%y %H.%M} - Toko Maju: {GREETING}")
+            written += 1
+        when += timedelta(seconds=rng.randint(30, 3600 if rng.random() < 0.9 else 30000))
+        if rng.random() < 0.05:
+            agent = rng.choice(AGENTS)  # a handover
+        lines.append(f"{when:%d/%m/%y %H.%M} - Toko Maju: "
+                     + _fill(rng, rng.choice(AGENT_EN if english else AGENT_ID), agent))
+        written += 1
+    return "\n".join(lines) + "\n"
+
+
+def generate(folder: Path, chats: int, messages: int, seed: int = 47) -> None:
+    """Write ``chats`` exports of about ``messages`` messages each (deterministic)."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(chats):
+        customer = f"Pelanggan {number:05d}"
+        (folder / f"Chat WhatsApp dengan {customer}.txt").write_text(
+            _chat(rng, customer, messages), encoding="utf-8")
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--generate"]:
+        generate(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--chats", type=int, default=20_000)
+    parser.add_argument("--messages", type=int, default=50, help="per chat")
+    parser.add_argument("--data", default=str(ROOT / "bench-data"))
+    args = parser.parse_args()
+    data = Path(args.data)
+    week = data / f"week-{args.chats}x{args.messages}"
+    single = data / "single-500"
+    for folder, chats, messages in ((week, args.chats, args.messages), (single, 1, 500)):
+        if not folder.exists():  # generated in a child: its memory is not ours to count
+            subprocess.run([sys.executable, __file__, "--generate", str(folder), str(chats),
+                            str(messages)], check=True)
+    total = sum(1 for f in week.iterdir() for _ in f.open(encoding="utf-8"))
+    cs_audit = str(Path(sys.executable).with_name("cs-audit"))
+    read = ("import pathlib, sys; print(sum(len(p.read_bytes()) for p in "
+            "pathlib.Path(sys.argv[1]).iterdir()))")
+    runs = {
+        "read the files": [sys.executable, "-c", read, str(week)],
+        "cs-audit parse --format jsonl": [cs_audit, "parse", "--format", "jsonl", str(week)],
+        "cs-audit audit --format json": [cs_audit, "audit", "--format", "json", "-q", str(week)],
+        "cs-audit audit --format json --xlsx": [cs_audit, "audit", "--format", "json", "-q",
+                                                "--xlsx", str(data / "week.xlsx"), str(week)],
+        "one 500-message export, audited": [cs_audit, "audit", "--format", "json", "-q",
+                                            str(single)],
+    }
+    print(f"{args.chats:,} exports, {total:,} lines\n")
+    print("| run | wall s | lines/s | peak MiB |")
+    print("| --- | ---: | ---: | ---: |")
+    results = {}
+    with open("/dev/null", "wb") as devnull:
+        for name, command in runs.items():
+            run = measure_with_memory(command, repeat=1, stdout=devnull.fileno())
+            results[name] = run
+            rate = "" if "500" in name else f"{total / run.seconds:,.0f}"
+            print(f"| {name} | {run.seconds:.2f} | {rate} | {run.peak_mib:.0f} |", flush=True)
+    parse = results["cs-audit parse --format jsonl"].seconds
+    audit = results["cs-audit audit --format json"].seconds
+    xlsx = results["cs-audit audit --format json --xlsx"].seconds
+    print(f"\naudit / parse: {audit / parse:.1f}x (target <= 4x); --xlsx adds "
+          f"{100 * (xlsx - audit) / audit:.0f}% (target <= 50%); one 500-message export: "
+          f"{results['one 500-message export, audited'].seconds:.2f} s (target < 0.5 s)")
+
+
+if __name__ == "__main__":
+    main()
