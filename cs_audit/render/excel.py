@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
 
 from cs_audit.pipeline import AuditResult
 from cs_audit.render.rows import TURN_COLUMNS, finding_rows, turn_rows
@@ -39,7 +39,8 @@ _BOLD = Font(bold=True)
 
 
 class _Sheet:
-    """Rows of one sheet, with the notes of whatever had to be cut."""
+    """Rows of one sheet, streamed (openpyxl's write-only mode: a week of findings fits in
+    memory and writes fast), with the notes of whatever had to be cut."""
 
     def __init__(
         self,
@@ -49,16 +50,27 @@ class _Sheet:
         widths: Sequence[int],
         clean: Callable[[str], str],
     ) -> None:
-        self.sheet: Worksheet = book.create_sheet(title)
+        self.sheet = book.create_sheet(title)
         self.clean = clean
         self.notes: list[str] = []
-        self.sheet.append(list(headers))
-        for cell in self.sheet[1]:
-            cell.font = _BOLD
+        self.columns = len(headers)
+        self.rows = 0
         for index, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
-        self.columns = len(headers)
-        self.rows = 1  # counted here: openpyxl's max_row scans every cell, each time
+        self.sheet.freeze_panes = "A2"
+        # Printed, a sheet is landscape and one page wide, its header on every page.
+        self.sheet.page_setup.orientation = "landscape"
+        self.sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        self.sheet.page_setup.fitToWidth = 1
+        self.sheet.page_setup.fitToHeight = 0
+        self.sheet.print_title_rows = "1:1"
+        header = []
+        for name in headers:
+            cell = WriteOnlyCell(self.sheet, value=name)
+            cell.font = _BOLD
+            header.append(cell)
+        self.sheet.append(header)
+        self.rows = 1
 
     def text(self, value: str | None) -> str | None:
         """Chat or file text, safe for a cell."""
@@ -79,40 +91,48 @@ class _Sheet:
         texts: Iterable[int] = (),
         durations: Iterable[int] = (),
         verdicts: Iterable[int] = (),
+        formats: Mapping[int, str] | None = None,
     ) -> None:
-        """A row; ``texts`` are 0-based columns forced to text, ``durations`` hold seconds."""
+        """A row. ``texts`` (0-based columns) are forced to text, ``durations`` hold
+        seconds, ``verdicts`` are coloured, ``formats`` give number formats."""
         if self.rows >= MAX_ROWS:
             if not self.notes or not self.notes[-1].startswith("rows past"):
                 self.notes.append(f"rows past Excel's {MAX_ROWS:,} were left out")
             return
-        self.sheet.append([None] * len(values))
-        self.rows += 1
-        row = self.rows
         texts, durations, verdicts = set(texts), set(durations), set(verdicts)
-        for index, value in enumerate(values):
-            cell = self.sheet.cell(row=row, column=index + 1)
+        formats = formats or {}
+        row: list[Any] = []
+        for index, raw in enumerate(values):
             if index in texts:
-                cell.value = self.text(value)
-                if cell.value is not None:
-                    cell.data_type = "s"  # never a formula, whatever the chat says
-            elif index in durations and value is not None:
-                cell.value = value / 86_400
-                cell.number_format = _DURATION
+                value = self.text(raw)
+            elif index in durations and raw is not None:
+                value = raw / 86_400
             else:
-                cell.value = value
+                value = raw
+            styled = (
+                (index in texts and value is not None)
+                or (index in durations and value is not None)
+                or (index in verdicts and value in _FILLS)
+                or (index in formats and value is not None)
+            )
+            if not styled:
+                row.append(value)
+                continue
+            cell = WriteOnlyCell(self.sheet, value=value)
+            if index in texts:
+                cell.data_type = "s"  # never a formula, whatever the chat says
+            if index in durations:
+                cell.number_format = _DURATION
+            if index in formats:
+                cell.number_format = formats[index]
             if index in verdicts and value in _FILLS:
                 cell.fill = _FILLS[value]
+            row.append(cell)
+        self.sheet.append(row)
+        self.rows += 1
 
     def finish(self) -> None:
-        last = get_column_letter(self.columns)
-        self.sheet.freeze_panes = "A2"
-        # Printed, a sheet is landscape and one page wide, its header on every page.
-        self.sheet.page_setup.orientation = "landscape"
-        self.sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        self.sheet.page_setup.fitToWidth = 1
-        self.sheet.page_setup.fitToHeight = 0
-        self.sheet.print_title_rows = "1:1"
-        self.sheet.auto_filter.ref = f"A1:{last}{self.rows}"
+        self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{self.rows}"
 
 
 def _summary(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> _Sheet:
@@ -145,15 +165,8 @@ def _summary(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -
             ],
             texts=[0],
             durations=[4 + len(CRITERIA), 5 + len(CRITERIA)],
+            formats=dict.fromkeys([*range(4, 4 + len(CRITERIA)), 6 + len(CRITERIA)], "0%"),
         )
-    for row in sheet.sheet.iter_rows(min_row=2, min_col=5, max_col=4 + len(CRITERIA)):
-        for cell in row:
-            cell.number_format = "0%"
-    for row in sheet.sheet.iter_rows(
-        min_row=2, min_col=7 + len(CRITERIA), max_col=7 + len(CRITERIA)
-    ):
-        for cell in row:
-            cell.number_format = "0%"
     if result.agents:
         chart = BarChart()
         chart.type, chart.title, chart.y_axis.title = "bar", "Mean score per agent", "score"
@@ -212,9 +225,8 @@ def _conversations(book: Workbook, result: AuditResult, clean: Callable[[str], s
             texts=[0, 2, 3, 9 + len(CRITERIA)],
             durations=[6],
             verdicts=range(8, 8 + len(CRITERIA)),
+            formats={4: "yyyy-mm-dd hh:mm"},
         )
-    for cell in sheet.sheet["E"][1:]:
-        cell.number_format = "yyyy-mm-dd hh:mm"
     return sheet
 
 
@@ -245,9 +257,12 @@ def _findings(book: Workbook, result: AuditResult, clean: Callable[[str], str]) 
         "author",
     )
     for row in finding_rows(result):
-        sheet.add([row[k] for k in keys], texts=[0, 2, 5, 6, 7, 9], verdicts=[4])
-    for cell in sheet.sheet["I"][1:]:
-        cell.number_format = "yyyy-mm-dd hh:mm:ss"
+        sheet.add(
+            [row[k] for k in keys],
+            texts=[0, 2, 5, 6, 7, 9],
+            verdicts=[4],
+            formats={8: "yyyy-mm-dd hh:mm:ss"},
+        )
     return sheet
 
 
@@ -272,11 +287,12 @@ def _response_times(book: Workbook, result: AuditResult, clean: Callable[[str], 
     for row in turn_rows(result):
         within = {True: "pass", False: "fail", None: "unanswered"}[row["within_sla"]]
         sheet.add(
-            [*(row[k] for k in keys), within], texts=[0, 2, 7], durations=[8, 9], verdicts=[10]
+            [*(row[k] for k in keys), within],
+            texts=[0, 2, 7],
+            durations=[8, 9],
+            verdicts=[10],
+            formats=dict.fromkeys([3, 6], "yyyy-mm-dd hh:mm:ss"),
         )
-    for column in ("D", "G"):
-        for cell in sheet.sheet[column][1:]:
-            cell.number_format = "yyyy-mm-dd hh:mm:ss"
     return sheet
 
 
@@ -294,10 +310,7 @@ def _files(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> 
 
 def audit_workbook(result: AuditResult, *, clean: Callable[[str], str] = str) -> bytes:
     """The workbook's bytes (the caller writes them atomically)."""
-    book = Workbook()
-    default = book.active
-    if default is not None:
-        book.remove(default)
+    book = Workbook(write_only=True)
     sheets = [
         _summary(book, result, clean),
         _conversations(book, result, clean),
@@ -309,12 +322,10 @@ def audit_workbook(result: AuditResult, *, clean: Callable[[str], str] = str) ->
     for sheet in sheets:
         sheet.finish()
     if notes:  # what had to be cut to fit Excel, said where a reader sees it
-        sheet = book.create_sheet("Notes")
-        sheet.append(["note"])
-        sheet["A1"].font = _BOLD
-        sheet.column_dimensions["A"].width = 100
+        notes_sheet = _Sheet(book, "Notes", ["note"], [100], str)
         for note in notes:
-            sheet.append([note])
+            notes_sheet.add([note], texts=[0])
+        notes_sheet.finish()
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
