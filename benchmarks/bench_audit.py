@@ -21,26 +21,49 @@ from bench_parse import ROOT, measure_with_memory
 
 AGENTS = [f"Agen{i:02d}" for i in range(50)]
 GREETING = "Terima kasih telah menghubungi Toko Maju 🙏 Pesan Anda akan kami balas secepatnya."
-CUSTOMER_ID = ["Halo kak, {item} masih ada?", "brp harganya kak?", "Ongkir ke {city} berapa?",
-               "Ukuran {size} ready gak gan?", "Oke kak saya order 1", "Sudah transfer kak 🙏",
-               "Kapan dikirim kak?", "Ok makasih kak"]
-CUSTOMER_EN = ["Hi, is the {item} still available?", "How much is shipping to {city}?",
-               "Do you have size {size}?", "Great, I'll take one", "Thanks!"]
-AGENT_ID = ["Selamat pagi kak, ada yang bisa kami bantu?",
-            "Masih ready kak, harganya Rp {price}.000",
-            "Ongkir ke {city} Rp {ship}.000 kak", "Boleh tahu ukurannya kak?",
-            "Terima kasih kak, selamat berbelanja kembali 🙏\nSalam, {agent}"]
-AGENT_EN = ["Hi, thanks for reaching out! How can I help you today?",
-            "Yes, it's in stock: IDR {price},000", "Shipping to {city} is IDR {ship},000",
-            "Thank you, have a nice day! - {agent}"]
+CUSTOMER_ID = [
+    "Halo kak, {item} masih ada?",
+    "brp harganya kak?",
+    "Ongkir ke {city} berapa?",
+    "Ukuran {size} ready gak gan?",
+    "Oke kak saya order 1",
+    "Sudah transfer kak 🙏",
+    "Kapan dikirim kak?",
+    "Ok makasih kak",
+]
+CUSTOMER_EN = [
+    "Hi, is the {item} still available?",
+    "How much is shipping to {city}?",
+    "Do you have size {size}?",
+    "Great, I'll take one",
+    "Thanks!",
+]
+AGENT_ID = [
+    "Selamat pagi kak, ada yang bisa kami bantu?",
+    "Masih ready kak, harganya Rp {price}.000",
+    "Ongkir ke {city} Rp {ship}.000 kak",
+    "Boleh tahu ukurannya kak?",
+    "Terima kasih kak, selamat berbelanja kembali 🙏\nSalam, {agent}",
+]
+AGENT_EN = [
+    "Hi, thanks for reaching out! How can I help you today?",
+    "Yes, it's in stock: IDR {price},000",
+    "Shipping to {city} is IDR {ship},000",
+    "Thank you, have a nice day! - {agent}",
+]
 ITEMS = ["kemeja batik", "sneakers putih", "jaket denim", "tas kulit"]
 CITIES = ["Bandung", "Surabaya", "Medan", "Singapore"]
 
 
 def _fill(rng: random.Random, template: str, agent: str) -> str:
-    return template.format(item=rng.choice(ITEMS), city=rng.choice(CITIES),
-                           size=rng.choice("SMLX"), price=rng.randint(50, 400),
-                           ship=rng.randint(9, 60), agent=agent)
+    return template.format(
+        item=rng.choice(ITEMS),
+        city=rng.choice(CITIES),
+        size=rng.choice("SMLX"),
+        price=rng.randint(50, 400),
+        ship=rng.randint(9, 60),
+        agent=agent,
+    )
 
 
 def _chat(rng: random.Random, customer: str, messages: int) -> str:
@@ -52,8 +75,11 @@ def _chat(rng: random.Random, customer: str, messages: int) -> str:
     while written < messages:
         for _ in range(rng.choice((1, 1, 2, 3))):  # a burst of customer messages
             when += timedelta(seconds=rng.randint(5, 90))
-            text = "<Media tidak disertakan>" if rng.random() < 0.05 else _fill(
-                rng, rng.choice(CUSTOMER_EN if english else CUSTOMER_ID), agent)
+            text = (
+                "<Media tidak disertakan>"
+                if rng.random() < 0.05
+                else _fill(rng, rng.choice(CUSTOMER_EN if english else CUSTOMER_ID), agent)
+            )
             lines.append(f"{when:%d/%m/%y %H.%M} - {customer}: {text}")
             written += 1
         if written == 1:
@@ -62,8 +88,10 @@ def _chat(rng: random.Random, customer: str, messages: int) -> str:
         when += timedelta(seconds=rng.randint(30, 3600 if rng.random() < 0.9 else 30000))
         if rng.random() < 0.05:
             agent = rng.choice(AGENTS)  # a handover
-        lines.append(f"{when:%d/%m/%y %H.%M} - Toko Maju: "
-                     + _fill(rng, rng.choice(AGENT_EN if english else AGENT_ID), agent))
+        lines.append(
+            f"{when:%d/%m/%y %H.%M} - Toko Maju: "
+            + _fill(rng, rng.choice(AGENT_EN if english else AGENT_ID), agent)
+        )
         written += 1
     return "\n".join(lines) + "\n"
 
@@ -75,7 +103,8 @@ def generate(folder: Path, chats: int, messages: int, seed: int = 47) -> None:
     for number in range(chats):
         customer = f"Pelanggan {number:05d}"
         (folder / f"Chat WhatsApp dengan {customer}.txt").write_text(
-            _chat(rng, customer, messages), encoding="utf-8")
+            _chat(rng, customer, messages), encoding="utf-8"
+        )
 
 
 def main() -> None:
@@ -92,20 +121,38 @@ def main() -> None:
     single = data / "single-500"
     for folder, chats, messages in ((week, args.chats, args.messages), (single, 1, 500)):
         if not folder.exists():  # generated in a child: its memory is not ours to count
-            subprocess.run([sys.executable, __file__, "--generate", str(folder), str(chats),
-                            str(messages)], check=True)
+            subprocess.run(
+                [sys.executable, __file__, "--generate", str(folder), str(chats), str(messages)],
+                check=True,
+            )
     total = sum(1 for f in week.iterdir() for _ in f.open(encoding="utf-8"))
     cs_audit = str(Path(sys.executable).with_name("cs-audit"))
-    read = ("import pathlib, sys; print(sum(len(p.read_bytes()) for p in "
-            "pathlib.Path(sys.argv[1]).iterdir()))")
+    read = (
+        "import pathlib, sys; print(sum(len(p.read_bytes()) for p in "
+        "pathlib.Path(sys.argv[1]).iterdir()))"
+    )
     runs = {
         "read the files": [sys.executable, "-c", read, str(week)],
         "cs-audit parse --format jsonl": [cs_audit, "parse", "--format", "jsonl", str(week)],
         "cs-audit audit --format json": [cs_audit, "audit", "--format", "json", "-q", str(week)],
-        "cs-audit audit --format json --xlsx": [cs_audit, "audit", "--format", "json", "-q",
-                                                "--xlsx", str(data / "week.xlsx"), str(week)],
-        "one 500-message export, audited": [cs_audit, "audit", "--format", "json", "-q",
-                                            str(single)],
+        "cs-audit audit --format json --xlsx": [
+            cs_audit,
+            "audit",
+            "--format",
+            "json",
+            "-q",
+            "--xlsx",
+            str(data / "week.xlsx"),
+            str(week),
+        ],
+        "one 500-message export, audited": [
+            cs_audit,
+            "audit",
+            "--format",
+            "json",
+            "-q",
+            str(single),
+        ],
     }
     print(f"{args.chats:,} exports, {total:,} lines\n")
     print("| run | wall s | lines/s | peak MiB |")
@@ -120,9 +167,11 @@ def main() -> None:
     parse = results["cs-audit parse --format jsonl"].seconds
     audit = results["cs-audit audit --format json"].seconds
     xlsx = results["cs-audit audit --format json --xlsx"].seconds
-    print(f"\naudit / parse: {audit / parse:.1f}x (target <= 4x); --xlsx adds "
-          f"{100 * (xlsx - audit) / audit:.0f}% (target <= 50%); one 500-message export: "
-          f"{results['one 500-message export, audited'].seconds:.2f} s (target < 0.5 s)")
+    print(
+        f"\naudit / parse: {audit / parse:.1f}x (target <= 4x); --xlsx adds "
+        f"{100 * (xlsx - audit) / audit:.0f}% (target <= 50%); one 500-message export: "
+        f"{results['one 500-message export, audited'].seconds:.2f} s (target < 0.5 s)"
+    )
 
 
 if __name__ == "__main__":

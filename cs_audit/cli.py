@@ -336,17 +336,27 @@ def audit(
             )
         previous = None
         if compare_previous:
-            if period is None or period[0] == datetime.min or period[1] == datetime.max:
+            start, end = period or (None, None)
+            if start is None or end is None:
                 raise ConfigError(
                     "--compare-previous",
                     "needs a period with a start and an end",
                     "add --week 2026-W47, or --since and --until",
                 )
-            length = period[1] - period[0]
-            previous = within_period(result, period[0] - length, period[0]).agents
+            try:
+                earlier = start - (end - start)
+            except OverflowError:
+                raise ConfigError(
+                    "--compare-previous",
+                    "the previous period is before year 1",
+                    "choose a later period",
+                ) from None
+            previous = within_period(result, earlier, start).agents
         if period is not None:
-            result = within_period(result, *period)
-        clean = redact if redact_output else str
+            result = within_period(result, period[0] or datetime.min, period[1] or datetime.max)
+        from cs_audit.render.terminal import printable  # noqa: PLC0415
+
+        clean = (lambda text: printable(redact(text))) if redact_output else printable
         for report in result.files:
             if report.error is not None:
                 _say(clean(str(report.error)))
@@ -412,19 +422,28 @@ def _day(text: str, option: str) -> datetime:
 
 def _period(
     week: str | None, since: str | None, until: str | None
-) -> tuple[datetime, datetime] | None:
-    """Where conversations must start: an ISO week, or --since/--until days (inclusive)."""
+) -> tuple[datetime | None, datetime | None] | None:
+    """Where conversations must start: an ISO week, or --since/--until days (inclusive);
+    None for an open end."""
     from cs_audit.pipeline import iso_week  # noqa: PLC0415
 
     if week and (since or until):
         raise ConfigError("--week", "cannot go with --since/--until", "give one or the other")
     if week:
         return iso_week(week)
-    if since or until:
-        start = _day(since, "--since") if since else datetime.min
-        end = _day(until, "--until") + timedelta(days=1) if until else datetime.max
-        return start, end
-    return None
+    if not (since or until):
+        return None
+    start = _day(since, "--since") if since else None
+    end = _day(until, "--until") if until else None
+    if start and end and start > end:
+        raise ConfigError(
+            f"--since {since} --until {until}",
+            "ends before it starts",
+            "give --since a day on or before --until",
+        )
+    if end is not None:
+        end = end + timedelta(days=1) if end.date() < date.max else datetime.max
+    return start, end
 
 
 def _data(
@@ -500,13 +519,16 @@ def check(
         config = _config(config_file, agent)
         result = run_audit(paths, config, workers=default_workers())
         checks = run_check(result, min_score=min_score, required=required)
+        for report in result.files:  # unreadable inputs: stderr, as in every command
+            if report.error is not None:
+                _say(str(report.error))
+            for notice in report.notices:
+                _warn(notice)
         out = []
         for item in checks:
-            if item.passed:
+            if item.passed or item.error:
                 continue
             out.append(f"FAIL {item.file}")
-            for reason in [item.error] if item.error else []:
-                out.append(f"  {reason}")
             for miss in item.misses:
                 out.append(f"  {miss.reason}")
                 if miss.evidence is not None:
@@ -518,12 +540,16 @@ def check(
             + (f", requiring {', '.join(required)}" if required else "")
             + ")"
         )
-        sys.stdout.write("\n".join(out) + "\n")
+        from cs_audit.render.terminal import printable  # noqa: PLC0415
+
+        sys.stdout.write(printable("\n".join(out)) + "\n")
         if os.environ.get("GITHUB_ACTIONS") == "true":
             sys.stdout.write(github_annotations(checks))
         sys.stdout.flush()
         if junit is not None:
             write_atomically(junit, junit_xml(checks))
+        if result.failed:  # CI can tell a broken export from a weak transcript
+            raise typer.Exit(ExitCode.INPUT)
         if passed < len(checks):
             raise typer.Exit(ExitCode.CHECK_FAILED)
 

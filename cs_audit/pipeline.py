@@ -147,4 +147,5 @@ def iso_week(text: str) -> tuple[datetime, datetime]:
     except ValueError:
         raise ConfigError(f"--week {text}", "is not an ISO week", "write it as 2026-W47") from None
     start = datetime.combine(monday, time.min)
-    return start, start + timedelta(days=7)
+    end = start + timedelta(days=7) if monday < date.max - timedelta(days=7) else datetime.max
+    return start, end

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import openpyxl
@@ -267,3 +268,53 @@ def test_no_progress_when_stderr_is_not_a_terminal() -> None:
     for options in ([], ["--quiet"]):
         result = runner.invoke(app, ["audit", "sample_exports", "-f", "csv", *options])
         assert (result.exit_code, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("options", "code"),
+    [
+        (["--until", "9999-12-31"], 0),
+        (["--week", "9999-W52"], 0),
+        (["--since", "0001-01-05", "--until", "0001-01-10", "--compare-previous"], 2),
+        (["--since", "2026-11-30", "--until", "2026-11-16"], 2),
+    ],
+)
+def test_extreme_and_reversed_periods(options: list[str], code: int) -> None:
+    """Dates at the ends of the calendar never crash; a reversed range is a usage error."""
+    result = runner.invoke(app, ["audit", "sample_exports", "-f", "csv", *options])
+    assert result.exit_code == code
+
+
+def test_escape_codes_in_chat_never_reach_the_terminal(tmp_path: Path) -> None:
+    """ESC sequences from a customer are shown as U+FFFD, not run by the terminal."""
+    chat = tmp_path / "Chat WhatsApp dengan Budi.txt"
+    chat.write_text(
+        "16/11/26 09.00 - Budi: Halo \x1b[2J\x1b]0;pwned\x07 berapa?\n"
+        "16/11/26 12.00 - Toko Maju: ok\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["audit", str(chat)])
+    assert "\x1b" not in result.stdout
+    assert "\ufffd[2J" in result.stdout
+
+
+def test_non_characters_and_odd_names_keep_the_workbook_valid(tmp_path: Path) -> None:
+    """U+FFFF in chat text and a file name with a non-UTF-8 byte: a valid workbook."""
+    folder = tmp_path / "x"
+    folder.mkdir()
+    odd = os.fsdecode(bytes(folder) + b"/Chat WhatsApp dengan Bu\xffdi.txt")
+    Path(odd).write_text(
+        "16/11/26 09.00 - Budi: ada \uffff barang?\n16/11/26 09.05 - Toko Maju: ya ada \ufffe\n",
+        encoding="utf-8",
+    )
+    book = tmp_path / "a.xlsx"
+    result = runner.invoke(
+        app,
+        [
+            *("audit", str(folder), "-a", "Toko Maju", "-f", "csv"),
+            *("--by", "conversation", "--xlsx", str(book)),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "Bu\ufffddi" in result.stdout
+    assert openpyxl.load_workbook(book)["Findings"].max_row > 1

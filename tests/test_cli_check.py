@@ -83,3 +83,19 @@ def test_unknown_criterion_is_a_usage_error() -> None:
     result = runner.invoke(app, ["check", "sample_exports", "--require", "speed"])
     assert result.exit_code == 2
     assert result.stderr.startswith("--require speed: is not a criterion; use one of: ")
+
+
+def test_unreadable_transcripts_are_input_errors(tmp_path: Path) -> None:
+    """A broken export is not a weak transcript: stderr, exit 3, a JUnit <error>."""
+    (tmp_path / "prose.txt").write_text("junk\n", encoding="utf-8")
+    (tmp_path / "ctl.txt").write_text(
+        "16/11/26 09.00 - Budi: Halo \x01\x1b[2J kak\n16/11/26 09.05 - Toko Maju: Halo kak\n",
+        encoding="utf-8",
+    )
+    junit = tmp_path / "r.xml"
+    result = runner.invoke(app, ["check", str(tmp_path), "-a", "Toko Maju", "--junit", str(junit)])
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"{tmp_path.as_posix()}/prose.txt: has no WhatsApp")
+    assert "\x1b" not in result.stdout
+    suite = ET.parse(junit).getroot()  # valid XML despite the control characters
+    assert (suite.get("errors"), suite.get("failures")) == ("1", "1")

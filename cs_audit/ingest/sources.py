@@ -34,6 +34,12 @@ class Source:
         return _read_member(self.path, self.member, self.name)
 
 
+def shown(path: Path) -> str:
+    """A path as text: bytes a file system name holds that are not UTF-8 become U+FFFD,
+    so that no output trips over them."""
+    return os.fsencode(path.as_posix()).decode("utf-8", "replace")
+
+
 def _size(n: int) -> str:
     return f"{n / 2**30:.1f} GiB" if n >= 2**30 else f"{n / 2**20:.0f} MiB"
 
@@ -91,7 +97,7 @@ def _damaged(name: str, error: Exception) -> IngestError:
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
-    name = path.as_posix()
+    name = shown(path)
     try:
         return zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -143,7 +149,7 @@ def _chat_members(archive: zipfile.ZipFile, zip_path: Path) -> list[str]:
         if not texts
         else f"holds {len(texts)} .txt files and none is named like a chat export"
     )
-    raise IngestError(zip_path.as_posix(), problem, "unzip it and pass the chat's .txt")
+    raise IngestError(shown(zip_path), problem, "unzip it and pass the chat's .txt")
 
 
 def _zip_sources(path: Path) -> list[Source]:
@@ -151,8 +157,8 @@ def _zip_sources(path: Path) -> list[Source]:
         try:
             members = _chat_members(archive, path)
         except _DAMAGED as error:
-            raise _damaged(path.as_posix(), error) from None
-    return [Source(f"{path.as_posix()}/{member}", path, member) for member in members]
+            raise _damaged(shown(path), error) from None
+    return [Source(f"{shown(path)}/{member}", path, member) for member in members]
 
 
 def _is_zip(path: Path) -> bool:
@@ -188,14 +194,14 @@ def find_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | I
                 yield from _sources_of(file)
             if not files:
                 yield IngestError(
-                    path.as_posix(),
+                    shown(path),
                     "holds no .txt or .zip export",
                     "point cs-audit at the folder that holds the exported chats",
                 )
         elif path.exists():
             yield from _sources_of(path)
         else:
-            yield IngestError(path.as_posix(), "no such file or folder", "check the path")
+            yield IngestError(shown(path), "no such file or folder", "check the path")
 
 
 def _sources_of(path: Path) -> Iterator[Source | IngestError]:
@@ -205,4 +211,4 @@ def _sources_of(path: Path) -> Iterator[Source | IngestError]:
         except IngestError as error:
             yield error
     else:
-        yield Source(path.as_posix(), path)
+        yield Source(shown(path), path)

@@ -28,7 +28,8 @@ from cs_audit.rubric import CRITERIA
 
 MAX_CELL = 32_767
 MAX_ROWS = 1_048_576
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 forbids these
+# XML 1.0 forbids these: C0 controls, the non-characters U+FFFE/U+FFFF, lone surrogates.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _FILLS = {
     "pass": PatternFill("solid", start_color="C6EFCE"),
     "fail": PatternFill("solid", start_color="FFC7CE"),

@@ -2,38 +2,53 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from cs_audit.checks import TranscriptCheck
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml(text: str) -> str:
+    """Text XML can hold: control characters and non-characters become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
 
 def junit_xml(checks: Sequence[TranscriptCheck]) -> bytes:
     """A JUnit report CI systems display: a test case per transcript."""
-    failures = sum(not c.passed for c in checks)
+    errors = sum(c.error is not None for c in checks)
+    failures = sum(not c.passed for c in checks) - errors
     suite = ET.Element(
         "testsuite",
         name="cs-audit check",
         tests=str(len(checks)),
         failures=str(failures),
-        errors="0",
+        errors=str(errors),
         skipped="0",
     )
     for item in checks:
-        case = ET.SubElement(suite, "testcase", classname="cs-audit.transcripts", name=item.file)
+        case = ET.SubElement(
+            suite, "testcase", classname="cs-audit.transcripts", name=_xml(item.file)
+        )
         if item.passed:
             continue
         reasons = [item.error] if item.error else [m.reason for m in item.misses]
-        failure = ET.SubElement(case, "failure", message=reasons[0])
-        failure.text = "\n".join(
-            reasons
-            if item.error
-            else [
-                f"{m.reason}\n  {m.evidence.file}:{m.evidence.line}: {m.evidence.text}"
-                if m.evidence
-                else m.reason
-                for m in item.misses
-            ]
+        failure = ET.SubElement(
+            case, "error" if item.error else "failure", message=_xml(reasons[0])
+        )
+        failure.text = _xml(
+            "\n".join(
+                reasons
+                if item.error
+                else [
+                    f"{m.reason}\n  {m.evidence.file}:{m.evidence.line}: {m.evidence.text}"
+                    if m.evidence
+                    else m.reason
+                    for m in item.misses
+                ]
+            )
         )
     ET.indent(suite)
     document: bytes = ET.tostring(suite, encoding="utf-8", xml_declaration=True)
@@ -55,9 +70,13 @@ def github_annotations(checks: Sequence[TranscriptCheck]) -> str:
     """``::error`` lines that GitHub Actions shows on the file and line."""
     lines = []
     for item in checks:
-        if item.error:
+        if item.error:  # "x.zip/_chat.txt:12: ..." points at x.zip, line 12
+            path, _, line = item.error.partition(": ")[0].rpartition(":")
+            located = f",line={line}" if line.isdigit() and path else ""
+            file = _on_disk(path if located else item.file)
             lines.append(
-                f"::error file={_escape(item.file, property_=True)}::{_escape(item.error)}"
+                f"::error file={_escape(file, property_=True)}{located},"
+                f"title=cs-audit check::{_escape(item.error)}"
             )
         for miss in item.misses:
             where = miss.evidence

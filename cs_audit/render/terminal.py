@@ -6,6 +6,7 @@ has them. Fits 80 columns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from rich import box
@@ -17,6 +18,16 @@ from cs_audit.models import Verdict
 from cs_audit.pipeline import AuditResult, ConversationResult
 from cs_audit.rubric import CRITERIA
 from cs_audit.scorecards import AgentScorecard
+
+# Control characters in chat text could drive the supervisor's terminal (ESC [2J clears
+# it): they are shown as U+FFFD instead.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Chat text safe to print on a terminal (newlines and tabs kept)."""
+    return _CONTROL.sub("\ufffd", text)
+
 
 SHORT = {
     "response_speed": "spd",
