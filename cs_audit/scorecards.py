@@ -40,10 +40,13 @@ def percentile(values: Sequence[float], share: float) -> float | None:
 
 def scorecards(results: Sequence[ConversationResult]) -> tuple[AgentScorecard, ...]:
     """One scorecard per agent, in name order."""
-    names = sorted({a for r in results for a in r.conversation.agents})
+    worked: dict[str, list[ConversationResult]] = {}
+    for r in results:
+        for agent in r.conversation.agents:
+            worked.setdefault(agent, []).append(r)
     cards = []
-    for name in names:
-        mine = [r for r in results if name in r.conversation.agents]
+    for name in sorted(worked):
+        mine = worked[name]
         replies = within = answered = 0
         firsts = []
         for r in mine:

@@ -178,6 +178,23 @@ def test_json_rows() -> None:
     assert [row["agent"] for row in rows] == ["Dimas", "Rina", "Toko Maju"]
 
 
+def test_json_rows_are_one_per_line_with_the_documents_numbers() -> None:
+    """--by conversation: one row per line; seconds and shares as in the full document."""
+    out = runner.invoke(
+        app, ["audit", "sample_exports", "-f", "json", "--by", "conversation"]
+    ).stdout
+    lines = out.splitlines()
+    rows = [json.loads(line.rstrip(",")) for line in lines[1:-1]]
+    assert (lines[0], lines[-1], len(rows)) == ("[", "]", 5)
+    full = json.loads(runner.invoke(app, ["audit", "sample_exports", "-f", "json"]).stdout)
+    assert [r["first_response_seconds"] for r in rows] == [
+        c["first_response_seconds"] for c in full["conversations"]
+    ]
+    assert [type(r["first_response_seconds"]) for r in rows if r["first_response_seconds"]] == [
+        int
+    ] * 5
+
+
 @pytest.mark.parametrize(
     ("options", "customers"),
     [

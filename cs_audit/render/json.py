@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from cs_audit.models import Evidence
@@ -10,7 +11,7 @@ from cs_audit.pipeline import AuditResult, ConversationResult
 from cs_audit.scorecards import AgentScorecard
 
 
-def _seconds(value: float | None) -> int | float | None:
+def whole_seconds(value: float | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else round(value, 1)
@@ -35,8 +36,8 @@ def _conversation(result: ConversationResult) -> dict[str, Any]:
         "agents": list(conversation.agents),
         "start": conversation.start.isoformat(),
         "end": conversation.end.isoformat(),
-        "first_response_seconds": _seconds(metrics.first_response_seconds),
-        "first_response_business_seconds": _seconds(metrics.first_response_business_seconds),
+        "first_response_seconds": whole_seconds(metrics.first_response_seconds),
+        "first_response_business_seconds": whole_seconds(metrics.first_response_business_seconds),
         "unanswered_turns": metrics.unanswered_turns,
         "turns": [
             {
@@ -45,8 +46,8 @@ def _conversation(result: ConversationResult) -> dict[str, Any]:
                 "messages": len(turn.messages),
                 "reply_at": timing.reply_at.isoformat() if timing.reply_at else None,
                 "agent": turn.reply.agent if turn.reply else None,
-                "response_seconds": _seconds(timing.calendar_seconds),
-                "business_seconds": _seconds(timing.business_seconds),
+                "response_seconds": whole_seconds(timing.calendar_seconds),
+                "business_seconds": whole_seconds(timing.business_seconds),
                 "within_sla": timing.within_sla,
                 "within_live_chat": timing.within_live_chat,
             }
@@ -58,7 +59,7 @@ def _conversation(result: ConversationResult) -> dict[str, Any]:
             "automated": metrics.automated_messages,
         },
         "automated": [_evidence(Evidence.of(u.message)) for u in conversation.automated],
-        "duration_seconds": _seconds(metrics.duration_seconds),
+        "duration_seconds": whole_seconds(metrics.duration_seconds),
         "sla_share": metrics.sla_share,
         "live_chat_share": metrics.live_chat_share,
         "score": result.score,
@@ -90,8 +91,8 @@ def _agent(card: AgentScorecard) -> dict[str, Any]:
         "replies": card.replies,
         "mean_score": card.mean_score,
         "pass_rates": dict(card.pass_rates),
-        "first_response_median_seconds": _seconds(card.first_response_median),
-        "first_response_p90_seconds": _seconds(card.first_response_p90),
+        "first_response_median_seconds": whole_seconds(card.first_response_median),
+        "first_response_p90_seconds": whole_seconds(card.first_response_p90),
         "sla_share": card.sla_share,
         "unanswered_turns": card.unanswered_turns,
     }
@@ -113,4 +114,24 @@ def audit_json(result: AuditResult) -> str:
         "conversations": [_conversation(r) for r in result.conversations],
         "agents": [_agent(card) for card in result.agents],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _one_item_per_line(document)
+
+
+def _one_item_per_line(document: dict[str, list[dict[str, Any]]]) -> str:
+    """Each top-level list's items one per line: as easy to grep and diff as indented
+    JSON, and written by json's C encoder (indenting falls back to the Python one,
+    which took a quarter of a 1,000-chat audit)."""
+    parts = [f"  {_encode(key)}: {array_lines(items, indent=2)}" for key, items in document.items()]
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def array_lines(items: Sequence[Any], *, indent: int = 0) -> str:
+    """A JSON array with one compact item per line, closed at ``indent`` spaces."""
+    if not items:
+        return "[]"
+    pad = " " * indent
+    inner = ",\n".join(f"{pad}  {_encode(item)}" for item in items)
+    return f"[\n{inner}\n{pad}]"

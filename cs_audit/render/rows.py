@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from cs_audit.pipeline import AuditResult
 from cs_audit.render.csv import neutralise
+from cs_audit.render.json import array_lines, whole_seconds
 from cs_audit.rubric import CRITERIA
 from cs_audit.scorecards import AgentScorecard
 
@@ -82,8 +82,8 @@ def _agent_rows(result: AuditResult) -> list[dict[str, Any]]:
             "replies": card.replies,
             "mean_score": card.mean_score,
             **{f"pass_rate_{key}": card.pass_rates[key] for key in CRITERIA},
-            "first_response_median_seconds": card.first_response_median,
-            "first_response_p90_seconds": card.first_response_p90,
+            "first_response_median_seconds": whole_seconds(card.first_response_median),
+            "first_response_p90_seconds": whole_seconds(card.first_response_p90),
             "sla_share": card.sla_share,
             "unanswered_turns": card.unanswered_turns,
         }
@@ -103,9 +103,9 @@ def conversation_rows(result: AuditResult) -> list[dict[str, Any]]:
             "end": r.conversation.end.isoformat(),
             "customer_messages": r.metrics.customer_messages,
             "agent_messages": r.metrics.agent_messages,
-            "first_response_seconds": r.metrics.first_response_seconds,
+            "first_response_seconds": whole_seconds(r.metrics.first_response_seconds),
             "unanswered_turns": r.metrics.unanswered_turns,
-            "sla_share": r.metrics.sla_share,
+            "sla_share": None if r.metrics.sla_share is None else round(r.metrics.sla_share, 3),
             "score": r.score,
             **{key: r.criteria[key].verdict.value for key in CRITERIA},
             "flags": "; ".join(f.key for f in r.flags),
@@ -180,8 +180,8 @@ def turn_rows(result: AuditResult) -> list[dict[str, Any]]:
             "messages": len(turn.messages),
             "reply_at": timing.reply_at,
             "agent": turn.reply.agent if turn.reply else None,
-            "response_seconds": timing.calendar_seconds,
-            "business_seconds": timing.business_seconds,
+            "response_seconds": whole_seconds(timing.calendar_seconds),
+            "business_seconds": whole_seconds(timing.business_seconds),
             "within_sla": timing.within_sla,
         }
         for r in result.conversations
@@ -208,4 +208,4 @@ def rows_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
 
 def rows_json(rows: Sequence[dict[str, Any]]) -> str:
     """The rows as a JSON array."""
-    return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+    return array_lines(rows) + "\n"
