@@ -1,11 +1,23 @@
-"""Masking phone numbers and e-mail addresses in any text an audit writes."""
+"""Masking phone numbers and e-mail addresses in any text an audit writes.
+
+Redaction runs over finished output (a JSON document, CSV, a cell, a table line), so
+the patterns also catch a number right after an escaped newline (``\\n0812...``), in a
+``wa.me/62...`` link, with no-break spaces inside, or glued to a word (``0812...ya``).
+"""
 
 from __future__ import annotations
 
 import re
 
-_PHONE = re.compile(r"(?<![\w+])(?:\+|0)\d[\d \-().\u2011]{6,}\d(?!\w)")
-_EMAIL = re.compile(r"\b([\w.+-])[\w.+-]*@([\w-]+(?:\.[\w-]+)+)\b")
+_SEPARATORS = " \\-().\u00a0\u2009\u202f\u2010\u2011"
+# Where a number starts: not inside a word or another number, except after a JSON
+# escape such as \n, whose letter is a word character.
+_START = r"(?:(?<![\w+])|(?<=\\[nrt]))"
+_PHONE = re.compile(
+    rf"{_START}(?:\+|0)\d[\d{_SEPARATORS}]{{6,}}\d"  # +62 812-3456-7890, 0812 3456 7890
+    r"|(?<!\d)\d{9,}"  # 6281234567890, as in wa.me links: any run of 9 or more digits
+)
+_EMAIL = re.compile(r"([\w.+-])[\w.+-]*@([\w-]+(?:\.[\w-]+)+)")
 _MASK = "\u2022"  # bullet
 
 

@@ -1,0 +1,56 @@
+"""--redact's masking, on the text shapes that reach it: JSON, CSV, cells, table lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cs_audit.cli import app
+from cs_audit.redact import redact
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("+62 812-3456-7890", "+62 8••-••••-••90"),
+        ("0812 3456 7890", "081• •••• ••90"),
+        ("0812\u00a03456\u00a07890", "081•\u00a0••••\u00a0••90"),
+        ("ok\\n081234567890", "ok\\n081•••••••90"),  # after a JSON-escaped newline
+        ("wa.me/6281234567890", "wa.me/628••••••••90"),
+        ("hub 081234567890ya", "hub 081•••••••90ya"),
+        ("budi.s@mail.co.id", "b•••@mail.co.id"),
+        (
+            "Rp 150.000, jam 10.30, 2026-11-20T10:02:00",
+            "Rp 150.000, jam 10.30, 2026-11-20T10:02:00",
+        ),
+        ("resi JP1234567", "resi JP1234567"),
+    ],
+)
+def test_redact(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_redacted_json_hides_a_number_on_a_body_line_of_its_own(tmp_path: Path) -> None:
+    """A number after a newline in a message is escaped as \\n in JSON: still masked."""
+    chat = tmp_path / "Chat WhatsApp dengan Budi.txt"
+    chat.write_text(
+        "16/11/26 09.00 - Budi: halo kak, tolong hubungi\n081234567890 ya, atau wa.me/6281299998888\n"
+        "16/11/26 09.05 - Toko Maju: Selamat pagi kak, baik kami hubungi\n+62 812-3456-7890\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["audit", str(chat), "-a", "Toko Maju", "-f", "json", "--redact"])
+    assert result.exit_code == 0, result.stderr
+    texts = [
+        e["text"]
+        for c in json.loads(result.stdout)["conversations"]
+        for v in c["criteria"].values()
+        for e in v["evidence"]
+    ]
+    assert "\n081•••••••90 ya, atau wa.me/628••••••••88" in " ".join(texts)
+    for digits in ("1234567890", "6281299998888", "3456-7890"):
+        assert digits not in result.stdout
