@@ -39,7 +39,8 @@ def test_redacted_json_hides_a_number_on_a_body_line_of_its_own(tmp_path: Path) 
     """A number after a newline in a message is escaped as \\n in JSON: still masked."""
     chat = tmp_path / "Chat WhatsApp dengan Budi.txt"
     chat.write_text(
-        "16/11/26 09.00 - Budi: halo kak, tolong hubungi\n081234567890 ya, atau wa.me/6281299998888\n"
+        "16/11/26 09.00 - Budi: halo kak, tolong hubungi\n"
+        "081234567890 ya, atau wa.me/6281299998888\n"
         "16/11/26 09.05 - Toko Maju: Selamat pagi kak, baik kami hubungi\n+62 812-3456-7890\n",
         encoding="utf-8",
     )
