@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from typing import Any, TypeVar
@@ -51,7 +51,7 @@ def fork_map(
 
 def _forked(
     function: Callable[[Shared, Item], Result],
-    items: Iterable[Item],
+    items: Sequence[Item],
     shared: Shared,
     workers: int,
 ) -> Iterator[Result]:
@@ -60,7 +60,9 @@ def _forked(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            yield from pool.map(_call, repeat(function), items)
+            # a few batches per worker: thousands of small chats cost few round trips
+            batch = max(1, len(items) // (workers * 8))
+            yield from pool.map(_call, repeat(function), items, chunksize=batch)
     finally:
         _shared = None
 

@@ -25,6 +25,7 @@ from cs_audit.models import (
     Message,
     Notice,
 )
+from cs_audit.parallel import can_fork, fork_map
 from cs_audit.prices import CatalogItem
 from cs_audit.roles import Roles, assign_roles, frequent_authors
 from cs_audit.scorecards import AgentScorecard, scorecards
@@ -107,28 +108,59 @@ def audit(
         for file, messages in chats
         if file in roles
     )
-    results = []
-    for file, messages in chats:
-        if file not in roles:
-            continue
-        for conversation in build_conversations(
-            file, messages, roles[file], config, repeated=repeated
-        ):
-            metrics = conversation_metrics(conversation, config)
-            ctx = Context(conversation, metrics, config, catalog)
-            criteria = judge_all(ctx)
-            languages = conversation_language(ctx)
-            results.append(
-                ConversationResult(
-                    conversation,
-                    metrics,
-                    criteria,
-                    raise_flags(ctx, languages),
-                    score(criteria, config.rubric),
-                    languages[0] or languages[1],
-                )
-            )
+    judged = [(file, messages) for file, messages in chats if file in roles]
+    shared = (roles, config, catalog, repeated)
+    results: list[ConversationResult] = []
+    if workers <= 1 or len(judged) <= 1 or not can_fork():
+        for chat in judged:
+            conversations = _conversations(shared, chat)
+            results.extend(_judged(c, _judge(shared, c)) for c in conversations)
+    else:  # workers judge; only the small verdicts travel back, conversations are rebuilt
+        verdicts = fork_map(_judge_file, judged, shared=shared, workers=workers)
+        for chat, judgements in zip(judged, verdicts, strict=True):
+            conversations = _conversations(shared, chat)
+            results.extend(map(_judged, conversations, judgements))
     return AuditResult(tuple(files), tuple(results), scorecards(results))
+
+
+_Shared = tuple[Mapping[str, Roles], AuditConfig, tuple[CatalogItem, ...], frozenset[str]]
+
+
+_Judgement = tuple[
+    ConversationMetrics, Mapping[str, CriterionResult], tuple[Flag, ...], float | None, str | None
+]
+
+
+def _conversations(
+    shared: _Shared, chat: tuple[str, tuple[Message, ...]]
+) -> tuple[Conversation, ...]:
+    roles, config, _, repeated = shared
+    file, messages = chat
+    return build_conversations(file, messages, roles[file], config, repeated=repeated)
+
+
+def _judge(shared: _Shared, conversation: Conversation) -> _Judgement:
+    _, config, catalog, _ = shared
+    metrics = conversation_metrics(conversation, config)
+    ctx = Context(conversation, metrics, config, catalog)
+    criteria = judge_all(ctx)
+    languages = conversation_language(ctx)
+    return (
+        metrics,
+        criteria,
+        raise_flags(ctx, languages),
+        score(criteria, config.rubric),
+        languages[0] or languages[1],
+    )
+
+
+def _judged(conversation: Conversation, judgement: _Judgement) -> ConversationResult:
+    return ConversationResult(conversation, *judgement)
+
+
+def _judge_file(shared: _Shared, chat: tuple[str, tuple[Message, ...]]) -> list[_Judgement]:
+    """The verdicts on every conversation of one export, in a worker."""
+    return [_judge(shared, c) for c in _conversations(shared, chat)]
 
 
 def within_period(result: AuditResult, start: datetime, end: datetime) -> AuditResult:

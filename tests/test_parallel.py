@@ -109,3 +109,19 @@ def test_workers_writing_to_a_real_file_keep_the_order(tmp_path: Path, fmt: str)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert outputs[0].count(b"\n") > 700
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_audit_output_is_the_same_for_any_workers(fmt: str) -> None:
+    """`audit --workers 2` judges files in forked workers: the same bytes as one process."""
+    runner = CliRunner()
+    options = ["audit", "sample_exports", "-f", fmt, "--by", "conversation"]
+    one = runner.invoke(cli.app, [*options, "-j", "1"])
+    two = runner.invoke(cli.app, [*options, "-j", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout_bytes == two.stdout_bytes
+    assert one.stdout.count("sample_exports/") == 5
+    full = [
+        runner.invoke(cli.app, ["audit", "sample_exports", "-f", "json", "-j", j]) for j in "12"
+    ]
+    assert full[0].stdout_bytes == full[1].stdout_bytes
