@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -31,6 +32,7 @@ _STOPWORD_TEXT = (
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
+@functools.lru_cache(maxsize=4096)  # criteria and flags ask again of the same messages
 def normal(text: str) -> str:
     """Text for matching: bidi marks gone, case folded, spaces folded."""
     return " ".join(strip_bidi(text).casefold().split())
