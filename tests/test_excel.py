@@ -95,6 +95,16 @@ def test_long_text_is_cut_with_a_note(tmp_path: Path, monkeypatch: pytest.Monkey
     assert any(note.startswith("Findings: a text of ") for note in notes)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("a" * 12, "a" * 9 + "…"), ("😀" * 6, "😀" * 4 + "…"), ("ab😀" * 3, "ab😀ab😀a…")],
+)
+def test_cell_limit_counts_as_excel_does(text: str, expected: str) -> None:
+    """Excel counts UTF-16 units: an emoji is two of its 32,767, and is never cut in half."""
+    assert excel._cut(text, 9) + "…" == expected
+    assert excel._utf16_units(expected) <= 10
+
+
 def test_a_failed_write_keeps_the_previous_workbook(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

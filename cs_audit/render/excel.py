@@ -39,6 +39,23 @@ _DURATION = "[h]:mm:ss"
 _BOLD = Font(bold=True)
 
 
+def _utf16_units(text: str) -> int:
+    """Characters as Excel counts them: an emoji outside the BMP counts twice."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(ord(c) > 0xFFFF for c in text)
+
+
+def _cut(text: str, units: int) -> str:
+    """The longest start of ``text`` within ``units`` UTF-16 units, never half an emoji."""
+    kept = 0
+    for index, char in enumerate(text):
+        kept += 2 if ord(char) > 0xFFFF else 1
+        if kept > units:
+            return text[:index]
+    return text
+
+
 class _Sheet:
     """Rows of one sheet, streamed (openpyxl's write-only mode: a week of findings fits in
     memory and writes fast), with the notes of whatever had to be cut."""
@@ -78,11 +95,10 @@ class _Sheet:
         if value is None:
             return None
         value = _FORBIDDEN.sub("\ufffd", self.clean(value))
-        if len(value) > MAX_CELL:
-            self.notes.append(
-                f"a text of {len(value):,} characters was cut to Excel's {MAX_CELL:,}"
-            )
-            value = value[: MAX_CELL - 1] + "…"
+        units = _utf16_units(value)
+        if units > MAX_CELL:
+            self.notes.append(f"a text of {units:,} characters was cut to Excel's {MAX_CELL:,}")
+            value = _cut(value, MAX_CELL - 1) + "…"
         return value
 
     def add(
