@@ -9,7 +9,7 @@ The SLA share is of answered turns; unanswered turns are counted apart.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -120,8 +120,11 @@ def conversation_metrics(conversation: Conversation, config: AuditConfig) -> Con
         agent_messages=sum(u.role is Role.AGENT and not u.automated for u in utterances),
         automated_messages=sum(u.automated for u in utterances),
         duration_seconds=(conversation.end - conversation.start).total_seconds(),
-        sla_share=sum(bool(t.within_sla) for t in answered) / len(answered) if answered else None,
-        live_chat_share=(
-            sum(bool(t.within_live_chat) for t in answered) / len(answered) if answered else None
-        ),
+        sla_share=_share([t.within_sla for t in answered]),
+        live_chat_share=_share([t.within_live_chat for t in answered]),
     )
+
+
+def _share(met: Sequence[bool | None]) -> float | None:
+    """The share of answered turns that met a target, to 3 places; None if none answered."""
+    return round(sum(bool(m) for m in met) / len(met), 3) if met else None

@@ -105,7 +105,7 @@ def conversation_rows(result: AuditResult) -> list[dict[str, Any]]:
             "agent_messages": r.metrics.agent_messages,
             "first_response_seconds": whole_seconds(r.metrics.first_response_seconds),
             "unanswered_turns": r.metrics.unanswered_turns,
-            "sla_share": None if r.metrics.sla_share is None else round(r.metrics.sla_share, 3),
+            "sla_share": r.metrics.sla_share,
             "score": r.score,
             **{key: r.criteria[key].verdict.value for key in CRITERIA},
             "flags": "; ".join(f.key for f in r.flags),
