@@ -44,7 +44,7 @@ def fork_map(
 
     ``function`` must be a module-level function (it is pickled by name).
     """
-    if workers <= 1 or len(items) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if not forks(workers, items):
         return (function(shared, item) for item in items)
     return _forked(function, items, shared, workers)
 
@@ -70,6 +70,11 @@ def _forked(
 def can_fork() -> bool:
     """Whether this platform can fork workers (not Windows)."""
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def forks(workers: int, items: Sequence[object]) -> bool:
+    """Whether ``fork_map`` and ``fork_write`` will use workers for these items."""
+    return workers > 1 and len(items) > 1 and can_fork()
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -112,7 +117,7 @@ def fork_write(
     turn comes, so nothing is copied back through a pipe. ``fd`` must be a real file
     descriptor whose Python-level buffers were flushed.
     """
-    if workers <= 1 or len(items) <= 1 or not can_fork():
+    if not forks(workers, items):
         for item in items:
             _write_all(fd, render(shared, item))
         return

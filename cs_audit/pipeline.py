@@ -25,7 +25,7 @@ from cs_audit.models import (
     Message,
     Notice,
 )
-from cs_audit.parallel import can_fork, fork_map
+from cs_audit.parallel import fork_map, forks
 from cs_audit.prices import CatalogItem
 from cs_audit.roles import Roles, assign_roles, frequent_authors
 from cs_audit.scorecards import AgentScorecard, scorecards
@@ -109,21 +109,17 @@ def audit(
         if file in roles
     )
     judged = [(file, messages) for file, messages in chats if file in roles]
-    shared = (roles, config, catalog, repeated)
+    judge = _Judge(roles, config, catalog, repeated)
     results: list[ConversationResult] = []
-    if workers <= 1 or len(judged) <= 1 or not can_fork():
+    if not forks(workers, judged):
         for chat in judged:
-            conversations = _conversations(shared, chat)
-            results.extend(_judged(c, _judge(shared, c)) for c in conversations)
+            results.extend(ConversationResult(c, *judge(c)) for c in judge.conversations(chat))
     else:  # workers judge; only the small verdicts travel back, conversations are rebuilt
-        verdicts = fork_map(_judge_file, judged, shared=shared, workers=workers)
+        verdicts = fork_map(_judge_file, judged, shared=judge, workers=workers)
         for chat, judgements in zip(judged, verdicts, strict=True):
-            conversations = _conversations(shared, chat)
-            results.extend(map(_judged, conversations, judgements))
+            pairs = zip(judge.conversations(chat), judgements, strict=True)
+            results.extend(ConversationResult(c, *judgement) for c, judgement in pairs)
     return AuditResult(tuple(files), tuple(results), scorecards(results))
-
-
-_Shared = tuple[Mapping[str, Roles], AuditConfig, tuple[CatalogItem, ...], frozenset[str]]
 
 
 _Judgement = tuple[
@@ -131,36 +127,39 @@ _Judgement = tuple[
 ]
 
 
-def _conversations(
-    shared: _Shared, chat: tuple[str, tuple[Message, ...]]
-) -> tuple[Conversation, ...]:
-    roles, config, _, repeated = shared
-    file, messages = chat
-    return build_conversations(file, messages, roles[file], config, repeated=repeated)
+@dataclass(frozen=True, slots=True)
+class _Judge:
+    """What judging a conversation needs beyond the conversation itself."""
+
+    roles: Mapping[str, Roles]
+    config: AuditConfig
+    catalog: tuple[CatalogItem, ...]
+    repeated: frozenset[str]  # business texts sent alike across chats: automated
+
+    def conversations(self, chat: tuple[str, tuple[Message, ...]]) -> tuple[Conversation, ...]:
+        file, messages = chat
+        return build_conversations(
+            file, messages, self.roles[file], self.config, repeated=self.repeated
+        )
+
+    def __call__(self, conversation: Conversation) -> _Judgement:
+        """Everything a ConversationResult holds besides the conversation."""
+        metrics = conversation_metrics(conversation, self.config)
+        ctx = Context(conversation, metrics, self.config, self.catalog)
+        criteria = judge_all(ctx)
+        languages = conversation_language(ctx)
+        return (
+            metrics,
+            criteria,
+            raise_flags(ctx, languages),
+            score(criteria, self.config.rubric),
+            languages[0] or languages[1],
+        )
 
 
-def _judge(shared: _Shared, conversation: Conversation) -> _Judgement:
-    _, config, catalog, _ = shared
-    metrics = conversation_metrics(conversation, config)
-    ctx = Context(conversation, metrics, config, catalog)
-    criteria = judge_all(ctx)
-    languages = conversation_language(ctx)
-    return (
-        metrics,
-        criteria,
-        raise_flags(ctx, languages),
-        score(criteria, config.rubric),
-        languages[0] or languages[1],
-    )
-
-
-def _judged(conversation: Conversation, judgement: _Judgement) -> ConversationResult:
-    return ConversationResult(conversation, *judgement)
-
-
-def _judge_file(shared: _Shared, chat: tuple[str, tuple[Message, ...]]) -> list[_Judgement]:
+def _judge_file(judge: _Judge, chat: tuple[str, tuple[Message, ...]]) -> list[_Judgement]:
     """The verdicts on every conversation of one export, in a worker."""
-    return [_judge(shared, c) for c in _conversations(shared, chat)]
+    return [judge(c) for c in judge.conversations(chat)]
 
 
 def within_period(result: AuditResult, start: datetime, end: datetime) -> AuditResult:
