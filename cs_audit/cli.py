@@ -69,7 +69,10 @@ WorkersOption = Annotated[
         "-j",
         min=1,
         show_default="the machine's cores",
-        help="Processes for large exports; the output is the same for any number.",
+        help=(
+            "Processes for large exports (and, in audit, for judging files); "
+            "the output is the same for any number."
+        ),
     ),
 ]
 
