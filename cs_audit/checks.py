@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from cs_audit.models import Evidence, Verdict
 from cs_audit.pipeline import AuditResult
@@ -37,11 +38,15 @@ def check(
 ) -> list[TranscriptCheck]:
     """Every audited file against the bar, in file order."""
     checks = []
+    by_file = {  # results come in file order: one pass groups them
+        file: list(mine)
+        for file, mine in groupby(result.conversations, key=lambda r: r.conversation.file)
+    }
     for report in result.files:
         if report.error is not None:
             checks.append(TranscriptCheck(report.file, None, (), str(report.error)))
             continue
-        mine = [r for r in result.conversations if r.conversation.file == report.file]
+        mine = by_file.get(report.file, [])
         misses: list[Miss] = []
         scores = [r.score for r in mine if r.score is not None]
         for r in mine:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
 
 import typer
 
@@ -366,9 +366,9 @@ def audit(
             for notice in report.notices:
                 _warn(notice, clean)
         if xlsx is not None:
-            from cs_audit.render.excel import audit_workbook  # noqa: PLC0415
+            from cs_audit.render.excel import write_workbook  # noqa: PLC0415
 
-            write_atomically(xlsx, audit_workbook(result, clean=clean))
+            write_atomically(xlsx, lambda out: write_workbook(result, out, clean=clean))
         if fmt is AuditFormat.TABLE:
             from rich.console import Console  # noqa: PLC0415
 
@@ -376,8 +376,7 @@ def audit(
 
             Console(highlight=False).print(scorecard(result, clean=clean, previous=previous))
         else:
-            sys.stdout.buffer.write(clean(_data(result, fmt, by, previous)).encode("utf-8"))
-            sys.stdout.buffer.flush()
+            _stream(_data(result, fmt, by, previous), clean)
         if result.failed:
             raise typer.Exit(ExitCode.INPUT)
 
@@ -454,9 +453,10 @@ def _data(
     fmt: AuditFormat,
     by: Rows | None,
     previous: Sequence[AgentScorecard] | None = None,
-) -> str:
-    """CSV or JSON for stdout: the full document for JSON without --by, else rows."""
-    from cs_audit.render.json import audit_json  # noqa: PLC0415
+) -> Iterator[str]:
+    """CSV or JSON for stdout, in pieces: the full document for JSON without --by, else
+    rows."""
+    from cs_audit.render.json import audit_json_parts  # noqa: PLC0415
     from cs_audit.render.rows import (  # noqa: PLC0415
         AGENT_COLUMNS,
         CONVERSATION_COLUMNS,
@@ -468,13 +468,28 @@ def _data(
     )
 
     if fmt is AuditFormat.JSON and by is None:
-        return audit_json(result)
+        return audit_json_parts(result)
+    rows: Iterable[dict[str, Any]]
     if by is Rows.CONVERSATION:
         rows, columns = conversation_rows(result), CONVERSATION_COLUMNS
     else:
         rows = agent_rows(result, previous)
         columns = AGENT_COLUMNS + (PREVIOUS_COLUMNS if previous is not None else ())
     return rows_csv(rows, columns) if fmt is AuditFormat.CSV else rows_json(rows)
+
+
+def _stream(parts: Iterable[str], clean: Callable[[str], str]) -> None:
+    """Write text to stdout as it is made, cleaned and encoded some 64 KiB at a time
+    (the pieces are whole lines or rows, so nothing to clean is cut in two)."""
+    out, batch, size = sys.stdout.buffer, [], 0
+    for part in parts:
+        batch.append(part)
+        size += len(part)
+        if size >= 1 << 16:
+            out.write(clean("".join(batch)).encode("utf-8"))
+            batch, size = [], 0
+    out.write(clean("".join(batch)).encode("utf-8"))
+    out.flush()
 
 
 @app.command()

@@ -12,9 +12,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import heapq
+from array import array
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from hashlib import blake2b
+from itertools import groupby
 
 from cs_audit.config import NOT_NAMES, AuditConfig
 from cs_audit.ingest.kinds import strip_bidi
@@ -38,15 +41,33 @@ def _normal(text: str) -> str:
     return " ".join(strip_bidi(text).casefold().split())
 
 
+def text_key(text: str) -> int:
+    """A stable 64-bit key for a text as templates are compared (case and spacing
+    ignored): a folder's texts are counted by key, not kept."""
+    return _key(_normal(text))
+
+
+def _key(normal: str) -> int:
+    return int.from_bytes(blake2b(normal.encode(), digest_size=8).digest(), "big")
+
+
+def long_text_keys(texts: Iterable[str], *, minimum_length: int = 30) -> array[int]:
+    """The sorted distinct keys of the texts long enough to be templates. Short texts
+    ("Siap kak") are what humans type everywhere: never these."""
+    return array("Q", sorted({text_key(t) for t in texts if len(t.strip()) >= minimum_length}))
+
+
 def repeated_business_texts(
-    chats: Iterable[Iterable[str]], *, minimum_chats: int = 3, minimum_length: int = 30
-) -> frozenset[str]:
-    """Business texts sent alike in at least ``minimum_chats`` chats (templates, away
-    messages). Short texts ("Siap kak") are what humans type everywhere: never these."""
-    counted: Counter[str] = Counter()
-    for texts in chats:
-        counted.update({_normal(t) for t in texts if len(t.strip()) >= minimum_length})
-    return frozenset(t for t, n in counted.items() if n >= minimum_chats)
+    chats: Iterable[Iterable[int]], *, minimum_chats: int = 3
+) -> frozenset[int]:
+    """The keys (``long_text_keys``) of business texts sent alike in at least
+    ``minimum_chats`` chats (templates, away messages). Each chat's keys must be
+    sorted and distinct; they are merged, never gathered into one list."""
+    repeated = []
+    for key, run in groupby(heapq.merge(*chats)):
+        if sum(1 for _ in run) >= minimum_chats:
+            repeated.append(key)
+    return frozenset(repeated)
 
 
 def _soon_after(reply: datetime, asked: datetime | None, within: timedelta) -> bool:
@@ -99,7 +120,7 @@ def _roster_agent(author: str, config: AuditConfig) -> str | None:
 
 
 def _sides(
-    messages: Sequence[Message], roles: Roles, config: AuditConfig, repeated: frozenset[str]
+    messages: Sequence[Message], roles: Roles, config: AuditConfig, repeated: frozenset[int]
 ) -> list[Utterance]:
     """Each message's side; business messages marked automated where they are: they
     open like a greeting/away message, or repeat a template, within seconds of the
@@ -115,7 +136,9 @@ def _sides(
             last_customer = message.timestamp
         else:
             text = _normal(message.text)
-            template = (bool(openings) and text.startswith(openings)) or text in repeated
+            template = (bool(openings) and text.startswith(openings)) or (
+                bool(repeated) and _key(text) in repeated
+            )
             automated = template and _soon_after(
                 message.timestamp, last_customer, config.automated_within
             )
@@ -201,7 +224,7 @@ def build_conversations(
     roles: Roles,
     config: AuditConfig,
     *,
-    repeated: frozenset[str] = frozenset(),
+    repeated: frozenset[int] = frozenset(),
 ) -> tuple[Conversation, ...]:
     """The conversations of one export, in order."""
     customer = ", ".join(sorted(roles.customers))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from cs_audit.errors import CsAuditError, ExitCode
 
@@ -21,15 +23,19 @@ def _umask() -> int:
     return mask
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+def write_atomically(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write ``data`` (or what a function writes to the file it is given) to a
+    temporary file beside ``path``, and rename it into place."""
     folder = path.parent if path.parent != Path() else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
         try:
             os.chmod(temporary, 0o666 & ~_umask())  # as open() would create it, not 0600
             with os.fdopen(handle, "wb") as out:
-                out.write(data)
+                if isinstance(data, bytes):
+                    out.write(data)
+                else:
+                    data(out)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(temporary, path)

@@ -5,6 +5,7 @@ pandas lives here, at the table edge; nothing else in cs_audit imports it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,8 +40,8 @@ def frames(result: AuditResult) -> AuditFrames:
     """The result's four tables as DataFrames with stable columns (empty ones too)."""
     import pandas as pd  # noqa: PLC0415  (slow to import: only for notebooks)
 
-    def table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
-        return pd.DataFrame(rows, columns=list(columns))
+    def table(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+        return pd.DataFrame(list(rows), columns=list(columns))
 
     return AuditFrames(
         result=result,

@@ -126,6 +126,58 @@ class Conversation:
     def automated(self) -> tuple[Utterance, ...]:
         return tuple(u for u in self.utterances if u.automated)
 
+    def outline(self) -> ConversationOutline:
+        """What outputs need of the conversation once it is judged: no message list."""
+        replies: dict[str, int] = {}
+        for u in self.utterances:
+            if u.agent is not None and not u.automated:
+                replies[u.agent] = replies.get(u.agent, 0) + 1
+        return ConversationOutline(
+            file=self.file,
+            index=self.index,
+            customer=self.customer,
+            start=self.start,
+            end=self.end,
+            agents=self.agents,
+            replies=tuple(replies.items()),
+            turns=tuple(
+                TurnOutline(
+                    t.messages[0].line,
+                    len(t.messages),
+                    t.reply is not None,
+                    t.reply.agent if t.reply else None,
+                )
+                for t in self.turns
+            ),
+            automated=tuple(Evidence.of(u.message) for u in self.automated),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TurnOutline:
+    """A customer turn as outputs show it."""
+
+    line: int  # of its first message
+    messages: int
+    answered: bool
+    agent: str | None  # the agent credited with the reply
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationOutline:
+    """A judged conversation without its messages: what every output needs, small
+    enough to keep for a month of chats."""
+
+    file: str
+    index: int
+    customer: str
+    start: datetime
+    end: datetime
+    agents: tuple[str, ...]  # human agents who replied, in the order they first did
+    replies: tuple[tuple[str, int], ...]  # human replies per agent
+    turns: tuple[TurnOutline, ...]
+    automated: tuple[Evidence, ...]  # greeting and away messages
+
 
 class Verdict(StrEnum):
     """A criterion's outcome for one conversation."""

@@ -60,8 +60,9 @@ def _forked(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            # a few batches per worker: thousands of small chats cost few round trips
-            batch = max(1, len(items) // (workers * 8))
+            # a few batches per worker, so thousands of small chats cost few round trips;
+            # at most 64 items, so what waits in the pipes does not grow with the folder
+            batch = min(max(1, len(items) // (workers * 8)), 64)
             yield from pool.map(_call, repeat(function), items, chunksize=batch)
     finally:
         _shared = None

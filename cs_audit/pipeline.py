@@ -6,19 +6,26 @@ files -> messages -> roles -> conversations -> timings -> verdicts -> scorecards
 from __future__ import annotations
 
 import os
+import pickle
 import re
-from collections.abc import Callable, Iterable, Mapping
+import tempfile
+import weakref
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import overload
 
 from cs_audit.config import AuditConfig
-from cs_audit.conversations import build_conversations, repeated_business_texts
+from cs_audit.conversations import build_conversations, long_text_keys, repeated_business_texts
 from cs_audit.criteria import Context, conversation_language, judge_all, raise_flags, score
 from cs_audit.errors import ConfigError, CsAuditError, IngestError
-from cs_audit.ingest import read_exports
+from cs_audit.ingest import ParsedExport, Source, find_sources, parse_export
 from cs_audit.metrics import ConversationMetrics, conversation_metrics
 from cs_audit.models import (
     Conversation,
+    ConversationOutline,
     CriterionResult,
     DateOrder,
     Flag,
@@ -27,8 +34,8 @@ from cs_audit.models import (
 )
 from cs_audit.parallel import fork_map, forks
 from cs_audit.prices import CatalogItem
-from cs_audit.roles import Roles, assign_roles, frequent_authors
-from cs_audit.scorecards import AgentScorecard, scorecards
+from cs_audit.roles import AuthorCount, Roles, assign_roles, settled_roles
+from cs_audit.scorecards import AgentScorecard, ScorecardBuilder, Tally, scorecards, tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +53,7 @@ class FileReport:
 class ConversationResult:
     """One conversation, judged."""
 
-    conversation: Conversation
+    conversation: ConversationOutline
     metrics: ConversationMetrics
     criteria: Mapping[str, CriterionResult]
     flags: tuple[Flag, ...]
@@ -54,10 +61,80 @@ class ConversationResult:
     language: str | None  # the customer's: "id", "en", or None when too little was said
 
 
+def _second(moment: datetime) -> int:
+    """A moment as whole seconds since year 1: comparable without datetime objects."""
+    return moment.toordinal() * 86_400 + moment.hour * 3600 + moment.minute * 60 + moment.second
+
+
+class _Spool:
+    """Judged conversations, pickled per file into an anonymous temporary file (gone
+    when closed, never named on disk): a month of chats is not held in memory."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115  (closed by the finalizer)
+        weakref.finalize(self, self._file.close)
+        self._ends = array("q", [0])  # byte offsets: file b's results are [b, b + 1)
+        self.blob = array("q")  # per conversation: which file's results hold it
+        self.position = array("q")  # and where in them
+        self.start = array("q")  # its start, as _second()
+        self._loaded: tuple[int, list[ConversationResult]] = (-1, [])
+
+    def add(self, blob: bytes, starts: Sequence[int]) -> None:
+        b = len(self._ends) - 1
+        self._file.seek(self._ends[-1])
+        self._file.write(blob)
+        self._ends.append(self._ends[-1] + len(blob))
+        for i, moment in enumerate(starts):
+            self.blob.append(b)
+            self.position.append(i)
+            self.start.append(moment)
+
+    def get(self, index: int) -> ConversationResult:
+        b = self.blob[index]
+        if self._loaded[0] != b:
+            self._file.seek(self._ends[b])
+            data = self._file.read(self._ends[b + 1] - self._ends[b])
+            self._loaded = (b, pickle.loads(data))  # written by this process
+        return self._loaded[1][self.position[index]]
+
+
+class Results(Sequence[ConversationResult]):
+    """The judged conversations, in file and conversation order, read back from a
+    spool as they are iterated."""
+
+    def __init__(self, spool: _Spool, picks: array[int] | None = None) -> None:
+        self._spool = spool
+        self._picks = picks  # None: all of them
+
+    def __len__(self) -> int:
+        return len(self._spool.blob) if self._picks is None else len(self._picks)
+
+    @overload
+    def __getitem__(self, index: int) -> ConversationResult: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ConversationResult]: ...
+    def __getitem__(self, index: int | slice) -> ConversationResult | list[ConversationResult]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        where = range(len(self))[index]  # IndexError past the end, negatives counted back
+        return self._spool.get(where if self._picks is None else self._picks[where])
+
+    def __iter__(self) -> Iterator[ConversationResult]:
+        picks = range(len(self._spool.blob)) if self._picks is None else self._picks
+        get = self._spool.get
+        return (get(i) for i in picks)
+
+    def starting(self, start: datetime, end: datetime) -> Results:
+        """Those that start in [start, end)."""
+        low, high, starts = _second(start), _second(end), self._spool.start
+        picks = range(len(starts)) if self._picks is None else self._picks
+        return Results(self._spool, array("q", (i for i in picks if low <= starts[i] < high)))
+
+
 @dataclass(frozen=True, slots=True)
 class AuditResult:
     files: tuple[FileReport, ...]
-    conversations: tuple[ConversationResult, ...]
+    conversations: Sequence[ConversationResult]
     agents: tuple[AgentScorecard, ...]
 
     @property
@@ -75,51 +152,127 @@ def audit(
     workers: int = 1,
     on_file: Callable[[str], None] | None = None,
 ) -> AuditResult:
-    """Audit every export under ``paths``; ``on_file`` hears of each file as it is read."""
+    """Audit every export under ``paths``; ``on_file`` hears of each file as it is read.
+
+    Two passes over the files, each in ``workers`` processes: the first learns who
+    writes where and which long texts recur (as 64-bit keys, not texts); the second
+    parses each file again and judges it. No pass holds more than one file's messages,
+    and the judged conversations wait in a temporary file.
+    """
     config = config or AuditConfig()
+    found = [s if isinstance(s, IngestError) else _item(s) for s in find_sources(paths)]
+    sources = [s for s in found if not isinstance(s, IngestError)]
+    inner = 1 if forks(workers, sources) else workers  # a lone big export: split it
+    surveyed = iter(fork_map(_survey, sources, shared=(date_order, inner, config), workers=workers))
     files: list[FileReport] = []
-    chats: list[tuple[str, tuple[Message, ...]]] = []
-    for parsed in read_exports(paths, date_order=date_order, workers=workers):
+    count = AuthorCount()
+    business: list[array[int]] = []  # per chat, its business side's long texts' keys
+    unsettled: dict[int, _Survey] = {}  # by index in files: sides still to decide
+    for source in found:
+        item = source if isinstance(source, IngestError) else next(surveyed)
+        name = item.where if isinstance(item, IngestError) else item.report.file
+        if not isinstance(source, IngestError):
+            name = source[0]  # the same text as the report's: kept once
         if on_file is not None:
-            on_file(parsed.where if isinstance(parsed, IngestError) else parsed.file)
-        if isinstance(parsed, IngestError):
-            file = re.sub(r":\d+$", "", parsed.where)  # "chat.txt:12" -> "chat.txt"
-            files.append(FileReport(file, "error", 0, error=parsed))
+            on_file(name)
+        if isinstance(item, IngestError):
+            file = re.sub(r":\d+$", "", item.where)  # "chat.txt:12" -> "chat.txt"
+            files.append(FileReport(file, "error", 0, error=item))
             continue
-        chats.append((parsed.file, parsed.messages()))
-        files.append(
-            FileReport(
-                parsed.file, "warning" if parsed.notices else "ok", len(parsed), parsed.notices
-            )
-        )
-    authors = {file: {m.author for m in messages if m.author} for file, messages in chats}
-    frequent = frequent_authors(authors.values())
-    roles: dict[str, Roles] = {}
-    for file, _ in chats:
+        count.add(item.authors)
+        if item.business is not None:
+            business.append(item.business)
+        else:
+            unsettled[len(files)] = item
+        r = item.report
+        files.append(FileReport(name, r.status, r.messages, r.notices))
+    next(surveyed, None)  # let the workers' pool close before the next one starts
+    frequent = count.frequent()
+    del count
+    for index, survey in unsettled.items():
         try:
-            roles[file] = assign_roles(file, authors[file], config, frequent=frequent)
+            roles = assign_roles(survey.report.file, survey.authors, config, frequent=frequent)
         except CsAuditError as error:
-            index = next(i for i, f in enumerate(files) if f.file == file)
-            files[index] = FileReport(
-                file, "error", files[index].messages, files[index].notices, error
-            )
-    repeated = repeated_business_texts(
-        [m.text for m in messages if m.author in roles[file].business]
-        for file, messages in chats
-        if file in roles
-    )
-    judged = [(file, messages) for file, messages in chats if file in roles]
-    judge = _Judge(roles, config, catalog, repeated)
-    results: list[ConversationResult] = []
-    if not forks(workers, judged):
-        for chat in judged:
-            results.extend(ConversationResult(c, *judge(c)) for c in judge.conversations(chat))
-    else:  # workers judge; only the small verdicts travel back, conversations are rebuilt
-        verdicts = fork_map(_judge_file, judged, shared=judge, workers=workers)
-        for chat, judgements in zip(judged, verdicts, strict=True):
-            pairs = zip(judge.conversations(chat), judgements, strict=True)
-            results.extend(ConversationResult(c, *judgement) for c, judgement in pairs)
-    return AuditResult(tuple(files), tuple(results), scorecards(results))
+            report = files[index]
+            files[index] = FileReport(report.file, "error", report.messages, report.notices, error)
+            continue
+        business.append(_business_keys(survey, roles))
+    unsettled.clear()
+    repeated = repeated_business_texts(business)
+    business.clear()
+    failed = {f.file for f in files if f.status == "error"}
+    judged = [s for s in sources if s[0] not in failed]
+    judge = _Judge(config, catalog, frequent, repeated, date_order, inner)
+    spool = _Spool()
+    builder = ScorecardBuilder()
+    for source, outcome in zip(
+        judged, fork_map(_judge_file, judged, shared=judge, workers=workers), strict=True
+    ):
+        if isinstance(outcome, CsAuditError):  # the file changed between the passes
+            index = next(i for i, f in enumerate(files) if f.file == source[0])
+            files[index] = FileReport(source[0], "error", 0, error=outcome)
+            continue
+        blob, starts, tallies = outcome
+        spool.add(blob, starts)
+        for figures in tallies:
+            builder.add(figures)
+    return AuditResult(tuple(files), Results(spool), builder.build())
+
+
+# A chat text as a plain tuple, lighter to keep by the thousand than a Source: its
+# name, its file (None: the name) and its zip member.
+_Item = tuple[str, str | None, str | None]
+
+
+def _item(source: Source) -> _Item:
+    path = os.fspath(source.path)
+    return source.name, None if path == source.name else path, source.member
+
+
+def _parse(item: _Item, date_order: DateOrder, workers: int) -> ParsedExport:
+    name, path, member = item
+    source = Source(name, Path(name if path is None else path), member)
+    return parse_export(source.read(), file=name, date_order=date_order, workers=workers)
+
+
+@dataclass(frozen=True, slots=True)
+class _Survey:
+    """What the first pass learns of a file: its authors and its business side's long
+    texts, as keys; where the sides wait on the folder, each author's keys."""
+
+    report: FileReport
+    authors: tuple[str, ...]
+    business: array[int] | None  # None: sides not settled, see keys
+    keys: tuple[array[int], ...] = ()  # per author, long_text_keys() of what they wrote
+
+
+def _survey(shared: tuple[DateOrder, int, AuditConfig], item: _Item) -> _Survey | IngestError:
+    date_order, workers, config = shared
+    try:
+        parsed = _parse(item, date_order, workers)
+    except IngestError as error:
+        return error
+    written: dict[str, list[str]] = {}
+    for author, text in zip(parsed.authors, parsed.texts, strict=True):
+        if author:
+            written.setdefault(author, []).append(text)
+    status = "warning" if parsed.notices else "ok"
+    report = FileReport(parsed.file, status, len(parsed), parsed.notices)
+    authors = tuple(written)
+    roles = settled_roles(parsed.file, authors, config)
+    if roles is None:
+        keys = tuple(long_text_keys(texts) for texts in written.values())
+        return _Survey(report, authors, None, keys)
+    ours = (text for author in roles.business for text in written.get(author, ()))
+    return _Survey(report, authors, long_text_keys(ours))
+
+
+def _business_keys(survey: _Survey, roles: Roles) -> array[int]:
+    """The sorted distinct keys of the business side's long texts in one file."""
+    mine = [k for a, k in zip(survey.authors, survey.keys, strict=True) if a in roles.business]
+    if len(mine) == 1:
+        return mine[0]
+    return array("Q", sorted(set().union(*mine)))
 
 
 _Judgement = tuple[
@@ -131,24 +284,25 @@ _Judgement = tuple[
 class _Judge:
     """What judging a conversation needs beyond the conversation itself."""
 
-    roles: Mapping[str, Roles]
     config: AuditConfig
     catalog: tuple[CatalogItem, ...]
-    repeated: frozenset[str]  # business texts sent alike across chats: automated
+    frequent: frozenset[str]  # authors frequent across the folder: the business side
+    repeated: frozenset[int]  # keys of business texts sent alike across chats: automated
+    date_order: DateOrder = DateOrder.AUTO
+    workers: int = 1  # to parse one file with
 
-    def conversations(self, chat: tuple[str, tuple[Message, ...]]) -> tuple[Conversation, ...]:
-        file, messages = chat
-        return build_conversations(
-            file, messages, self.roles[file], self.config, repeated=self.repeated
-        )
+    def conversations(self, file: str, messages: Sequence[Message]) -> tuple[Conversation, ...]:
+        authors = {m.author for m in messages if m.author}
+        roles = assign_roles(file, authors, self.config, frequent=self.frequent)
+        return build_conversations(file, messages, roles, self.config, repeated=self.repeated)
 
-    def __call__(self, conversation: Conversation) -> _Judgement:
-        """Everything a ConversationResult holds besides the conversation."""
+    def __call__(self, conversation: Conversation) -> ConversationResult:
         metrics = conversation_metrics(conversation, self.config)
         ctx = Context(conversation, metrics, self.config, self.catalog)
         criteria = judge_all(ctx)
         languages = conversation_language(ctx)
-        return (
+        return ConversationResult(
+            conversation.outline(),
             metrics,
             criteria,
             raise_flags(ctx, languages),
@@ -157,14 +311,25 @@ class _Judge:
         )
 
 
-def _judge_file(judge: _Judge, chat: tuple[str, tuple[Message, ...]]) -> list[_Judgement]:
-    """The verdicts on every conversation of one export, in a worker."""
-    return [judge(c) for c in judge.conversations(chat)]
+def _judge_file(judge: _Judge, item: _Item) -> tuple[bytes, list[int], list[Tally]] | CsAuditError:
+    """One export parsed and judged (in a worker): its results pickled for the spool,
+    their starts, and their figures for the scorecards."""
+    try:
+        parsed = _parse(item, judge.date_order, judge.workers)
+        conversations = judge.conversations(parsed.file, parsed.messages())
+    except CsAuditError as error:
+        return error
+    results = [judge(c) for c in conversations]
+    blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+    return blob, [_second(r.conversation.start) for r in results], [tally(r) for r in results]
 
 
 def within_period(result: AuditResult, start: datetime, end: datetime) -> AuditResult:
     """The audit of the conversations that start in [start, end), with their scorecards."""
-    kept = tuple(r for r in result.conversations if start <= r.conversation.start < end)
+    if isinstance(result.conversations, Results):
+        kept: Sequence[ConversationResult] = result.conversations.starting(start, end)
+    else:
+        kept = tuple(r for r in result.conversations if start <= r.conversation.start < end)
     return AuditResult(result.files, kept, scorecards(kept))
 
 

@@ -73,15 +73,47 @@ class Roles:
     business: frozenset[str]
 
 
+class AuthorCount:
+    """Counts the chats each author writes in, a chat at a time (see ``frequent``)."""
+
+    def __init__(self) -> None:
+        self._counted: Counter[str] = Counter()
+        self._chats = 0
+
+    def add(self, authors: Iterable[str]) -> None:
+        self._chats += 1
+        self._counted.update(set(authors))
+
+    def frequent(self, *, minimum: int = 3) -> frozenset[str]:
+        """Authors present in at least ``minimum`` chats and in more than half of them:
+        across a folder of one business's exports, that is the business account."""
+        total = self._chats
+        return frozenset(a for a, n in self._counted.items() if n >= minimum and n * 2 > total)
+
+
 def frequent_authors(chats: Iterable[Iterable[str]], *, minimum: int = 3) -> frozenset[str]:
-    """Authors present in at least ``minimum`` chats and in more than half of them:
-    across a folder of one business's exports, that is the business account."""
-    counted: Counter[str] = Counter()
-    total = 0
+    """``AuthorCount.frequent`` of these chats' authors."""
+    count = AuthorCount()
     for authors in chats:
-        total += 1
-        counted.update(set(authors))
-    return frozenset(a for a, n in counted.items() if n >= minimum and n * 2 > total)
+        count.add(authors)
+    return count.frequent(minimum=minimum)
+
+
+def settled_roles(file: str, authors: Iterable[str], config: AuditConfig) -> Roles | None:
+    """The chat's sides where the folder cannot change them: every customer is the one
+    its file name names. None where authors frequent across the folder could decide."""
+    people = set(authors)
+    try:
+        roles = assign_roles(file, people, config)
+    except RolesError:
+        return None
+    named = customer_in_file_name(file)
+    code = config.country_code
+    if named is None or not roles.customers <= people:  # a customer who never wrote
+        return None
+    if any(identity(c, code) != identity(named, code) for c in roles.customers):
+        return None
+    return roles
 
 
 def assign_roles(

@@ -7,7 +7,13 @@ from datetime import datetime, time
 import pytest
 
 from cs_audit.config import AgentSpec, AuditConfig, BusinessHours
-from cs_audit.conversations import build_conversations, repeated_business_texts, signer
+from cs_audit.conversations import (
+    build_conversations,
+    long_text_keys,
+    repeated_business_texts,
+    signer,
+    text_key,
+)
 from cs_audit.ingest import parse_export
 from cs_audit.metrics import conversation_metrics, open_seconds
 from cs_audit.models import Conversation
@@ -23,7 +29,7 @@ def _conversations(
     config: AuditConfig = CONFIG,
     *,
     file: str = FILE,
-    repeated: frozenset[str] = frozenset(),
+    repeated: frozenset[int] = frozenset(),
 ) -> tuple[Conversation, ...]:
     parsed = parse_export(text.encode(), file=file)
     messages = parsed.messages()
@@ -64,8 +70,12 @@ def test_repeated_text_within_seconds_is_automated() -> None:
     """A long text the business sends alike in 3+ chats, right after the customer, is
     automated; short replies humans type everywhere never are."""
     away = "Hai! Kami sedang offline, pesan kakak kami balas segera."
-    repeated = repeated_business_texts([[away, "Siap kak"]] * 3)
-    assert repeated == {away.lower()}
+    chat = long_text_keys([away, "Siap kak", away])
+    assert list(chat) == [text_key(away)]  # one key per distinct long text
+    assert text_key(f"  {away.upper()} ") == text_key(away)  # case and spacing ignored
+    repeated = repeated_business_texts([chat] * 3)
+    assert repeated == {text_key(away)}
+    assert repeated_business_texts([chat] * 2) == frozenset()  # 3 chats, not 2
     [conv] = _conversations(
         f"16/11/26 19.00 - Budi: Halo\n16/11/26 19.00 - Toko Maju: {away}\n"
         "16/11/26 19.30 - Toko Maju: Halo kak, ada yang bisa dibantu?\n",

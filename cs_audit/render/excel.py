@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -22,8 +22,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from cs_audit.pipeline import AuditResult
-from cs_audit.render.rows import TURN_COLUMNS, finding_rows, turn_rows
+from cs_audit.pipeline import AuditResult, ConversationResult
+from cs_audit.render.rows import TURN_COLUMNS, findings_of, turns_of
 from cs_audit.rubric import CRITERIA
 
 MAX_CELL = 32_767
@@ -152,6 +152,10 @@ class _Sheet:
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{self.rows}"
 
 
+# A sheet with a row (or rows) per conversation, and what adds them.
+_Rows = tuple[_Sheet, Callable[[ConversationResult], None]]
+
+
 def _summary(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> _Sheet:
     headers = [
         "agent",
@@ -200,7 +204,7 @@ def _summary(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -
     return sheet
 
 
-def _conversations(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> _Sheet:
+def _conversations(book: Workbook, clean: Callable[[str], str]) -> _Rows:
     headers = [
         "file",
         "conversation",
@@ -222,7 +226,8 @@ def _conversations(book: Workbook, result: AuditResult, clean: Callable[[str], s
         [40, 13, 22, 22, 18, 10, 14, 17, *[18] * len(CRITERIA), 8, 24, 9],
         clean,
     )
-    for r in result.conversations:
+
+    def add(r: ConversationResult) -> None:
         c, m = r.conversation, r.metrics
         sheet.add(
             [
@@ -244,10 +249,11 @@ def _conversations(book: Workbook, result: AuditResult, clean: Callable[[str], s
             verdicts=range(8, 8 + len(CRITERIA)),
             formats={4: "yyyy-mm-dd hh:mm"},
         )
-    return sheet
+
+    return sheet, add
 
 
-def _findings(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> _Sheet:
+def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
     headers = [
         "file",
         "conversation",
@@ -273,17 +279,20 @@ def _findings(book: Workbook, result: AuditResult, clean: Callable[[str], str]) 
         "timestamp",
         "author",
     )
-    for row in finding_rows(result):
-        sheet.add(
-            [row[k] for k in keys],
-            texts=[0, 2, 5, 6, 7, 9],
-            verdicts=[4],
-            formats={8: "yyyy-mm-dd hh:mm:ss"},
-        )
-    return sheet
+
+    def add(r: ConversationResult) -> None:
+        for row in findings_of(r):
+            sheet.add(
+                [row[k] for k in keys],
+                texts=[0, 2, 5, 6, 7, 9],
+                verdicts=[4],
+                formats={8: "yyyy-mm-dd hh:mm:ss"},
+            )
+
+    return sheet, add
 
 
-def _response_times(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> _Sheet:
+def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
     headers = [
         "file",
         "conversation",
@@ -301,16 +310,19 @@ def _response_times(book: Workbook, result: AuditResult, clean: Callable[[str], 
         book, "Response times", headers, [40, 13, 22, 18, 7, 10, 18, 16, 14, 15, 11], clean
     )
     keys = TURN_COLUMNS[:-1]  # within_sla is shown as pass/fail/unanswered
-    for row in turn_rows(result):
-        within = {True: "pass", False: "fail", None: "unanswered"}[row["within_sla"]]
-        sheet.add(
-            [*(row[k] for k in keys), within],
-            texts=[0, 2, 7],
-            durations=[8, 9],
-            verdicts=[10],
-            formats=dict.fromkeys([3, 6], "yyyy-mm-dd hh:mm:ss"),
-        )
-    return sheet
+
+    def add(r: ConversationResult) -> None:
+        for row in turns_of(r):
+            within = {True: "pass", False: "fail", None: "unanswered"}[row["within_sla"]]
+            sheet.add(
+                [*(row[k] for k in keys), within],
+                texts=[0, 2, 7],
+                durations=[8, 9],
+                verdicts=[10],
+                formats=dict.fromkeys([3, 6], "yyyy-mm-dd hh:mm:ss"),
+            )
+
+    return sheet, add
 
 
 def _files(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> _Sheet:
@@ -326,15 +338,25 @@ def _files(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> 
 
 
 def audit_workbook(result: AuditResult, *, clean: Callable[[str], str] = str) -> bytes:
-    """The workbook's bytes (the caller writes them atomically)."""
+    """The workbook's bytes."""
+    out = io.BytesIO()
+    write_workbook(result, out, clean=clean)
+    return out.getvalue()
+
+
+def write_workbook(
+    result: AuditResult, out: BinaryIO, *, clean: Callable[[str], str] = str
+) -> None:
+    """Write the workbook to ``out``; the conversations are read once, for all the
+    sheets that list them (openpyxl streams each sheet to its own temporary file)."""
     book = Workbook(write_only=True)
-    sheets = [
-        _summary(book, result, clean),
-        _conversations(book, result, clean),
-        _findings(book, result, clean),
-        _response_times(book, result, clean),
-        _files(book, result, clean),
-    ]
+    summary = _summary(book, result, clean)
+    listed = [_conversations(book, clean), _findings(book, clean), _response_times(book, clean)]
+    adders = [add for _, add in listed]
+    for r in result.conversations:
+        for add in adders:
+            add(r)
+    sheets = [summary, *(sheet for sheet, _ in listed), _files(book, result, clean)]
     notes = [f"{s.sheet.title}: {n}" for s in sheets for n in dict.fromkeys(s.notes)]
     for sheet in sheets:
         sheet.finish()
@@ -343,6 +365,4 @@ def audit_workbook(result: AuditResult, *, clean: Callable[[str], str] = str) ->
         for note in notes:
             notes_sheet.add([note], texts=[0])
         notes_sheet.finish()
-    out = io.BytesIO()
     book.save(out)
-    return out.getvalue()

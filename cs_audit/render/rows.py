@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
-from cs_audit.pipeline import AuditResult
+from cs_audit.pipeline import AuditResult, ConversationResult
 from cs_audit.render.csv import neutralise
-from cs_audit.render.json import array_lines, whole_seconds
+from cs_audit.render.json import array_parts, whole_seconds
 from cs_audit.rubric import CRITERIA
 from cs_audit.scorecards import AgentScorecard
 
@@ -91,9 +92,9 @@ def _agent_rows(result: AuditResult) -> list[dict[str, Any]]:
     ]
 
 
-def conversation_rows(result: AuditResult) -> list[dict[str, Any]]:
+def conversation_rows(result: AuditResult) -> Iterator[dict[str, Any]]:
     """One row per conversation; criteria as their verdicts."""
-    return [
+    return (
         {
             "file": r.conversation.file,
             "index": r.conversation.index,
@@ -112,7 +113,7 @@ def conversation_rows(result: AuditResult) -> list[dict[str, Any]]:
             "language": r.language,
         }
         for r in result.conversations
-    ]
+    )
 
 
 FINDING_COLUMNS = (
@@ -142,51 +143,56 @@ TURN_COLUMNS = (
 )
 
 
-def finding_rows(result: AuditResult) -> list[dict[str, Any]]:
+def finding_rows(result: AuditResult) -> Iterator[dict[str, Any]]:
     """One row per verdict or flag, with its first piece of evidence."""
-    rows = []
     for r in result.conversations:
-        c = r.conversation
-        items = [(k, o.verdict.value, o.reason, o.evidence) for k, o in r.criteria.items()]
-        items += [(f.key, "flag", f.reason, f.evidence) for f in r.flags]
-        for key, verdict, reason, evidence in items:
-            first = evidence[0] if evidence else None
-            rows.append(
-                {
-                    "file": c.file,
-                    "conversation": c.index,
-                    "customer": c.customer,
-                    "key": key,
-                    "verdict": verdict,
-                    "reason": reason,
-                    "file_line": f"{first.file}:{first.line}" if first else None,
-                    "timestamp": first.timestamp if first else None,
-                    "author": first.author if first else None,
-                    "quote": first.text if first else None,
-                }
-            )
-    return rows
+        yield from findings_of(r)
 
 
-def turn_rows(result: AuditResult) -> list[dict[str, Any]]:
+def findings_of(r: ConversationResult) -> Iterator[dict[str, Any]]:
+    """``finding_rows`` of one conversation."""
+    c = r.conversation
+    items = [(k, o.verdict.value, o.reason, o.evidence) for k, o in r.criteria.items()]
+    items += [(f.key, "flag", f.reason, f.evidence) for f in r.flags]
+    for key, verdict, reason, evidence in items:
+        first = evidence[0] if evidence else None
+        yield {
+            "file": c.file,
+            "conversation": c.index,
+            "customer": c.customer,
+            "key": key,
+            "verdict": verdict,
+            "reason": reason,
+            "file_line": f"{first.file}:{first.line}" if first else None,
+            "timestamp": first.timestamp if first else None,
+            "author": first.author if first else None,
+            "quote": first.text if first else None,
+        }
+
+
+def turn_rows(result: AuditResult) -> Iterator[dict[str, Any]]:
     """One row per customer turn."""
-    return [
-        {
-            "file": r.conversation.file,
-            "conversation": r.conversation.index,
-            "customer": r.conversation.customer,
+    for r in result.conversations:
+        yield from turns_of(r)
+
+
+def turns_of(r: ConversationResult) -> Iterator[dict[str, Any]]:
+    """``turn_rows`` of one conversation."""
+    c = r.conversation
+    for turn, timing in zip(c.turns, r.metrics.turns, strict=True):
+        yield {
+            "file": c.file,
+            "conversation": c.index,
+            "customer": c.customer,
             "start": timing.start,
-            "line": turn.messages[0].line,
-            "messages": len(turn.messages),
+            "line": turn.line,
+            "messages": turn.messages,
             "reply_at": timing.reply_at,
-            "agent": turn.reply.agent if turn.reply else None,
+            "agent": turn.agent,
             "response_seconds": whole_seconds(timing.calendar_seconds),
             "business_seconds": whole_seconds(timing.business_seconds),
             "within_sla": timing.within_sla,
         }
-        for r in result.conversations
-        for turn, timing in zip(r.conversation.turns, r.metrics.turns, strict=True)
-    ]
 
 
 def _cell(value: Any) -> Any:
@@ -197,15 +203,22 @@ def _cell(value: Any) -> Any:
     return neutralise(value) if isinstance(value, str) else value
 
 
-def rows_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """CSV with a header; text cells can never become spreadsheet formulas."""
+def rows_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """CSV with a header, a few hundred rows a piece; text cells can never become
+    spreadsheet formulas."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([_cell(row[c]) for c in columns] for row in rows)
-    return out.getvalue()
+    rows = iter(rows)
+    while batch := list(islice(rows, 256)):
+        writer.writerows([_cell(row[c]) for c in columns] for row in batch)
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()
 
 
-def rows_json(rows: Sequence[dict[str, Any]]) -> str:
-    """The rows as a JSON array."""
-    return array_lines(rows) + "\n"
+def rows_json(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The rows as a JSON array, a row a piece."""
+    yield from array_parts(rows)
+    yield "\n"

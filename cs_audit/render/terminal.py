@@ -6,6 +6,7 @@ has them. Fits 80 columns.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Sequence
 
@@ -148,10 +149,11 @@ def scorecard(
     previous: Sequence[AgentScorecard] | None = None,
 ) -> Group:
     """The agents' table and the weakest conversations; ``clean`` redacts text."""
-    weak = sorted(
+    weak = heapq.nsmallest(  # only the few kept: a month of results is never sorted
+        weakest,
         (r for r in result.conversations if r.score is not None and r.score < 100),
         key=lambda r: (r.score or 0.0, r.conversation.file, r.conversation.index),
-    )[:weakest]
+    )
     parts: list[Table] = [_agents(result, clean, previous)]
     if weak:
         parts.append(_weakest(weak, clean))
