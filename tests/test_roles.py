@@ -6,7 +6,13 @@ import pytest
 
 from cs_audit.config import AgentSpec, AuditConfig
 from cs_audit.errors import RolesError
-from cs_audit.roles import assign_roles, customer_in_file_name, frequent_authors, phone_key
+from cs_audit.roles import (
+    assign_roles,
+    customer_in_file_name,
+    frequent_authors,
+    phone_key,
+    settled_roles,
+)
 
 CONFIG = AuditConfig()
 
@@ -92,3 +98,26 @@ def test_file_name_outranks_frequency_and_roster_outranks_file_name() -> None:
     roster = CONFIG.with_agents(("Budi",))
     with pytest.raises(RolesError):
         assign_roles("Chat WhatsApp dengan Budi.txt", ["Budi"], roster)
+
+
+@pytest.mark.parametrize(
+    ("file", "authors", "settled"),
+    [
+        ("WhatsApp Chat with Budi.txt", ["Budi", "Toko"], ({"Budi"}, {"Toko"})),
+        ("Chat WhatsApp dengan Budi.txt", ["Budi", "Anda"], ({"Budi"}, {"Anda"})),
+        ("WhatsApp Chat with Budi.txt", ["Budi", "Toko", "Sari"], None),  # Sari: either side
+        ("WhatsApp Chat with Budi.txt", ["Toko", "Sari"], None),  # Budi never wrote
+        ("chat.txt", ["Anda", "Sari"], None),  # no name: Sari could be frequent
+        ("chat.txt", ["Budi", "Toko"], None),  # undecidable alone
+    ],
+)
+def test_settled_roles_are_those_no_folder_can_change(
+    file: str, authors: list[str], settled: tuple[set[str], set[str]] | None
+) -> None:
+    """Sides are settled from one file only where every customer is the one its name
+    names; whatever authors are frequent across the folder, assign_roles agrees."""
+    roles = settled_roles(file, authors, CONFIG)
+    assert (roles and (set(roles.customers), set(roles.business))) == settled
+    if roles is not None:
+        for frequent in (frozenset(authors), frozenset({"Toko"}), frozenset()):
+            assert assign_roles(file, authors, CONFIG, frequent=frequent) == roles

@@ -1,0 +1,105 @@
+"""cs_audit.pipeline.audit: two passes over a folder, results read back from a spool."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from cs_audit.models import ConversationOutline
+from cs_audit.pipeline import Results, audit, within_period
+from cs_audit.render.json import audit_json
+from tests.conftest import ROOT
+
+SAMPLES = ROOT / "sample_exports"
+AWAY = "Terima kasih sudah menghubungi kami, pesan kakak akan segera kami balas ya."
+
+
+def _chat(customer: str, day: int, business: str = "Toko Maju") -> str:
+    return (
+        f"{day:02d}/11/26 10.00 - {customer}: Halo, sepatu ukuran 42 ada?\n"
+        f"{day:02d}/11/26 10.00 - {business}: {AWAY}\n"
+        f"{day:02d}/11/26 10.20 - {business}: Ada kak, ukuran 42 ready. Salam, Rina\n"
+    )
+
+
+def _folder(tmp_path: Path) -> Path:
+    """Three chats named after their customers (sides settled by the file alone) and
+    three that are not (the business is the author found in most chats)."""
+    folder = tmp_path / "week"
+    folder.mkdir()
+    for day, name in enumerate(["Budi", "Sari", "Dewi"], start=16):
+        (folder / f"WhatsApp Chat with {name}.txt").write_text(_chat(name, day))
+    for day, name in enumerate(["Andi", "Joko", "Rudi"], start=19):
+        (folder / f"notes-{name.lower()}.txt").write_text(_chat(name, day))
+    return folder
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_templates_and_sides_come_from_the_whole_folder(tmp_path: Path, workers: int) -> None:
+    """The away text, sent in all six chats within seconds, is automated everywhere,
+    so every first response is the human's 20 minutes; the unnamed chats get their
+    sides from the author frequent across the folder."""
+    result = audit([_folder(tmp_path)], workers=workers)
+    assert [f.status for f in result.files] == ["ok"] * 6
+    assert len(result.conversations) == 6
+    assert [r.conversation.customer for r in result.conversations] == [
+        "Budi",
+        "Dewi",
+        "Sari",
+        "Andi",
+        "Joko",
+        "Rudi",
+    ]
+    for r in result.conversations:
+        assert [e.text for e in r.conversation.automated] == [AWAY]
+        assert r.metrics.first_response_seconds == 1200.0
+    [card] = result.agents
+    assert (card.agent, card.conversations, card.replies) == ("Rina", 6, 6)
+
+
+def test_a_text_in_two_chats_is_not_a_template(tmp_path: Path) -> None:
+    """Sent in two chats only, the same long text is a human reply within a minute."""
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for day, name in enumerate(["Budi", "Sari"], start=16):
+        (folder / f"WhatsApp Chat with {name}.txt").write_text(_chat(name, day))
+    result = audit([folder])
+    assert [r.metrics.first_response_seconds for r in result.conversations] == [0.0, 0.0]
+    assert all(r.conversation.automated == () for r in result.conversations)
+
+
+def test_worker_count_changes_nothing(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    one, two = audit([folder, SAMPLES], workers=1), audit([folder, SAMPLES], workers=2)
+    assert audit_json(one) == audit_json(two)
+
+
+def test_results_read_back_like_a_tuple() -> None:
+    """The spooled results index, slice and iterate as a tuple of them would."""
+    result = audit([SAMPLES])
+    conversations = result.conversations
+    assert isinstance(conversations, Results)
+    every = list(conversations)
+    assert len(conversations) == len(every) == 5
+    assert conversations[0] == every[0]
+    assert conversations[-1] == every[4]
+    assert conversations[1:3] == every[1:3]
+    assert [r.score for r in conversations] == [100.0, 100.0, 0.0, 100.0, 76.5]
+    assert all(isinstance(r.conversation, ConversationOutline) for r in every)
+    with pytest.raises(IndexError):
+        conversations[5]
+
+
+def test_a_period_picks_from_the_spool_as_a_filter_would() -> None:
+    result = audit([SAMPLES])
+    start, end = datetime(2026, 11, 17), datetime(2026, 11, 19)
+    picked = within_period(result, start, end)
+    expected = [r for r in result.conversations if start <= r.conversation.start < end]
+    assert 0 < len(expected) < 5
+    assert list(picked.conversations) == expected
+    again = within_period(picked, start, datetime(2026, 11, 18))
+    assert list(again.conversations) == [
+        r for r in expected if r.conversation.start < datetime(2026, 11, 18)
+    ]
