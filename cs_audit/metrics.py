@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from cs_audit.config import AuditConfig, BusinessHours
-from cs_audit.models import Conversation, Role
+from cs_audit.models import Conversation, Role, compact_pickle
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class TurnTiming:
     """How long one customer turn waited."""
@@ -29,6 +30,7 @@ class TurnTiming:
     within_live_chat: bool | None
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class ConversationMetrics:
     """What a supervisor reads off one conversation's timing."""

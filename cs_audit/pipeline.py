@@ -31,6 +31,7 @@ from cs_audit.models import (
     Flag,
     Message,
     Notice,
+    compact_pickle,
 )
 from cs_audit.parallel import fork_map, forks
 from cs_audit.prices import CatalogItem
@@ -38,6 +39,7 @@ from cs_audit.roles import AuthorCount, Roles, assign_roles, settled_roles
 from cs_audit.scorecards import AgentScorecard, ScorecardBuilder, Tally, scorecards, tally
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class FileReport:
     """What became of one input."""
@@ -49,6 +51,7 @@ class FileReport:
     error: CsAuditError | None = None
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class ConversationResult:
     """One conversation, judged."""
