@@ -323,6 +323,7 @@ def audit(
     from cs_audit.pipeline import within_period  # noqa: PLC0415
     from cs_audit.prices import load_catalog  # noqa: PLC0415
     from cs_audit.redact import redact  # noqa: PLC0415
+    from cs_audit.render.json import conversation_line  # noqa: PLC0415
 
     with _guarded():
         period = _period(week, since, until)
@@ -336,6 +337,7 @@ def audit(
                 date_order=date_order,
                 workers=workers or default_workers(),
                 on_file=on_file,
+                render=conversation_line if fmt is AuditFormat.JSON and by is None else None,
             )
         previous = None
         if compare_previous:

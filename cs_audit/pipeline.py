@@ -71,34 +71,47 @@ def _second(moment: datetime) -> int:
 
 class _Spool:
     """Judged conversations, pickled per file into an anonymous temporary file (gone
-    when closed, never named on disk): a month of chats is not held in memory."""
+    when closed, never named on disk): a month of chats is not held in memory. Beside
+    each file's results, optionally, their lines as a worker rendered them."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115  (closed by the finalizer)
         weakref.finalize(self, self._file.close)
-        self._ends = array("q", [0])  # byte offsets: file b's results are [b, b + 1)
+        self._ends = array("q", [0])  # segment k is bytes [_ends[k], _ends[k + 1])
         self.blob = array("q")  # per conversation: which file's results hold it
         self.position = array("q")  # and where in them
         self.start = array("q")  # its start, as _second()
+        self.rendered = True  # every file came with its lines
         self._loaded: tuple[int, list[ConversationResult]] = (-1, [])
+        self._lines: tuple[int, list[str]] = (-1, [])
 
-    def add(self, blob: bytes, starts: Sequence[int]) -> None:
-        b = len(self._ends) - 1
+    def add(self, blob: bytes, starts: Sequence[int], lines: bytes | None = None) -> None:
+        b = len(self._ends) // 2
         self._file.seek(self._ends[-1])
-        self._file.write(blob)
-        self._ends.append(self._ends[-1] + len(blob))
+        for segment in (blob, lines or b""):
+            self._file.write(segment)
+            self._ends.append(self._ends[-1] + len(segment))
+        self.rendered = self.rendered and lines is not None
         for i, moment in enumerate(starts):
             self.blob.append(b)
             self.position.append(i)
             self.start.append(moment)
 
+    def _segment(self, k: int) -> bytes:
+        self._file.seek(self._ends[k])
+        return self._file.read(self._ends[k + 1] - self._ends[k])
+
     def get(self, index: int) -> ConversationResult:
         b = self.blob[index]
         if self._loaded[0] != b:
-            self._file.seek(self._ends[b])
-            data = self._file.read(self._ends[b + 1] - self._ends[b])
-            self._loaded = (b, pickle.loads(data))  # written by this process
+            self._loaded = (b, pickle.loads(self._segment(2 * b)))  # written by this process
         return self._loaded[1][self.position[index]]
+
+    def line(self, index: int) -> str:
+        b = self.blob[index]
+        if self._lines[0] != b:
+            self._lines = (b, self._segment(2 * b + 1).decode().split("\n"))
+        return self._lines[1][self.position[index]]
 
 
 class Results(Sequence[ConversationResult]):
@@ -123,15 +136,25 @@ class Results(Sequence[ConversationResult]):
         return self._spool.get(where if self._picks is None else self._picks[where])
 
     def __iter__(self) -> Iterator[ConversationResult]:
-        picks = range(len(self._spool.blob)) if self._picks is None else self._picks
         get = self._spool.get
-        return (get(i) for i in picks)
+        return (get(i) for i in self._indices())
+
+    def _indices(self) -> Sequence[int]:
+        return range(len(self._spool.blob)) if self._picks is None else self._picks
+
+    def lines(self) -> Iterator[str] | None:
+        """Each conversation's line as ``audit(render=...)`` rendered it in a worker;
+        None if it was not asked to."""
+        if not self._spool.rendered:
+            return None
+        line = self._spool.line
+        return (line(i) for i in self._indices())
 
     def starting(self, start: datetime, end: datetime) -> Results:
         """Those that start in [start, end)."""
         low, high, starts = _second(start), _second(end), self._spool.start
-        picks = range(len(starts)) if self._picks is None else self._picks
-        return Results(self._spool, array("q", (i for i in picks if low <= starts[i] < high)))
+        picks = array("q", (i for i in self._indices() if low <= starts[i] < high))
+        return Results(self._spool, picks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +177,12 @@ def audit(
     date_order: DateOrder = DateOrder.AUTO,
     workers: int = 1,
     on_file: Callable[[str], None] | None = None,
+    render: Callable[[ConversationResult], str] | None = None,
 ) -> AuditResult:
     """Audit every export under ``paths``; ``on_file`` hears of each file as it is read.
+
+    ``render`` turns a result into one line of text (no newline in it); the workers
+    render each conversation as they judge it, and ``Results.lines()`` gives the lines.
 
     Two passes over the files, each in ``workers`` processes: the first learns who
     writes where and which long texts recur (as 64-bit keys, not texts); the second
@@ -205,7 +232,7 @@ def audit(
     business.clear()
     failed = {f.file for f in files if f.status == "error"}
     judged = [s for s in sources if s[0] not in failed]
-    judge = _Judge(config, catalog, frequent, repeated, date_order, inner)
+    judge = _Judge(config, catalog, frequent, repeated, date_order, inner, render)
     spool = _Spool()
     builder = ScorecardBuilder()
     for source, outcome in zip(
@@ -215,8 +242,8 @@ def audit(
             index = next(i for i, f in enumerate(files) if f.file == source[0])
             files[index] = FileReport(source[0], "error", 0, error=outcome)
             continue
-        blob, starts, tallies = outcome
-        spool.add(blob, starts)
+        blob, starts, tallies, lines = outcome
+        spool.add(blob, starts, lines)
         for figures in tallies:
             builder.add(figures)
     return AuditResult(tuple(files), Results(spool), builder.build())
@@ -293,6 +320,7 @@ class _Judge:
     repeated: frozenset[int]  # keys of business texts sent alike across chats: automated
     date_order: DateOrder = DateOrder.AUTO
     workers: int = 1  # to parse one file with
+    render: Callable[[ConversationResult], str] | None = None  # a line per result
 
     def conversations(self, file: str, messages: Sequence[Message]) -> tuple[Conversation, ...]:
         authors = {m.author for m in messages if m.author}
@@ -314,9 +342,11 @@ class _Judge:
         )
 
 
-def _judge_file(judge: _Judge, item: _Item) -> tuple[bytes, list[int], list[Tally]] | CsAuditError:
+def _judge_file(
+    judge: _Judge, item: _Item
+) -> tuple[bytes, list[int], list[Tally], bytes | None] | CsAuditError:
     """One export parsed and judged (in a worker): its results pickled for the spool,
-    their starts, and their figures for the scorecards."""
+    their starts, their figures for the scorecards, and their rendered lines."""
     try:
         parsed = _parse(item, judge.date_order, judge.workers)
         conversations = judge.conversations(parsed.file, parsed.messages())
@@ -324,7 +354,9 @@ def _judge_file(judge: _Judge, item: _Item) -> tuple[bytes, list[int], list[Tall
         return error
     results = [judge(c) for c in conversations]
     blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
-    return blob, [_second(r.conversation.start) for r in results], [tally(r) for r in results]
+    lines = None if judge.render is None else "\n".join(map(judge.render, results)).encode()
+    starts = [_second(r.conversation.start) for r in results]
+    return blob, starts, [tally(r) for r in results], lines
 
 
 def within_period(result: AuditResult, start: datetime, end: datetime) -> AuditResult:

@@ -9,7 +9,7 @@ import pytest
 
 from cs_audit.models import ConversationOutline
 from cs_audit.pipeline import Results, audit, within_period
-from cs_audit.render.json import audit_json
+from cs_audit.render.json import audit_json, conversation_line
 from tests.conftest import ROOT
 
 SAMPLES = ROOT / "sample_exports"
@@ -103,3 +103,21 @@ def test_a_period_picks_from_the_spool_as_a_filter_would() -> None:
     assert list(again.conversations) == [
         r for r in expected if r.conversation.start < datetime(2026, 11, 18)
     ]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_lines_rendered_by_the_workers_are_the_renderers(workers: int) -> None:
+    """audit(render=...) keeps each conversation's line as the workers made it; the
+    lines follow a period's picks, and the document is the same either way."""
+    result = audit([SAMPLES], workers=workers, render=conversation_line)
+    assert isinstance(result.conversations, Results)
+    lines = result.conversations.lines()
+    assert lines is not None
+    assert list(lines) == [conversation_line(r) for r in result.conversations]
+    picked = within_period(result, datetime(2026, 11, 17), datetime(2026, 11, 19))
+    assert isinstance(picked.conversations, Results)
+    assert list(picked.conversations.lines() or ()) == [
+        conversation_line(r) for r in picked.conversations
+    ]
+    assert audit_json(result) == audit_json(audit([SAMPLES]))
+    assert audit([SAMPLES]).conversations.lines() is None  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from cs_audit.models import Evidence
-from cs_audit.pipeline import AuditResult, ConversationResult
+from cs_audit.pipeline import AuditResult, ConversationResult, Results
 from cs_audit.scorecards import AgentScorecard
 
 
@@ -103,6 +103,11 @@ def audit_json(result: AuditResult) -> str:
     return "".join(audit_json_parts(result))
 
 
+def conversation_line(result: ConversationResult) -> str:
+    """One conversation as the document's line holds it (for ``audit(render=...)``)."""
+    return _encode(_conversation(result))
+
+
 def audit_json_parts(result: AuditResult) -> Iterator[str]:
     """The document in pieces, a whole line each, so it can be written as it is made.
 
@@ -123,7 +128,11 @@ def audit_json_parts(result: AuditResult) -> Iterator[str]:
     yield '{\n  "files": '
     yield from array_parts(files, indent=2)
     yield ',\n  "conversations": '
-    yield from array_parts(map(_conversation, result.conversations), indent=2)
+    lines = result.conversations.lines() if isinstance(result.conversations, Results) else None
+    if lines is None:
+        yield from array_parts(map(_conversation, result.conversations), indent=2)
+    else:  # rendered by the workers that judged them
+        yield from array_parts(lines, indent=2, encoded=True)
     yield ',\n  "agents": '
     yield from array_parts(map(_agent, result.agents), indent=2)
     yield "\n}\n"
@@ -137,11 +146,12 @@ def array_lines(items: Iterable[Any], *, indent: int = 0) -> str:
     return "".join(array_parts(items, indent=indent))
 
 
-def array_parts(items: Iterable[Any], *, indent: int = 0) -> Iterator[str]:
-    """``array_lines`` in pieces: the opening, each item on its line, the closing."""
+def array_parts(items: Iterable[Any], *, indent: int = 0, encoded: bool = False) -> Iterator[str]:
+    """``array_lines`` in pieces: the opening, each item on its line, the closing.
+    ``encoded``: the items are JSON text already."""
     pad = " " * indent
     opening = "[\n"
     for item in items:
-        yield f"{opening}{pad}  {_encode(item)}"
+        yield f"{opening}{pad}  {item if encoded else _encode(item)}"
         opening = ",\n"
     yield "[]" if opening == "[\n" else f"\n{pad}]"
