@@ -139,3 +139,33 @@ def test_redacted_workbook_has_no_phone_numbers(tmp_path: Path) -> None:
     ]
     assert not any("3456-7890" in cell for cell in cells)
     assert any("••-••••-••90" in cell for cell in cells)
+
+
+def test_rows_past_the_limit_are_left_out_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each listing sheet stops at Excel's last row, its filter covering what is there."""
+    monkeypatch.setattr(excel, "MAX_ROWS", 5)  # 5 sample files, 5 conversations
+    book = _workbook(tmp_path, "sample_exports")
+    for title in ("Conversations", "Findings", "Response times", "Files"):
+        sheet = book[title]
+        assert (sheet.max_row, sheet.auto_filter.ref.split(":")[1][1:]) == (5, "5"), title
+    notes = [str(row[0].value) for row in book["Notes"].iter_rows(min_row=2)]
+    assert notes == [
+        f"{title}: rows past Excel's 5 were left out"
+        for title in ("Conversations", "Findings", "Response times", "Files")
+    ]
+
+
+def test_markup_characters_and_edge_spaces_survive(tmp_path: Path) -> None:
+    """Names with &, < and > and a leading space read back exactly as written."""
+    name = " Budi & <Co>"
+    chat = tmp_path / f"Chat WhatsApp dengan {name}.txt"
+    chat.write_text(
+        f"16/11/26 09.00 - {name}: Halo <b>kak</b> & salam\n"
+        "16/11/26 09.01 - Toko Maju: Halo kak, ada yang bisa dibantu?\n"
+    )
+    book = _workbook(tmp_path, str(chat))
+    assert book["Conversations"]["C2"].value == name
+    assert book["Files"]["A2"].value == chat.as_posix()
+    assert book["Response times"]["C2"].value == name

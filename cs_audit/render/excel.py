@@ -12,14 +12,20 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, BinaryIO
+from datetime import datetime
+from typing import IO, Any, BinaryIO, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
+from openpyxl.compat import safe_string
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from cs_audit.pipeline import AuditResult, ConversationResult
@@ -56,6 +62,20 @@ def _cut(text: str, units: int) -> str:
     return text
 
 
+_serial = cast(Callable[[datetime], float], to_excel)  # a date as Excel's day number
+_TEXT, _SECONDS, _VERDICT, _FORMATTED, _PLAIN = "text", "seconds", "verdict", "format", "plain"
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+
+
+def _inline(ref: str, text: str, style: str | None = None) -> str:
+    """A text cell as openpyxl writes one: inline, so never a formula or a shared string."""
+    s = "" if style is None else f' s="{style}"'
+    if not text:
+        return f'<c r="{ref}"{s} t="inlineStr"/>'
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{text.translate(_ESCAPES)}</t></is></c>'
+
+
 class _Sheet:
     """Rows of one sheet, streamed (openpyxl's write-only mode: a week of findings fits in
     memory and writes fast), with the notes of whatever had to be cut."""
@@ -73,6 +93,8 @@ class _Sheet:
         self.notes: list[str] = []
         self.columns = len(headers)
         self.rows = 0
+        self.spool: IO[bytes] | None = None  # rows as XML, once stream() is called
+        self.layout: list[tuple[str, str, dict[str, str]]] = []
         for index, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
         self.sheet.freeze_panes = "A2"
@@ -147,6 +169,78 @@ class _Sheet:
             row.append(cell)
         self.sheet.append(row)
         self.rows += 1
+
+    def stream(
+        self,
+        *,
+        texts: Iterable[int] = (),
+        durations: Iterable[int] = (),
+        verdicts: Iterable[int] = (),
+        formats: Mapping[int, str] | None = None,
+    ) -> None:
+        """From now on ``put`` rows as XML into a temporary file, spliced into the saved
+        workbook: openpyxl's cell objects cost some 30 µs a cell, a month of findings
+        millions of cells. The columns' kinds are as ``add`` takes them."""
+        texts, durations, verdicts = set(texts), set(durations), set(verdicts)
+        formats = formats or {}
+        self.spool = tempfile.TemporaryFile()  # noqa: SIM115  (closed in splice)
+        self.layout = []
+        for index in range(self.columns):
+            letter = get_column_letter(index + 1)
+            if index in texts:
+                self.layout.append((letter, _TEXT, {}))
+            elif index in durations:
+                self.layout.append((letter, _SECONDS, {"": self._style(_DURATION)}))
+            elif index in verdicts:
+                styles = {v: self._style(fill=fill) for v, fill in _FILLS.items()}
+                self.layout.append((letter, _VERDICT, styles))
+            elif index in formats:
+                self.layout.append((letter, _FORMATTED, {"": self._style(formats[index])}))
+            else:
+                self.layout.append((letter, _PLAIN, {}))
+
+    def _style(self, number_format: str | None = None, fill: PatternFill | None = None) -> str:
+        """The index openpyxl gives this style in the workbook's cell formats."""
+        cell = WriteOnlyCell(self.sheet)
+        if number_format is not None:
+            cell.number_format = number_format
+        if fill is not None:
+            cell.fill = fill
+        return str(cell.style_id)
+
+    def put(self, values: Sequence[Any]) -> None:
+        """A row, in the streamed sheet's layout (see ``stream``)."""
+        if self.rows >= MAX_ROWS:
+            if not self.notes or not self.notes[-1].startswith("rows past"):
+                self.notes.append(f"rows past Excel's {MAX_ROWS:,} were left out")
+            return
+        self.rows += 1
+        n = str(self.rows)
+        cells = [f'<row r="{n}">']
+        for (letter, kind, styles), value in zip(self.layout, values, strict=True):
+            if value is None:
+                continue
+            if kind is _TEXT or (kind is _PLAIN and isinstance(value, str)):
+                cells.append(
+                    _inline(letter + n, self.text(value) or "" if kind is _TEXT else value)
+                )
+            elif kind is _VERDICT:
+                style = styles.get(value)
+                cells.append(_inline(letter + n, value, style))
+            elif kind is _SECONDS:
+                days = safe_string(value / 86_400)
+                cells.append(f'<c r="{letter}{n}" s="{styles[""]}" t="n"><v>{days}</v></c>')
+            elif isinstance(value, datetime):
+                style = f' s="{styles[""]}"' if kind is _FORMATTED else ""
+                cells.append(
+                    f'<c r="{letter}{n}"{style} t="n"><v>{safe_string(_serial(value))}</v></c>'
+                )
+            else:
+                style = f' s="{styles[""]}"' if kind is _FORMATTED else ""
+                cells.append(f'<c r="{letter}{n}"{style} t="n"><v>{safe_string(value)}</v></c>')
+        cells.append("</row>")
+        assert self.spool is not None, "stream() first"
+        self.spool.write("".join(cells).encode())
 
     def finish(self) -> None:
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{self.rows}"
@@ -226,10 +320,16 @@ def _conversations(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         [40, 13, 22, 22, 18, 10, 14, 17, *[18] * len(CRITERIA), 8, 24, 9],
         clean,
     )
+    sheet.stream(
+        texts=[0, 2, 3, 9 + len(CRITERIA)],
+        durations=[6],
+        verdicts=range(8, 8 + len(CRITERIA)),
+        formats={4: "yyyy-mm-dd hh:mm"},
+    )
 
     def add(r: ConversationResult) -> None:
         c, m = r.conversation, r.metrics
-        sheet.add(
+        sheet.put(
             [
                 c.file,
                 c.index,
@@ -243,11 +343,7 @@ def _conversations(book: Workbook, clean: Callable[[str], str]) -> _Rows:
                 r.score,
                 ", ".join(f.key for f in r.flags),
                 r.language,
-            ],
-            texts=[0, 2, 3, 9 + len(CRITERIA)],
-            durations=[6],
-            verdicts=range(8, 8 + len(CRITERIA)),
-            formats={4: "yyyy-mm-dd hh:mm"},
+            ]
         )
 
     return sheet, add
@@ -280,14 +376,11 @@ def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         "author",
     )
 
+    sheet.stream(texts=[0, 2, 5, 6, 7, 9], verdicts=[4], formats={8: "yyyy-mm-dd hh:mm:ss"})
+
     def add(r: ConversationResult) -> None:
         for row in findings_of(r):
-            sheet.add(
-                [row[k] for k in keys],
-                texts=[0, 2, 5, 6, 7, 9],
-                verdicts=[4],
-                formats={8: "yyyy-mm-dd hh:mm:ss"},
-            )
+            sheet.put([row[k] for k in keys])
 
     return sheet, add
 
@@ -311,16 +404,17 @@ def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
     )
     keys = TURN_COLUMNS[:-1]  # within_sla is shown as pass/fail/unanswered
 
+    sheet.stream(
+        texts=[0, 2, 7],
+        durations=[8, 9],
+        verdicts=[10],
+        formats=dict.fromkeys([3, 6], "yyyy-mm-dd hh:mm:ss"),
+    )
+
     def add(r: ConversationResult) -> None:
         for row in turns_of(r):
             within = {True: "pass", False: "fail", None: "unanswered"}[row["within_sla"]]
-            sheet.add(
-                [*(row[k] for k in keys), within],
-                texts=[0, 2, 7],
-                durations=[8, 9],
-                verdicts=[10],
-                formats=dict.fromkeys([3, 6], "yyyy-mm-dd hh:mm:ss"),
-            )
+            sheet.put([*(row[k] for k in keys), within])
 
     return sheet, add
 
@@ -329,11 +423,10 @@ def _files(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> 
     sheet = _Sheet(
         book, "Files", ["file", "status", "messages", "warnings or error"], [48, 9, 10, 90], clean
     )
+    sheet.stream(texts=[0, 3])
     for report in result.files:
         problems = [str(n) for n in report.notices] + ([str(report.error)] if report.error else [])
-        sheet.add(
-            [report.file, report.status, report.messages, "\n".join(problems) or None], texts=[0, 3]
-        )
+        sheet.put([report.file, report.status, report.messages, "\n".join(problems) or None])
     return sheet
 
 
@@ -347,8 +440,9 @@ def audit_workbook(result: AuditResult, *, clean: Callable[[str], str] = str) ->
 def write_workbook(
     result: AuditResult, out: BinaryIO, *, clean: Callable[[str], str] = str
 ) -> None:
-    """Write the workbook to ``out``; the conversations are read once, for all the
-    sheets that list them (openpyxl streams each sheet to its own temporary file)."""
+    """Write the workbook to ``out``. The conversations are read once, for all the
+    sheets that list them; those sheets' rows are written as XML beside the workbook
+    openpyxl saves (with their headers, styles and settings) and spliced into it."""
     book = Workbook(write_only=True)
     summary = _summary(book, result, clean)
     listed = [_conversations(book, clean), _findings(book, clean), _response_times(book, clean)]
@@ -365,4 +459,34 @@ def write_workbook(
         for note in notes:
             notes_sheet.add([note], texts=[0])
         notes_sheet.finish()
-    book.save(out)
+    with tempfile.TemporaryFile() as saved:
+        book.save(saved)
+        saved.seek(0)
+        _splice(saved, out, {s.sheet.path.lstrip("/"): s for s in sheets if s.spool})
+
+
+def _splice(saved: BinaryIO, out: BinaryIO, streamed: Mapping[str, _Sheet]) -> None:
+    """Copy the saved workbook to ``out``, the streamed sheets' rows put in their place."""
+    with (
+        zipfile.ZipFile(saved) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            sheet = streamed.get(info.filename)
+            if sheet is None:
+                target.writestr(info, source.read(info))
+                continue
+            assert sheet.spool is not None
+            xml = source.read(info).decode()
+            head, tail = xml.split("</sheetData>", 1)
+            area = f"A1:{get_column_letter(sheet.columns)}{sheet.rows}"
+            head = re.sub(r'<dimension ref="[^"]*"', f'<dimension ref="{area}"', head, count=1)
+            entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry._compresslevel = 1  # type: ignore[attr-defined]  # fast: sheets are big
+            with target.open(entry, "w", force_zip64=True) as member:
+                member.write(head.encode())
+                sheet.spool.seek(0)
+                shutil.copyfileobj(sheet.spool, member, 1 << 20)
+                member.write(f"</sheetData>{tail}".encode())
+            sheet.spool.close()
