@@ -171,17 +171,20 @@ def _is_zip(path: Path) -> bool:
         return False  # reading it later reports the problem
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Export files under ``folder`` in path order, hidden files and folders left out."""
-    found = []
+def _walk(folder: Path) -> list[str]:
+    """Export files under ``folder`` in path order, hidden files and folders left out.
+    Plain strings: a folder of a month's exports holds a hundred thousand of them."""
+    found: list[tuple[tuple[str, ...], str]] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__MACOSX"]
+        within = tuple(Path(root).relative_to(folder).parts)
         found += [
-            Path(root, file)
+            ((*within, file), os.path.join(root, file))
             for file in files
             if not file.startswith(".") and file.lower().endswith((".txt", ".zip"))
         ]
-    return sorted(found, key=lambda path: path.relative_to(folder).parts)
+    found.sort()
+    return [path for _, path in found]
 
 
 def find_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | IngestError]:
@@ -191,7 +194,7 @@ def find_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | I
         if path.is_dir():
             files = _walk(path)
             for file in files:
-                yield from _sources_of(file)
+                yield from _sources_of(Path(file))
             if not files:
                 yield IngestError(
                     shown(path),
