@@ -115,11 +115,20 @@ def main() -> None:
     parser.add_argument("--chats", type=int, default=20_000)
     parser.add_argument("--messages", type=int, default=50, help="per chat")
     parser.add_argument("--data", default=str(ROOT / "bench-data"))
+    parser.add_argument(
+        "--month", action="store_true", help="also audit a folder 4x the week (slow)"
+    )
     args = parser.parse_args()
     data = Path(args.data)
     week = data / f"week-{args.chats}x{args.messages}"
+    quarter = data / f"week-{args.chats // 4}x{args.messages}"
+    month = data / f"week-{args.chats * 4}x{args.messages}"
     single = data / "single-500"
-    for folder, chats, messages in ((week, args.chats, args.messages), (single, 1, 500)):
+    folders = [(week, args.chats), (quarter, args.chats // 4), (single, 1)]
+    if args.month:
+        folders.append((month, args.chats * 4))
+    for folder, chats in folders:
+        messages = 500 if folder == single else args.messages
         if not folder.exists():  # generated in a child: its memory is not ours to count
             subprocess.run(
                 [sys.executable, __file__, "--generate", str(folder), str(chats), str(messages)],
@@ -153,16 +162,34 @@ def main() -> None:
             "-q",
             str(single),
         ],
+        f"audit --format json, {args.chats // 4:,} exports": [
+            cs_audit,
+            "audit",
+            "--format",
+            "json",
+            "-q",
+            str(quarter),
+        ],
     }
+    if args.month:
+        runs[f"audit --format json, {args.chats * 4:,} exports"] = [
+            cs_audit,
+            "audit",
+            "--format",
+            "json",
+            "-q",
+            str(month),
+        ]
     print(f"{args.chats:,} exports, {total:,} lines\n")
     print("| run | wall s | lines/s | peak MiB |")
     print("| --- | ---: | ---: | ---: |")
     results = {}
+    same_folder = list(runs)[:4]  # the week's folder: lines/s are of its lines
     with open("/dev/null", "wb") as devnull:
         for name, command in runs.items():
             run = measure_with_memory(command, repeat=1, stdout=devnull.fileno())
             results[name] = run
-            rate = "" if "500" in name else f"{total / run.seconds:,.0f}"
+            rate = f"{total / run.seconds:,.0f}" if name in same_folder else ""
             print(f"| {name} | {run.seconds:.2f} | {rate} | {run.peak_mib:.0f} |", flush=True)
     parse = results["cs-audit parse --format jsonl"].seconds
     audit = results["cs-audit audit --format json"].seconds
@@ -172,6 +199,12 @@ def main() -> None:
         f"{100 * (xlsx - audit) / audit:.0f}% (target <= 50%); one 500-message export: "
         f"{results['one 500-message export, audited'].seconds:.2f} s (target < 0.5 s)"
     )
+    small = results[f"audit --format json, {args.chats // 4:,} exports"].peak_mib
+    peak = results["cs-audit audit --format json"].peak_mib
+    print(f"peak memory, 4x the exports: {peak / small:.2f}x (target < 1.5x)")
+    if args.month:
+        big = results[f"audit --format json, {args.chats * 4:,} exports"].peak_mib
+        print(f"peak memory, 4x the exports again: {big / peak:.2f}x")
 
 
 if __name__ == "__main__":

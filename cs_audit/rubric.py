@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from cs_audit.errors import ConfigError
@@ -252,7 +253,14 @@ class Rubric:
 
     def find(self, key: str, text: str) -> re.Match[str] | None:
         """The first phrase of ``key`` in ``text``, or None."""
-        return self.compiled[key].search(text)
+        return _search(self.compiled[key], text)
+
+
+@lru_cache(maxsize=16_384)
+def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """Criteria, flags and sessions ask the same list about the same message, and short
+    replies ("ok kak", "terima kasih") recur across chats: each is searched once."""
+    return pattern.search(text)
 
 
 _RUBRIC_KEYS = (
