@@ -337,7 +337,7 @@ def audit(
                 date_order=date_order,
                 workers=workers or default_workers(),
                 on_file=on_file,
-                render=conversation_line if fmt is AuditFormat.JSON and by is None else None,
+                render=[conversation_line] if fmt is AuditFormat.JSON and by is None else [],
             )
         previous = None
         if compare_previous:

@@ -69,6 +69,9 @@ def _second(moment: datetime) -> int:
     return moment.toordinal() * 86_400 + moment.hour * 3600 + moment.minute * 60 + moment.second
 
 
+_RS = "\x1e"  # between the texts of a file's conversations
+
+
 class _Spool:
     """Judged conversations, pickled per file into an anonymous temporary file (gone
     when closed, never named on disk): a month of chats is not held in memory. Beside
@@ -81,17 +84,21 @@ class _Spool:
         self.blob = array("q")  # per conversation: which file's results hold it
         self.position = array("q")  # and where in them
         self.start = array("q")  # its start, as _second()
-        self.rendered = True  # every file came with its lines
+        self.renderings = -1  # how many renderings came with every file's results
         self._loaded: tuple[int, list[ConversationResult]] = (-1, [])
-        self._lines: tuple[int, list[str]] = (-1, [])
+        self._lines: tuple[int, int, list[str]] = (-1, -1, [])
 
-    def add(self, blob: bytes, starts: Sequence[int], lines: bytes | None = None) -> None:
-        b = len(self._ends) // 2
+    def add(self, blob: bytes, starts: Sequence[int], lines: Sequence[bytes] = ()) -> None:
+        """One file's pickled results, their starts, and each rendering of them (its
+        conversations' texts joined by RS, U+001E)."""
+        if self.renderings < 0:
+            self.renderings = len(lines)
+        assert len(lines) == self.renderings, "every file rendered alike"
+        b = (len(self._ends) - 1) // (1 + self.renderings)
         self._file.seek(self._ends[-1])
-        for segment in (blob, lines or b""):
+        for segment in (blob, *lines):
             self._file.write(segment)
             self._ends.append(self._ends[-1] + len(segment))
-        self.rendered = self.rendered and lines is not None
         for i, moment in enumerate(starts):
             self.blob.append(b)
             self.position.append(i)
@@ -104,14 +111,16 @@ class _Spool:
     def get(self, index: int) -> ConversationResult:
         b = self.blob[index]
         if self._loaded[0] != b:
-            self._loaded = (b, pickle.loads(self._segment(2 * b)))  # written by this process
+            data = self._segment(b * (1 + self.renderings))
+            self._loaded = (b, pickle.loads(data))  # written by this process
         return self._loaded[1][self.position[index]]
 
-    def line(self, index: int) -> str:
+    def line(self, index: int, rendering: int) -> str:
         b = self.blob[index]
-        if self._lines[0] != b:
-            self._lines = (b, self._segment(2 * b + 1).decode().split("\n"))
-        return self._lines[1][self.position[index]]
+        if self._lines[:2] != (b, rendering):
+            data = self._segment(b * (1 + self.renderings) + 1 + rendering)
+            self._lines = (b, rendering, data.decode().split(_RS))
+        return self._lines[2][self.position[index]]
 
 
 class Results(Sequence[ConversationResult]):
@@ -142,13 +151,13 @@ class Results(Sequence[ConversationResult]):
     def _indices(self) -> Sequence[int]:
         return range(len(self._spool.blob)) if self._picks is None else self._picks
 
-    def lines(self) -> Iterator[str] | None:
-        """Each conversation's line as ``audit(render=...)`` rendered it in a worker;
-        None if it was not asked to."""
-        if not self._spool.rendered:
+    def lines(self, rendering: int = 0) -> Iterator[str] | None:
+        """Each conversation as ``audit(render=...)``'s function number ``rendering``
+        rendered it in a worker; None if there is no such function."""
+        if not 0 <= rendering < self._spool.renderings:
             return None
         line = self._spool.line
-        return (line(i) for i in self._indices())
+        return (line(i, rendering) for i in self._indices())
 
     def starting(self, start: datetime, end: datetime) -> Results:
         """Those that start in [start, end)."""
@@ -177,12 +186,13 @@ def audit(
     date_order: DateOrder = DateOrder.AUTO,
     workers: int = 1,
     on_file: Callable[[str], None] | None = None,
-    render: Callable[[ConversationResult], str] | None = None,
+    render: Sequence[Callable[[ConversationResult], str]] = (),
 ) -> AuditResult:
     """Audit every export under ``paths``; ``on_file`` hears of each file as it is read.
 
-    ``render`` turns a result into one line of text (no newline in it); the workers
-    render each conversation as they judge it, and ``Results.lines()`` gives the lines.
+    ``render`` holds functions that turn a result into text (without U+001E); the
+    workers render each conversation with each as they judge it, and
+    ``Results.lines(k)`` gives function k's texts.
 
     Two passes over the files, each in ``workers`` processes: the first learns who
     writes where and which long texts recur (as 64-bit keys, not texts); the second
@@ -320,7 +330,7 @@ class _Judge:
     repeated: frozenset[int]  # keys of business texts sent alike across chats: automated
     date_order: DateOrder = DateOrder.AUTO
     workers: int = 1  # to parse one file with
-    render: Callable[[ConversationResult], str] | None = None  # a line per result
+    render: Sequence[Callable[[ConversationResult], str]] = ()  # texts per result
 
     def conversations(self, file: str, messages: Sequence[Message]) -> tuple[Conversation, ...]:
         authors = {m.author for m in messages if m.author}
@@ -344,7 +354,7 @@ class _Judge:
 
 def _judge_file(
     judge: _Judge, item: _Item
-) -> tuple[bytes, list[int], list[Tally], bytes | None] | CsAuditError:
+) -> tuple[bytes, list[int], list[Tally], list[bytes]] | CsAuditError:
     """One export parsed and judged (in a worker): its results pickled for the spool,
     their starts, their figures for the scorecards, and their rendered lines."""
     try:
@@ -354,7 +364,7 @@ def _judge_file(
         return error
     results = [judge(c) for c in conversations]
     blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
-    lines = None if judge.render is None else "\n".join(map(judge.render, results)).encode()
+    lines = [_RS.join(map(render, results)).encode() for render in judge.render]
     starts = [_second(r.conversation.start) for r in results]
     return blob, starts, [tally(r) for r in results], lines
 

@@ -109,7 +109,7 @@ def test_a_period_picks_from_the_spool_as_a_filter_would() -> None:
 def test_lines_rendered_by_the_workers_are_the_renderers(workers: int) -> None:
     """audit(render=...) keeps each conversation's line as the workers made it; the
     lines follow a period's picks, and the document is the same either way."""
-    result = audit([SAMPLES], workers=workers, render=conversation_line)
+    result = audit([SAMPLES], workers=workers, render=[conversation_line])
     assert isinstance(result.conversations, Results)
     lines = result.conversations.lines()
     assert lines is not None

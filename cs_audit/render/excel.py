@@ -17,15 +17,13 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import IO, Any, BinaryIO, cast
+from typing import IO, Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
-from openpyxl.compat import safe_string
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from cs_audit.pipeline import AuditResult, ConversationResult
@@ -62,9 +60,46 @@ def _cut(text: str, units: int) -> str:
     return text
 
 
-_serial = cast(Callable[[datetime], float], to_excel)  # a date as Excel's day number
-_TEXT, _SECONDS, _VERDICT, _FORMATTED, _PLAIN = "text", "seconds", "verdict", "format", "plain"
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_EPOCH = datetime(1899, 12, 30)  # Excel's (Windows) day 0
+
+
+def _serial(moment: datetime) -> float:
+    """Excel's day number of a moment, computed as openpyxl's to_excel computes it."""
+    days = (moment - _EPOCH).days
+    if 0 < days <= 60:  # Excel's 1900-02-29, which never was
+        days -= 1
+    seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
+    return days + (seconds + moment.microsecond / 10**6) / 86_400
+
+
+def _number(value: float) -> str:
+    return f"{value:.16g}"  # as openpyxl writes numbers ("%.16g")
+
+
+def _seconds_cell(letter: str, style: str) -> Callable[[str, Any], str]:
+    def cell(n: str, seconds: float) -> str:
+        return f'<c r="{letter}{n}" s="{style}" t="n"><v>{_number(seconds / 86_400)}</v></c>'
+
+    return cell
+
+
+def _verdict_cell(letter: str, styles: Mapping[str, str]) -> Callable[[str, Any], str]:
+    def cell(n: str, verdict: str) -> str:
+        return _inline(letter + n, verdict, styles.get(verdict))
+
+    return cell
+
+
+def _value_cell(letter: str, style: str) -> Callable[[str, Any], str]:
+    """A number, a moment (``style`` its format), or a word such as a flag's name."""
+
+    def cell(n: str, value: Any) -> str:
+        if isinstance(value, str):
+            return _inline(letter + n, value)
+        number = _serial(value) if isinstance(value, datetime) else value
+        return f'<c r="{letter}{n}"{style} t="n"><v>{_number(number)}</v></c>'
+
+    return cell
 
 
 def _inline(ref: str, text: str, style: str | None = None) -> str:
@@ -73,7 +108,9 @@ def _inline(ref: str, text: str, style: str | None = None) -> str:
     if not text:
         return f'<c r="{ref}"{s} t="inlineStr"/>'
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{text.translate(_ESCAPES)}</t></is></c>'
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("\r", "&#13;")  # a raw CR would be read back as a newline
+    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
 class _Sheet:
@@ -94,7 +131,8 @@ class _Sheet:
         self.columns = len(headers)
         self.rows = 0
         self.spool: IO[bytes] | None = None  # rows as XML, once stream() is called
-        self.layout: list[tuple[str, str, dict[str, str]]] = []
+        self.cells: list[Callable[[str, Any], str]] = []  # per column: (row, value) -> XML
+        self.pending: list[str] = []  # XML not yet in the spool
         for index, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
         self.sheet.freeze_panes = "A2"
@@ -117,6 +155,8 @@ class _Sheet:
         if value is None:
             return None
         value = _FORBIDDEN.sub("\ufffd", self.clean(value))
+        if len(value) * 2 <= MAX_CELL:  # cannot be over, even if all of it were emoji
+            return value
         units = _utf16_units(value)
         if units > MAX_CELL:
             self.notes.append(f"a text of {units:,} characters was cut to Excel's {MAX_CELL:,}")
@@ -184,20 +224,26 @@ class _Sheet:
         texts, durations, verdicts = set(texts), set(durations), set(verdicts)
         formats = formats or {}
         self.spool = tempfile.TemporaryFile()  # noqa: SIM115  (closed in splice)
-        self.layout = []
+        self.cells = []
         for index in range(self.columns):
             letter = get_column_letter(index + 1)
             if index in texts:
-                self.layout.append((letter, _TEXT, {}))
+                self.cells.append(self._text_cell(letter))
             elif index in durations:
-                self.layout.append((letter, _SECONDS, {"": self._style(_DURATION)}))
+                self.cells.append(_seconds_cell(letter, self._style(_DURATION)))
             elif index in verdicts:
                 styles = {v: self._style(fill=fill) for v, fill in _FILLS.items()}
-                self.layout.append((letter, _VERDICT, styles))
+                self.cells.append(_verdict_cell(letter, styles))
             elif index in formats:
-                self.layout.append((letter, _FORMATTED, {"": self._style(formats[index])}))
+                self.cells.append(_value_cell(letter, f' s="{self._style(formats[index])}"'))
             else:
-                self.layout.append((letter, _PLAIN, {}))
+                self.cells.append(_value_cell(letter, ""))
+
+    def _text_cell(self, letter: str) -> Callable[[str, Any], str]:
+        def cell(n: str, value: Any) -> str:
+            return _inline(letter + n, self.text(value) or "")
+
+        return cell
 
     def _style(self, number_format: str | None = None, fill: PatternFill | None = None) -> str:
         """The index openpyxl gives this style in the workbook's cell formats."""
@@ -216,33 +262,25 @@ class _Sheet:
             return
         self.rows += 1
         n = str(self.rows)
-        cells = [f'<row r="{n}">']
-        for (letter, kind, styles), value in zip(self.layout, values, strict=True):
-            if value is None:
-                continue
-            if kind is _TEXT or (kind is _PLAIN and isinstance(value, str)):
-                cells.append(
-                    _inline(letter + n, self.text(value) or "" if kind is _TEXT else value)
-                )
-            elif kind is _VERDICT:
-                style = styles.get(value)
-                cells.append(_inline(letter + n, value, style))
-            elif kind is _SECONDS:
-                days = safe_string(value / 86_400)
-                cells.append(f'<c r="{letter}{n}" s="{styles[""]}" t="n"><v>{days}</v></c>')
-            elif isinstance(value, datetime):
-                style = f' s="{styles[""]}"' if kind is _FORMATTED else ""
-                cells.append(
-                    f'<c r="{letter}{n}"{style} t="n"><v>{safe_string(_serial(value))}</v></c>'
-                )
-            else:
-                style = f' s="{styles[""]}"' if kind is _FORMATTED else ""
-                cells.append(f'<c r="{letter}{n}"{style} t="n"><v>{safe_string(value)}</v></c>')
-        cells.append("</row>")
+        self.pending.append(f'<row r="{n}">')
+        self.pending += [
+            cell(n, value)
+            for cell, value in zip(self.cells, values, strict=True)
+            if value is not None
+        ]
+        self.pending.append("</row>")
+        if len(self.pending) > 4096:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the rows put so far to the spool."""
         assert self.spool is not None, "stream() first"
-        self.spool.write("".join(cells).encode())
+        self.spool.write("".join(self.pending).encode())
+        self.pending.clear()
 
     def finish(self) -> None:
+        if self.spool is not None:
+            self.flush()
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{self.rows}"
 
 
