@@ -319,16 +319,32 @@ def audit(
 
     A scorecard per agent, or data for spreadsheets; a file that cannot be audited: exit 3.
     """
+    from cs_audit.pipeline import (  # noqa: PLC0415
+        ConversationResult,
+        Results,
+        within_period,
+    )
     from cs_audit.pipeline import audit as run_audit  # noqa: PLC0415
-    from cs_audit.pipeline import within_period  # noqa: PLC0415
     from cs_audit.prices import load_catalog  # noqa: PLC0415
     from cs_audit.redact import redact  # noqa: PLC0415
     from cs_audit.render.json import conversation_line  # noqa: PLC0415
+    from cs_audit.render.terminal import printable  # noqa: PLC0415
 
     with _guarded():
         period = _period(week, since, until)
         config = _config(config_file, agent)
         catalog = load_catalog(catalog_file) if catalog_file else ()
+        clean = (lambda text: printable(redact(text))) if redact_output else printable
+        # What the workers render of each conversation as they judge it.
+        render: list[Callable[[ConversationResult], str]] = []
+        if fmt is AuditFormat.JSON and by is None:
+            render.append(conversation_line)
+        workbook = None
+        if xlsx is not None:
+            from cs_audit.render.excel import WorkbookWriter  # noqa: PLC0415
+
+            workbook = WorkbookWriter(clean)
+            render.append(workbook.render)
         with _progress(quiet) as on_file:
             result = run_audit(
                 paths,
@@ -337,7 +353,7 @@ def audit(
                 date_order=date_order,
                 workers=workers or default_workers(),
                 on_file=on_file,
-                render=[conversation_line] if fmt is AuditFormat.JSON and by is None else [],
+                render=render,
             )
         previous = None
         if compare_previous:
@@ -359,18 +375,15 @@ def audit(
             previous = within_period(result, earlier, start).agents
         if period is not None:
             result = within_period(result, period[0] or datetime.min, period[1] or datetime.max)
-        from cs_audit.render.terminal import printable  # noqa: PLC0415
-
-        clean = (lambda text: printable(redact(text))) if redact_output else printable
         for report in result.files:
             if report.error is not None:
                 _say(clean(str(report.error)))
             for notice in report.notices:
                 _warn(notice, clean)
-        if xlsx is not None:
-            from cs_audit.render.excel import write_workbook  # noqa: PLC0415
-
-            write_atomically(xlsx, lambda out: write_workbook(result, out, clean=clean))
+        if xlsx is not None and workbook is not None:
+            rows = result.conversations
+            rendered = rows.lines(len(render) - 1) if isinstance(rows, Results) else None
+            write_atomically(xlsx, lambda out: workbook.write(result, out, rendered))
         if fmt is AuditFormat.TABLE:
             from rich.console import Console  # noqa: PLC0415
 

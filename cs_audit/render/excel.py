@@ -15,7 +15,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import IO, Any, BinaryIO
 
@@ -60,6 +60,7 @@ def _cut(text: str, units: int) -> str:
     return text
 
 
+_N, _ROW, _NOTE, _SHEET = "\x00", "\x01", "\x03", "\x1d"  # marks in rendered rows
 _EPOCH = datetime(1899, 12, 30)  # Excel's (Windows) day 0
 
 
@@ -254,23 +255,37 @@ class _Sheet:
             cell.fill = fill
         return str(cell.style_id)
 
-    def put(self, values: Sequence[Any]) -> None:
-        """A row, in the streamed sheet's layout (see ``stream``)."""
-        if self.rows >= MAX_ROWS:
-            if not self.notes or not self.notes[-1].startswith("rows past"):
-                self.notes.append(f"rows past Excel's {MAX_ROWS:,} were left out")
-            return
-        self.rows += 1
-        n = str(self.rows)
-        self.pending.append(f'<row r="{n}">')
-        self.pending += [
-            cell(n, value)
+    def row(self, values: Sequence[Any]) -> str:
+        """A row as XML in the streamed layout (see ``stream``), its number left as NUL
+        and the notes of what was cut in it after ETX marks; ``take`` numbers it. Cell
+        text can hold neither: they are among the characters XML forbids."""
+        mark = len(self.notes)
+        cells = "".join(
+            cell(_N, value)
             for cell, value in zip(self.cells, values, strict=True)
             if value is not None
-        ]
-        self.pending.append("</row>")
-        if len(self.pending) > 4096:
+        )
+        notes = "".join(f"{_NOTE}{note}" for note in self.notes[mark:])
+        del self.notes[mark:]
+        return f'{_ROW}<row r="{_N}">{cells}</row>{notes}'
+
+    def take(self, rows: str) -> None:
+        """Rows made by ``row`` (one or more, joined), numbered and spooled in order."""
+        for made in rows.split(_ROW)[1:]:
+            if self.rows >= MAX_ROWS:
+                if not self.notes or not self.notes[-1].startswith("rows past"):
+                    self.notes.append(f"rows past Excel's {MAX_ROWS:,} were left out")
+                return
+            xml, *notes = made.split(_NOTE) if _NOTE in made else (made,)
+            self.notes += notes
+            self.rows += 1
+            self.pending.append(xml.replace(_N, str(self.rows)))
+        if len(self.pending) > 1024:
             self.flush()
+
+    def put(self, values: Sequence[Any]) -> None:
+        """A row, in the streamed sheet's layout (see ``stream``)."""
+        self.take(self.row(values))
 
     def flush(self) -> None:
         """Write the rows put so far to the spool."""
@@ -284,11 +299,11 @@ class _Sheet:
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{self.rows}"
 
 
-# A sheet with a row (or rows) per conversation, and what adds them.
-_Rows = tuple[_Sheet, Callable[[ConversationResult], None]]
+# A sheet with a row (or rows) per conversation, and the rows' values of one.
+_Rows = tuple[_Sheet, Callable[[ConversationResult], Iterator[Sequence[Any]]]]
 
 
-def _summary(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> _Sheet:
+def _summary(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
     headers = [
         "agent",
         "conversations",
@@ -300,9 +315,12 @@ def _summary(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -
         "SLA share",
         "unanswered turns",
     ]
-    sheet = _Sheet(
+    return _Sheet(
         book, "Summary", headers, [22, 14, 9, 11, *[26] * len(CRITERIA), 20, 18, 10, 16], clean
     )
+
+
+def _fill_summary(sheet: _Sheet, result: AuditResult) -> None:
     for card in result.agents:
         sheet.add(
             [
@@ -333,7 +351,6 @@ def _summary(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -
         chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
         chart.legend = None
         sheet.sheet.add_chart(chart, f"A{len(result.agents) + 4}")
-    return sheet
 
 
 def _conversations(book: Workbook, clean: Callable[[str], str]) -> _Rows:
@@ -365,9 +382,9 @@ def _conversations(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         formats={4: "yyyy-mm-dd hh:mm"},
     )
 
-    def add(r: ConversationResult) -> None:
+    def values(r: ConversationResult) -> Iterator[Sequence[Any]]:
         c, m = r.conversation, r.metrics
-        sheet.put(
+        yield (
             [
                 c.file,
                 c.index,
@@ -384,7 +401,7 @@ def _conversations(book: Workbook, clean: Callable[[str], str]) -> _Rows:
             ]
         )
 
-    return sheet, add
+    return sheet, values
 
 
 def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
@@ -416,11 +433,11 @@ def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
 
     sheet.stream(texts=[0, 2, 5, 6, 7, 9], verdicts=[4], formats={8: "yyyy-mm-dd hh:mm:ss"})
 
-    def add(r: ConversationResult) -> None:
+    def values(r: ConversationResult) -> Iterator[Sequence[Any]]:
         for row in findings_of(r):
-            sheet.put([row[k] for k in keys])
+            yield [row[k] for k in keys]
 
-    return sheet, add
+    return sheet, values
 
 
 def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
@@ -449,22 +466,19 @@ def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         formats=dict.fromkeys([3, 6], "yyyy-mm-dd hh:mm:ss"),
     )
 
-    def add(r: ConversationResult) -> None:
+    def values(r: ConversationResult) -> Iterator[Sequence[Any]]:
         for row in turns_of(r):
             within = {True: "pass", False: "fail", None: "unanswered"}[row["within_sla"]]
-            sheet.put([*(row[k] for k in keys), within])
+            yield [*(row[k] for k in keys), within]
 
-    return sheet, add
+    return sheet, values
 
 
-def _files(book: Workbook, result: AuditResult, clean: Callable[[str], str]) -> _Sheet:
+def _files(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
     sheet = _Sheet(
         book, "Files", ["file", "status", "messages", "warnings or error"], [48, 9, 10, 90], clean
     )
     sheet.stream(texts=[0, 3])
-    for report in result.files:
-        problems = [str(n) for n in report.notices] + ([str(report.error)] if report.error else [])
-        sheet.put([report.file, report.status, report.messages, "\n".join(problems) or None])
     return sheet
 
 
@@ -478,29 +492,63 @@ def audit_workbook(result: AuditResult, *, clean: Callable[[str], str] = str) ->
 def write_workbook(
     result: AuditResult, out: BinaryIO, *, clean: Callable[[str], str] = str
 ) -> None:
-    """Write the workbook to ``out``. The conversations are read once, for all the
-    sheets that list them; those sheets' rows are written as XML beside the workbook
-    openpyxl saves (with their headers, styles and settings) and spliced into it."""
-    book = Workbook(write_only=True)
-    summary = _summary(book, result, clean)
-    listed = [_conversations(book, clean), _findings(book, clean), _response_times(book, clean)]
-    adders = [add for _, add in listed]
-    for r in result.conversations:
-        for add in adders:
-            add(r)
-    sheets = [summary, *(sheet for sheet, _ in listed), _files(book, result, clean)]
-    notes = [f"{s.sheet.title}: {n}" for s in sheets for n in dict.fromkeys(s.notes)]
-    for sheet in sheets:
-        sheet.finish()
-    if notes:  # what had to be cut to fit Excel, said where a reader sees it
-        notes_sheet = _Sheet(book, "Notes", ["note"], [100], str)
-        for note in notes:
-            notes_sheet.add([note], texts=[0])
-        notes_sheet.finish()
-    with tempfile.TemporaryFile() as saved:
-        book.save(saved)
-        saved.seek(0)
-        _splice(saved, out, {s.sheet.path.lstrip("/"): s for s in sheets if s.spool})
+    """Write the workbook to ``out``."""
+    WorkbookWriter(clean).write(result, out)
+
+
+class WorkbookWriter:
+    """The workbook in two steps: set up before the audit, so that its workers can
+    render each conversation's rows (``render``) as they judge it, and written after.
+
+    openpyxl writes the workbook (headers, styles, widths, filters, print setup, the
+    Summary and its chart); the rows of the listing sheets are written as the XML it
+    would write, into temporary files, and spliced into the saved workbook: openpyxl's
+    cell objects cost some 30 µs a cell, and a month of findings is millions of cells.
+    """
+
+    def __init__(self, clean: Callable[[str], str] = str) -> None:
+        self.book = Workbook(write_only=True)
+        self.summary = _summary(self.book, clean)
+        self.listed = [
+            _conversations(self.book, clean),
+            _findings(self.book, clean),
+            _response_times(self.book, clean),
+        ]
+        self.files = _files(self.book, clean)
+
+    def render(self, result: ConversationResult) -> str:
+        """One conversation's rows of each listing sheet, numbered later by ``write``."""
+        return _SHEET.join("".join(map(sheet.row, values(result))) for sheet, values in self.listed)
+
+    def write(
+        self, result: AuditResult, out: BinaryIO, rendered: Iterable[str] | None = None
+    ) -> None:
+        """Write the workbook of ``result`` to ``out``; ``rendered``: what ``render``
+        made of each of its conversations, in order (else it is made here)."""
+        _fill_summary(self.summary, result)
+        sheets = [sheet for sheet, _ in self.listed]
+        for chunk in map(self.render, result.conversations) if rendered is None else rendered:
+            for sheet, rows in zip(sheets, chunk.split(_SHEET), strict=True):
+                sheet.take(rows)
+        for report in result.files:
+            problems = [str(n) for n in report.notices]
+            problems += [str(report.error)] if report.error else []
+            self.files.put(
+                [report.file, report.status, report.messages, "\n".join(problems) or None]
+            )
+        everything = [self.summary, *sheets, self.files]
+        notes = [f"{s.sheet.title}: {n}" for s in everything for n in dict.fromkeys(s.notes)]
+        for sheet in everything:
+            sheet.finish()
+        if notes:  # what had to be cut to fit Excel, said where a reader sees it
+            notes_sheet = _Sheet(self.book, "Notes", ["note"], [100], str)
+            for note in notes:
+                notes_sheet.add([note], texts=[0])
+            notes_sheet.finish()
+        with tempfile.TemporaryFile() as saved:
+            self.book.save(saved)
+            saved.seek(0)
+            _splice(saved, out, {s.sheet.path.lstrip("/"): s for s in everything if s.spool})
 
 
 def _splice(saved: BinaryIO, out: BinaryIO, streamed: Mapping[str, _Sheet]) -> None:
