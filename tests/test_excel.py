@@ -169,3 +169,27 @@ def test_markup_characters_and_edge_spaces_survive(tmp_path: Path) -> None:
     assert book["Conversations"]["C2"].value == name
     assert book["Files"]["A2"].value == chat.as_posix()
     assert book["Response times"]["C2"].value == name
+
+
+def _cells(book: openpyxl.Workbook) -> dict[str, list[tuple[object, str, str | None]]]:
+    return {
+        sheet.title: [
+            (c.value, c.number_format, c.fill.fgColor.rgb if c.fill.fill_type else None)
+            for row in sheet.iter_rows()
+            for c in row
+        ]
+        for sheet in book.worksheets
+    }
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_rows_rendered_by_workers_match_the_library_workbook(tmp_path: Path, workers: str) -> None:
+    """The CLI's workbook (rows rendered as files are judged) is, cell for cell, the
+    one the library writes from a finished audit."""
+    from cs_audit.pipeline import audit  # noqa: PLC0415
+
+    cli_book = _workbook(tmp_path, "sample_exports", "--workers", workers)
+    library = tmp_path / "library.xlsx"
+    library.write_bytes(excel.audit_workbook(audit([Path("sample_exports")])))
+    assert _cells(cli_book) == _cells(openpyxl.load_workbook(library))
+    assert sum(len(cells) for cells in _cells(cli_book).values()) > 500
