@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 Shared = TypeVar("Shared")
@@ -49,6 +49,10 @@ def fork_map(
     return _forked(function, items, shared, workers)
 
 
+def _call_batch(function: Callable[[Any, Any], Result], batch: list[Any]) -> list[Result]:
+    return [function(_shared, item) for item in batch]
+
+
 def _forked(
     function: Callable[[Shared, Item], Result],
     items: Sequence[Item],
@@ -61,9 +65,17 @@ def _forked(
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             # a few batches per worker, so thousands of small chats cost few round trips;
-            # at most 64 items, so what waits in the pipes does not grow with the folder
-            batch = min(max(1, len(items) // (workers * 8)), 64)
-            yield from pool.map(_call, repeat(function), items, chunksize=batch)
+            # at most 64 items, and a few batches per worker in flight, so what waits
+            # in the pipes and the pool does not grow with the folder
+            size = min(max(1, len(items) // (workers * 8)), 64)
+            batches = (list(items[i : i + size]) for i in range(0, len(items), size))
+            pending: deque[Future[list[Result]]] = deque()
+            for batch in batches:
+                pending.append(pool.submit(_call_batch, function, batch))
+                if len(pending) >= workers * 4:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
     finally:
         _shared = None
 

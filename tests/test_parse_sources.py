@@ -137,6 +137,20 @@ def test_folder_is_searched_recursively_in_order(tmp_path: Path) -> None:
     ]
 
 
+def test_files_and_folders_interleave_by_name(tmp_path: Path) -> None:
+    """A folder's files and subfolders sort together by name; __MACOSX and linked
+    folders are not entered."""
+    for name in ("a/x.txt", "b.txt", "c/y.txt", "__MACOSX/z.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(CHAT)
+    (tmp_path / "d").symlink_to(tmp_path / "a", target_is_directory=True)
+    assert [f.removeprefix(tmp_path.as_posix()) for f, _ in _messages(tmp_path)] == [
+        "/a/x.txt",
+        "/b.txt",
+        "/c/y.txt",
+    ]
+
+
 def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
     """A path that does not exist, and a folder without exports, are reported."""
     (tmp_path / "empty").mkdir()

@@ -171,20 +171,24 @@ def _is_zip(path: Path) -> bool:
         return False  # reading it later reports the problem
 
 
-def _walk(folder: Path) -> list[str]:
-    """Export files under ``folder`` in path order, hidden files and folders left out.
-    Plain strings: a folder of a month's exports holds a hundred thousand of them."""
-    found: list[tuple[tuple[str, ...], str]] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__MACOSX"]
-        within = tuple(Path(root).relative_to(folder).parts)
-        found += [
-            ((*within, file), os.path.join(root, file))
-            for file in files
-            if not file.startswith(".") and file.lower().endswith((".txt", ".zip"))
-        ]
-    found.sort()
-    return [path for _, path in found]
+def _walk(folder: str) -> Iterator[str]:
+    """Export files under ``folder`` in path order (as their relative paths' parts
+    sort), hidden files and folders left out; one folder's listing at a time, so a
+    month of exports is never a list. Linked folders are not entered, as os.walk."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((entry.name, entry.is_dir(), entry.is_symlink()) for entry in listing)
+    except OSError:
+        return
+    for name, is_dir, is_link in entries:
+        if name.startswith("."):
+            continue
+        path = os.path.join(folder, name)
+        if is_dir:
+            if not is_link and name != "__MACOSX":
+                yield from _walk(path)
+        elif name.lower().endswith((".txt", ".zip")):
+            yield path
 
 
 def find_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | IngestError]:
@@ -192,8 +196,9 @@ def find_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | I
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files = _walk(path)
-            for file in files:
+            files = 0
+            for file in _walk(os.fspath(path)):
+                files += 1
                 yield from _sources_of(Path(file))
             if not files:
                 yield IngestError(
