@@ -6,7 +6,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -330,8 +330,9 @@ def audit(
     from cs_audit.render.json import conversation_line  # noqa: PLC0415
     from cs_audit.render.terminal import printable  # noqa: PLC0415
 
-    with _guarded():
+    with _guarded(), ExitStack() as cleanup:
         period = _period(week, since, until)
+        earlier = _previous_start(period) if compare_previous else None
         config = _config(config_file, agent)
         catalog = load_catalog(catalog_file) if catalog_file else ()
         clean = (lambda text: printable(redact(text))) if redact_output else printable
@@ -344,6 +345,7 @@ def audit(
             from cs_audit.render.excel import WorkbookWriter  # noqa: PLC0415
 
             workbook = WorkbookWriter(clean)
+            cleanup.callback(workbook.close)  # if it is never written
             render.append(workbook.render)
         with _progress(quiet) as on_file:
             result = run_audit(
@@ -356,23 +358,8 @@ def audit(
                 render=render,
             )
         previous = None
-        if compare_previous:
-            start, end = period or (None, None)
-            if start is None or end is None:
-                raise ConfigError(
-                    "--compare-previous",
-                    "needs a period with a start and an end",
-                    "add --week 2026-W47, or --since and --until",
-                )
-            try:
-                earlier = start - (end - start)
-            except OverflowError:
-                raise ConfigError(
-                    "--compare-previous",
-                    "the previous period is before year 1",
-                    "choose a later period",
-                ) from None
-            previous = within_period(result, earlier, start).agents
+        if earlier is not None and period is not None and period[0] is not None:
+            previous = within_period(result, earlier, period[0]).agents
         if period is not None:
             result = within_period(result, period[0] or datetime.min, period[1] or datetime.max)
         for report in result.files:
@@ -382,7 +369,7 @@ def audit(
                 _warn(notice, clean)
         if xlsx is not None and workbook is not None:
             rows = result.conversations
-            rendered = rows.lines(len(render) - 1) if isinstance(rows, Results) else None
+            rendered = rows.lines(workbook.render) if isinstance(rows, Results) else None
             write_atomically(xlsx, lambda out: workbook.write(result, out, rendered))
         if fmt is AuditFormat.TABLE:
             from rich.console import Console  # noqa: PLC0415
@@ -394,6 +381,23 @@ def audit(
             _stream(_data(result, fmt, by, previous), clean)
         if result.failed:
             raise typer.Exit(ExitCode.INPUT)
+
+
+def _previous_start(period: tuple[datetime | None, datetime | None] | None) -> datetime:
+    """Where the period before ``period``, of the same length, starts (--compare-previous)."""
+    start, end = period or (None, None)
+    if start is None or end is None:
+        raise ConfigError(
+            "--compare-previous",
+            "needs a period with a start and an end",
+            "add --week 2026-W47, or --since and --until",
+        )
+    try:
+        return start - (end - start)
+    except OverflowError:
+        raise ConfigError(
+            "--compare-previous", "the previous period is before year 1", "choose a later period"
+        ) from None
 
 
 @contextmanager

@@ -12,7 +12,7 @@ class ExitCode(IntEnum):
     CHECK_FAILED = 1  # cs-audit check: a transcript missed the bar
     USAGE = 2  # click's own status for a bad option or argument
     INPUT = 3
-    OUTPUT = 4  # an output file could not be written
+    OUTPUT = 4  # an output file, or the run's temporary files, could not be written
     INTERNAL = 70  # EX_SOFTWARE: a bug in cs-audit
     INTERRUPTED = 130
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -15,6 +16,20 @@ class OutputError(CsAuditError):
     """An output file could not be written."""
 
     exit_code = ExitCode.OUTPUT
+
+
+@contextmanager
+def temporary_space() -> Iterator[None]:
+    """Temporary files that fail (a full disk): said as such, naming their folder,
+    not taken for a bug or for the output's folder."""
+    try:
+        yield
+    except OSError as error:
+        raise OutputError(
+            tempfile.gettempdir(),
+            f"cannot hold cs-audit's temporary files ({(error.strerror or '').lower()})",
+            "free space there, or point TMPDIR at a folder with room",
+        ) from None
 
 
 def _umask() -> int:

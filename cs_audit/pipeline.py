@@ -5,6 +5,7 @@ files -> messages -> roles -> conversations -> timings -> verdicts -> scorecards
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import re
@@ -15,12 +16,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import overload
+from typing import IO, overload
 
 from cs_audit.config import AuditConfig
 from cs_audit.conversations import build_conversations, long_text_keys, repeated_business_texts
 from cs_audit.criteria import Context, conversation_language, judge_all, raise_flags, score
 from cs_audit.errors import ConfigError, CsAuditError, IngestError
+from cs_audit.files import temporary_space
 from cs_audit.ingest import ParsedExport, Source, find_sources, parse_export
 from cs_audit.metrics import ConversationMetrics, conversation_metrics
 from cs_audit.models import (
@@ -75,52 +77,58 @@ _RS = "\x1e"  # between the texts of a file's conversations
 class _Spool:
     """Judged conversations, pickled per file into an anonymous temporary file (gone
     when closed, never named on disk): a month of chats is not held in memory. Beside
-    each file's results, optionally, their lines as a worker rendered them."""
+    each file's results, their texts as each function of ``render`` made them."""
 
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115  (closed by the finalizer)
-        weakref.finalize(self, self._file.close)
+    def __init__(self, render: Sequence[Callable[[ConversationResult], str]] = ()) -> None:
+        self.render = tuple(render)
+        with temporary_space():
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115  (closed by the finalizer)
+        weakref.finalize(self, _close, self._file)
         self._ends = array("q", [0])  # segment k is bytes [_ends[k], _ends[k + 1])
         self.blob = array("q")  # per conversation: which file's results hold it
         self.position = array("q")  # and where in them
         self.start = array("q")  # its start, as _second()
-        self.renderings = -1  # how many renderings came with every file's results
         self._loaded: tuple[int, list[ConversationResult]] = (-1, [])
         self._lines: tuple[int, int, list[str]] = (-1, -1, [])
 
     def add(self, blob: bytes, starts: Sequence[int], lines: Sequence[bytes] = ()) -> None:
         """One file's pickled results, their starts, and each rendering of them (its
         conversations' texts joined by RS, U+001E)."""
-        if self.renderings < 0:
-            self.renderings = len(lines)
-        assert len(lines) == self.renderings, "every file rendered alike"
-        b = (len(self._ends) - 1) // (1 + self.renderings)
-        self._file.seek(self._ends[-1])
-        for segment in (blob, *lines):
-            self._file.write(segment)
-            self._ends.append(self._ends[-1] + len(segment))
+        assert len(lines) == len(self.render), "a text per rendering function"
+        b = (len(self._ends) - 1) // (1 + len(self.render))
+        with temporary_space():
+            self._file.seek(self._ends[-1])
+            for segment in (blob, *lines):
+                self._file.write(segment)
+                self._ends.append(self._ends[-1] + len(segment))
         for i, moment in enumerate(starts):
             self.blob.append(b)
             self.position.append(i)
             self.start.append(moment)
 
     def _segment(self, k: int) -> bytes:
-        self._file.seek(self._ends[k])
-        return self._file.read(self._ends[k + 1] - self._ends[k])
+        with temporary_space():
+            self._file.seek(self._ends[k])
+            return self._file.read(self._ends[k + 1] - self._ends[k])
 
     def get(self, index: int) -> ConversationResult:
         b = self.blob[index]
         if self._loaded[0] != b:
-            data = self._segment(b * (1 + self.renderings))
+            data = self._segment(b * (1 + len(self.render)))
             self._loaded = (b, pickle.loads(data))  # written by this process
         return self._loaded[1][self.position[index]]
 
     def line(self, index: int, rendering: int) -> str:
         b = self.blob[index]
         if self._lines[:2] != (b, rendering):
-            data = self._segment(b * (1 + self.renderings) + 1 + rendering)
+            data = self._segment(b * (1 + len(self.render)) + 1 + rendering)
             self._lines = (b, rendering, data.decode().split(_RS))
         return self._lines[2][self.position[index]]
+
+
+def _close(file: IO[bytes]) -> None:
+    with contextlib.suppress(OSError):  # a full disk fails the flush: nothing to keep
+        file.close()
 
 
 class Results(Sequence[ConversationResult]):
@@ -151,17 +159,20 @@ class Results(Sequence[ConversationResult]):
     def _indices(self) -> Sequence[int]:
         return range(len(self._spool.blob)) if self._picks is None else self._picks
 
-    def lines(self, rendering: int = 0) -> Iterator[str] | None:
-        """Each conversation as ``audit(render=...)``'s function number ``rendering``
-        rendered it in a worker; None if there is no such function."""
-        if not 0 <= rendering < self._spool.renderings:
+    def lines(self, render: Callable[[ConversationResult], str]) -> Iterator[str] | None:
+        """Each conversation's text as ``render``, one of ``audit(render=...)``, made
+        it in a worker; None if the audit was not given it."""
+        if render not in self._spool.render:
             return None
-        line = self._spool.line
+        rendering, line = self._spool.render.index(render), self._spool.line
         return (line(i, rendering) for i in self._indices())
 
     def starting(self, start: datetime, end: datetime) -> Results:
         """Those that start in [start, end)."""
-        low, high, starts = _second(start), _second(end), self._spool.start
+        # whole seconds: a bound with a fraction (datetime.max) keeps its second in
+        low = _second(start) + bool(start.microsecond)
+        high = _second(end) + bool(end.microsecond)
+        starts = self._spool.start
         picks = array("q", (i for i in self._indices() if low <= starts[i] < high))
         return Results(self._spool, picks)
 
@@ -192,7 +203,7 @@ def audit(
 
     ``render`` holds functions that turn a result into text (without U+001E); the
     workers render each conversation with each as they judge it, and
-    ``Results.lines(k)`` gives function k's texts.
+    ``Results.lines(function)`` gives its texts.
 
     Two passes over the files, each in ``workers`` processes: the first learns who
     writes where and which long texts recur (as 64-bit keys, not texts); the second
@@ -216,8 +227,9 @@ def audit(
         if on_file is not None:
             on_file(name)
         if isinstance(item, IngestError):
-            file = re.sub(r":\d+$", "", item.where)  # "chat.txt:12" -> "chat.txt"
-            files.append(FileReport(file, "error", 0, error=item))
+            if isinstance(source, IngestError):  # a path missing, a zip unreadable
+                name = re.sub(r":\d+$", "", item.where)  # "chats.zip:12" -> "chats.zip"
+            files.append(FileReport(name, "error", 0, error=item))
             continue
         count.add(item.authors)
         if item.business is not None:
@@ -240,16 +252,16 @@ def audit(
     unsettled.clear()
     repeated = repeated_business_texts(business)
     business.clear()
-    failed = {f.file for f in files if f.status == "error"}
-    judged = [s for s in sources if s[0] not in failed]
+    # by position in files: a file's name may be given twice, or look like "name:12"
+    places = [i for i, s in enumerate(found) if not isinstance(s, IngestError)]
+    judged = [(i, s) for i, s in zip(places, sources, strict=True) if files[i].status != "error"]
+    items = [s for _, s in judged]
     judge = _Judge(config, catalog, frequent, repeated, date_order, inner, render)
-    spool = _Spool()
+    spool = _Spool(render)
     builder = ScorecardBuilder()
-    for source, outcome in zip(
-        judged, fork_map(_judge_file, judged, shared=judge, workers=workers), strict=True
-    ):
+    outcomes = fork_map(_judge_file, items, shared=judge, workers=workers)
+    for (index, source), outcome in zip(judged, outcomes, strict=True):
         if isinstance(outcome, CsAuditError):  # the file changed between the passes
-            index = next(i for i, f in enumerate(files) if f.file == source[0])
             files[index] = FileReport(source[0], "error", 0, error=outcome)
             continue
         blob, starts, tallies, lines = outcome

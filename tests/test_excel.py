@@ -193,3 +193,47 @@ def test_rows_rendered_by_workers_match_the_library_workbook(tmp_path: Path, wor
     library.write_bytes(excel.audit_workbook(audit([Path("sample_exports")])))
     assert _cells(cli_book) == _cells(openpyxl.load_workbook(library))
     assert sum(len(cells) for cells in _cells(cli_book).values()) > 500
+
+
+def test_an_unwritten_workbook_leaves_one_line_on_stderr(tmp_path: Path) -> None:
+    """Set up before the audit, a workbook that is never written (a usage error found
+    late, an unwritable path) is let go quietly: stderr holds only the error."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    def run(*args: str) -> tuple[int, list[str]]:
+        done = subprocess.run(
+            [sys.executable, "-m", "cs_audit", "audit", "sample_exports", "-q", "-f", "csv", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return done.returncode, done.stderr.splitlines()
+
+    code, err = run("--xlsx", str(tmp_path / "no" / "such" / "audit.xlsx"))
+    assert code == 4
+    assert len(err) == 1
+    assert err[0].endswith(
+        "cannot be written (no such file or directory); check the folder exists and is writable"
+    )
+    code, err = run("--xlsx", str(tmp_path / "audit.xlsx"), "--compare-previous")
+    assert (code, len(err)) == (2, 1)
+    assert "--compare-previous: needs a period" in err[0]
+    assert not (tmp_path / "audit.xlsx").exists()
+
+
+def test_full_temporary_space_is_said_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Temporary files that cannot be written: one line naming their folder, exit 4."""
+
+    def full(*args: object, **kwargs: object) -> object:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("cs_audit.pipeline.tempfile.TemporaryFile", full)
+    result = runner.invoke(cli.app, ["audit", "sample_exports", "-f", "csv"])
+    assert result.exit_code == 4
+    assert result.stderr.endswith(
+        ": cannot hold cs-audit's temporary files (no space left on device); free space "
+        "there, or point TMPDIR at a folder with room\n"
+    )

@@ -111,13 +111,55 @@ def test_lines_rendered_by_the_workers_are_the_renderers(workers: int) -> None:
     lines follow a period's picks, and the document is the same either way."""
     result = audit([SAMPLES], workers=workers, render=[conversation_line])
     assert isinstance(result.conversations, Results)
-    lines = result.conversations.lines()
+    lines = result.conversations.lines(conversation_line)
     assert lines is not None
     assert list(lines) == [conversation_line(r) for r in result.conversations]
     picked = within_period(result, datetime(2026, 11, 17), datetime(2026, 11, 19))
     assert isinstance(picked.conversations, Results)
-    assert list(picked.conversations.lines() or ()) == [
+    assert list(picked.conversations.lines(conversation_line) or ()) == [
         conversation_line(r) for r in picked.conversations
     ]
     assert audit_json(result) == audit_json(audit([SAMPLES]))
-    assert audit([SAMPLES]).conversations.lines() is None  # type: ignore[attr-defined]
+    assert audit([SAMPLES]).conversations.lines(conversation_line) is None  # type: ignore[attr-defined]
+
+
+def test_a_name_like_a_line_number_fails_alone(tmp_path: Path) -> None:
+    """An input named "export 10:30" that is not an export is reported under its own
+    name; the others are audited."""
+    bad = tmp_path / "export 10:30"
+    bad.write_text("just prose, no header\n")
+    good = SAMPLES / "Chat WhatsApp dengan Budi Santoso.txt"
+    result = audit([bad, good, bad], workers=2)
+    assert [(f.file, f.status) for f in result.files] == [
+        (bad.as_posix(), "error"),
+        (good.as_posix(), "ok"),
+        (bad.as_posix(), "error"),
+    ]
+    assert len(result.conversations) == 1
+
+
+def test_only_the_json_rendering_makes_the_json(tmp_path: Path) -> None:
+    """Texts rendered for something else (the workbook's rows) never stand in for the
+    document's lines."""
+    from cs_audit.render.excel import WorkbookWriter  # noqa: PLC0415
+
+    writer = WorkbookWriter()
+    result = audit([SAMPLES], render=[writer.render])
+    writer.close()
+    assert audit_json(result) == audit_json(audit([SAMPLES]))
+
+
+def test_the_last_second_of_the_calendar_is_in_an_open_period(tmp_path: Path) -> None:
+    chat = tmp_path / "Chat WhatsApp dengan Gina.txt"
+    chat.write_text(
+        "[31/12/9999 23.59.59] Gina: Halo kak, ada stok?\n"
+        "[31/12/9999 23.59.59] Toko Maju: Ada kak. Terima kasih\n"
+    )
+    result = audit([chat])
+    assert len(within_period(result, datetime(9999, 12, 31), datetime.max).conversations) == 1
+    assert (
+        len(
+            within_period(result, datetime(9999, 12, 31, 23, 59, 59, 5), datetime.max).conversations
+        )
+        == 0
+    )

@@ -10,10 +10,13 @@ cut at 32,767 characters and rows at 1,048,576, each with a note.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import re
 import shutil
 import tempfile
+import weakref
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
@@ -26,6 +29,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from cs_audit.files import temporary_space
 from cs_audit.pipeline import AuditResult, ConversationResult
 from cs_audit.render.rows import TURN_COLUMNS, findings_of, turns_of
 from cs_audit.rubric import CRITERIA
@@ -224,7 +228,8 @@ class _Sheet:
         millions of cells. The columns' kinds are as ``add`` takes them."""
         texts, durations, verdicts = set(texts), set(durations), set(verdicts)
         formats = formats or {}
-        self.spool = tempfile.TemporaryFile()  # noqa: SIM115  (closed in splice)
+        with temporary_space():
+            self.spool = tempfile.TemporaryFile()  # noqa: SIM115  (closed in splice)
         self.cells = []
         for index in range(self.columns):
             letter = get_column_letter(index + 1)
@@ -290,7 +295,8 @@ class _Sheet:
     def flush(self) -> None:
         """Write the rows put so far to the spool."""
         assert self.spool is not None, "stream() first"
-        self.spool.write("".join(self.pending).encode())
+        with temporary_space():
+            self.spool.write("".join(self.pending).encode())
         self.pending.clear()
 
     def finish(self) -> None:
@@ -515,6 +521,9 @@ class WorkbookWriter:
             _response_times(self.book, clean),
         ]
         self.files = _files(self.book, clean)
+        self._done = [False]  # written, or let go
+        sheets = [self.summary, *(sheet for sheet, _ in self.listed), self.files]
+        self._closer = weakref.finalize(self, _let_go, sheets, self._done)
 
     def render(self, result: ConversationResult) -> str:
         """One conversation's rows of each listing sheet, numbered later by ``write``."""
@@ -545,10 +554,32 @@ class WorkbookWriter:
             for note in notes:
                 notes_sheet.add([note], texts=[0])
             notes_sheet.finish()
-        with tempfile.TemporaryFile() as saved:
-            self.book.save(saved)
+        self._done[0] = True
+        with temporary_space():
+            saved = tempfile.TemporaryFile()  # noqa: SIM115  (closed below)
+        with saved:
+            with temporary_space():
+                self.book.save(saved)
             saved.seek(0)
             _splice(saved, out, {s.sheet.path.lstrip("/"): s for s in everything if s.spool})
+
+    def close(self) -> None:
+        """Let go of what was set up, if the workbook was not written (an error, Ctrl-C):
+        openpyxl's sheets and their temporary files. Also done when it is collected."""
+        self._closer()
+
+
+def _let_go(sheets: list[_Sheet], done: list[bool]) -> None:
+    """Close sheets set up but never saved; unclosed, openpyxl's writers complain on
+    stderr as they are collected."""
+    if done[0]:
+        return
+    done[0] = True
+    for sheet in sheets:
+        with contextlib.suppress(Exception):  # half-written: nothing to keep
+            sheet.sheet.close()
+        if sheet.spool is not None:
+            sheet.spool.close()
 
 
 def _splice(saved: BinaryIO, out: BinaryIO, streamed: Mapping[str, _Sheet]) -> None:
@@ -565,12 +596,11 @@ def _splice(saved: BinaryIO, out: BinaryIO, streamed: Mapping[str, _Sheet]) -> N
             assert sheet.spool is not None
             xml = source.read(info).decode()
             head, tail = xml.split("</sheetData>", 1)
-            area = f"A1:{get_column_letter(sheet.columns)}{sheet.rows}"
-            head = re.sub(r'<dimension ref="[^"]*"', f'<dimension ref="{area}"', head, count=1)
             entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry._compresslevel = 1  # type: ignore[attr-defined]  # fast: sheets are big
-            with target.open(entry, "w", force_zip64=True) as member:
+            size = len(xml) + sheet.spool.seek(0, os.SEEK_END)
+            with target.open(entry, "w", force_zip64=size >= zipfile.ZIP64_LIMIT) as member:
                 member.write(head.encode())
                 sheet.spool.seek(0)
                 shutil.copyfileobj(sheet.spool, member, 1 << 20)

@@ -128,7 +128,8 @@ def audit_json_parts(result: AuditResult) -> Iterator[str]:
     yield '{\n  "files": '
     yield from array_parts(files, indent=2)
     yield ',\n  "conversations": '
-    lines = result.conversations.lines() if isinstance(result.conversations, Results) else None
+    rows = result.conversations
+    lines = rows.lines(conversation_line) if isinstance(rows, Results) else None
     if lines is None:
         yield from array_parts(map(_conversation, result.conversations), indent=2)
     else:  # rendered by the workers that judged them
