@@ -29,10 +29,6 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _call(function: Callable[[Any, Any], Result], item: Any) -> Result:
-    return function(_shared, item)
-
-
 def fork_map(
     function: Callable[[Shared, Item], Result],
     items: Sequence[Item],

@@ -13,7 +13,7 @@ import tempfile
 import weakref
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, overload
@@ -219,16 +219,15 @@ def audit(
     count = AuthorCount()
     business: list[array[int]] = []  # per chat, its business side's long texts' keys
     unsettled: dict[int, _Survey] = {}  # by index in files: sides still to decide
+    item: _Survey | IngestError
     for source in found:
-        item = source if isinstance(source, IngestError) else next(surveyed)
-        name = item.where if isinstance(item, IngestError) else item.report.file
-        if not isinstance(source, IngestError):
-            name = source[0]  # the same text as the report's: kept once
+        if isinstance(source, IngestError):  # a path missing, a zip unreadable
+            item, name = source, re.sub(r":\d+$", "", source.where)  # "a.zip:12" -> "a.zip"
+        else:  # read by a worker; its report is named by the source (kept once)
+            item, name = next(surveyed), source[0]
         if on_file is not None:
             on_file(name)
         if isinstance(item, IngestError):
-            if isinstance(source, IngestError):  # a path missing, a zip unreadable
-                name = re.sub(r":\d+$", "", item.where)  # "chats.zip:12" -> "chats.zip"
             files.append(FileReport(name, "error", 0, error=item))
             continue
         count.add(item.authors)
@@ -236,8 +235,7 @@ def audit(
             business.append(item.business)
         else:
             unsettled[len(files)] = item
-        r = item.report
-        files.append(FileReport(name, r.status, r.messages, r.notices))
+        files.append(replace(item.report, file=name))
     next(surveyed, None)  # let the workers' pool close before the next one starts
     frequent = count.frequent()
     del count
@@ -253,8 +251,11 @@ def audit(
     repeated = repeated_business_texts(business)
     business.clear()
     # by position in files: a file's name may be given twice, or look like "name:12"
-    places = [i for i, s in enumerate(found) if not isinstance(s, IngestError)]
-    judged = [(i, s) for i, s in zip(places, sources, strict=True) if files[i].status != "error"]
+    judged = [
+        (i, s)
+        for i, (s, report) in enumerate(zip(found, files, strict=True))
+        if not isinstance(s, IngestError) and report.status != "error"
+    ]
     items = [s for _, s in judged]
     judge = _Judge(config, catalog, frequent, repeated, date_order, inner, render)
     spool = _Spool(render)
@@ -325,11 +326,6 @@ def _business_keys(survey: _Survey, roles: Roles) -> array[int]:
     if len(mine) == 1:
         return mine[0]
     return array("Q", sorted(set().union(*mine)))
-
-
-_Judgement = tuple[
-    ConversationMetrics, Mapping[str, CriterionResult], tuple[Flag, ...], float | None, str | None
-]
 
 
 @dataclass(frozen=True, slots=True)

@@ -491,15 +491,8 @@ def _files(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
 def audit_workbook(result: AuditResult, *, clean: Callable[[str], str] = str) -> bytes:
     """The workbook's bytes."""
     out = io.BytesIO()
-    write_workbook(result, out, clean=clean)
-    return out.getvalue()
-
-
-def write_workbook(
-    result: AuditResult, out: BinaryIO, *, clean: Callable[[str], str] = str
-) -> None:
-    """Write the workbook to ``out``."""
     WorkbookWriter(clean).write(result, out)
+    return out.getvalue()
 
 
 class WorkbookWriter:

@@ -142,14 +142,10 @@ def audit_json_parts(result: AuditResult) -> Iterator[str]:
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def array_lines(items: Iterable[Any], *, indent: int = 0) -> str:
-    """A JSON array with one compact item per line, closed at ``indent`` spaces."""
-    return "".join(array_parts(items, indent=indent))
-
-
 def array_parts(items: Iterable[Any], *, indent: int = 0, encoded: bool = False) -> Iterator[str]:
-    """``array_lines`` in pieces: the opening, each item on its line, the closing.
-    ``encoded``: the items are JSON text already."""
+    """A JSON array with one compact item per line, closed at ``indent`` spaces, in
+    pieces: the opening, each item on its line, the closing. ``encoded``: the items
+    are JSON text already."""
     pad = " " * indent
     opening = "[\n"
     for item in items:
