@@ -20,7 +20,7 @@ import weakref
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import IO, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -119,8 +119,14 @@ def _inline(ref: str, text: str, style: str | None = None) -> str:
 
 
 class _Sheet:
-    """Rows of one sheet, streamed (openpyxl's write-only mode: a week of findings fits in
-    memory and writes fast), with the notes of whatever had to be cut."""
+    """One sheet: openpyxl writes its header and settings; its rows are written as the
+    XML openpyxl would write into a temporary file, spliced into the saved workbook
+    (openpyxl's cell objects cost some 30 µs a cell, a month of findings millions of
+    cells). It keeps the notes of whatever had to be cut.
+
+    Columns (0-based) in ``texts`` are forced to text, ``durations`` hold seconds,
+    ``verdicts`` are coloured, ``formats`` give number formats.
+    """
 
     def __init__(
         self,
@@ -129,14 +135,17 @@ class _Sheet:
         headers: Sequence[str],
         widths: Sequence[int],
         clean: Callable[[str], str],
+        *,
+        texts: Iterable[int] = (),
+        durations: Iterable[int] = (),
+        verdicts: Iterable[int] = (),
+        formats: Mapping[int, str] | None = None,
     ) -> None:
         self.sheet = book.create_sheet(title)
         self.clean = clean
         self.notes: list[str] = []
         self.columns = len(headers)
         self.rows = 0
-        self.spool: IO[bytes] | None = None  # rows as XML, once stream() is called
-        self.cells: list[Callable[[str, Any], str]] = []  # per column: (row, value) -> XML
         self.pending: list[str] = []  # XML not yet in the spool
         for index, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
@@ -154,6 +163,9 @@ class _Sheet:
             header.append(cell)
         self.sheet.append(header)
         self.rows = 1
+        with temporary_space():
+            self.spool = tempfile.TemporaryFile()  # noqa: SIM115  (closed in splice)
+        self.cells = self._layout(set(texts), set(durations), set(verdicts), formats or {})
 
     def text(self, value: str | None) -> str | None:
         """Chat or file text, safe for a cell."""
@@ -168,82 +180,29 @@ class _Sheet:
             value = _cut(value, MAX_CELL - 1) + "…"
         return value
 
-    def add(
+    def _layout(
         self,
-        values: Sequence[Any],
-        *,
-        texts: Iterable[int] = (),
-        durations: Iterable[int] = (),
-        verdicts: Iterable[int] = (),
-        formats: Mapping[int, str] | None = None,
-    ) -> None:
-        """A row. ``texts`` (0-based columns) are forced to text, ``durations`` hold
-        seconds, ``verdicts`` are coloured, ``formats`` give number formats."""
-        if self.rows >= MAX_ROWS:
-            if not self.notes or not self.notes[-1].startswith("rows past"):
-                self.notes.append(f"rows past Excel's {MAX_ROWS:,} were left out")
-            return
-        texts, durations, verdicts = set(texts), set(durations), set(verdicts)
-        formats = formats or {}
-        row: list[Any] = []
-        for index, raw in enumerate(values):
-            if index in texts:
-                value = self.text(raw)
-            elif index in durations and raw is not None:
-                value = raw / 86_400
-            else:
-                value = raw
-            styled = (
-                (index in texts and value is not None)
-                or (index in durations and value is not None)
-                or (index in verdicts and value in _FILLS)
-                or (index in formats and value is not None)
-            )
-            if not styled:
-                row.append(value)
-                continue
-            cell = WriteOnlyCell(self.sheet, value=value)
-            if index in texts:
-                cell.data_type = "s"  # never a formula, whatever the chat says
-            if index in durations:
-                cell.number_format = _DURATION
-            if index in formats:
-                cell.number_format = formats[index]
-            if index in verdicts and value in _FILLS:
-                cell.fill = _FILLS[value]
-            row.append(cell)
-        self.sheet.append(row)
-        self.rows += 1
-
-    def stream(
-        self,
-        *,
-        texts: Iterable[int] = (),
-        durations: Iterable[int] = (),
-        verdicts: Iterable[int] = (),
-        formats: Mapping[int, str] | None = None,
-    ) -> None:
-        """From now on ``put`` rows as XML into a temporary file, spliced into the saved
-        workbook: openpyxl's cell objects cost some 30 µs a cell, a month of findings
-        millions of cells. The columns' kinds are as ``add`` takes them."""
-        texts, durations, verdicts = set(texts), set(durations), set(verdicts)
-        formats = formats or {}
-        with temporary_space():
-            self.spool = tempfile.TemporaryFile()  # noqa: SIM115  (closed in splice)
-        self.cells = []
+        texts: set[int],
+        durations: set[int],
+        verdicts: set[int],
+        formats: Mapping[int, str],
+    ) -> list[Callable[[str, Any], str]]:
+        """Per column, what writes a cell: (row number, value) -> XML."""
+        cells = []
         for index in range(self.columns):
             letter = get_column_letter(index + 1)
             if index in texts:
-                self.cells.append(self._text_cell(letter))
+                cells.append(self._text_cell(letter))
             elif index in durations:
-                self.cells.append(_seconds_cell(letter, self._style(_DURATION)))
+                cells.append(_seconds_cell(letter, self._style(_DURATION)))
             elif index in verdicts:
                 styles = {v: self._style(fill=fill) for v, fill in _FILLS.items()}
-                self.cells.append(_verdict_cell(letter, styles))
+                cells.append(_verdict_cell(letter, styles))
             elif index in formats:
-                self.cells.append(_value_cell(letter, f' s="{self._style(formats[index])}"'))
+                cells.append(_value_cell(letter, f' s="{self._style(formats[index])}"'))
             else:
-                self.cells.append(_value_cell(letter, ""))
+                cells.append(_value_cell(letter, ""))
+        return cells
 
     def _text_cell(self, letter: str) -> Callable[[str, Any], str]:
         def cell(n: str, value: Any) -> str:
@@ -261,7 +220,7 @@ class _Sheet:
         return str(cell.style_id)
 
     def row(self, values: Sequence[Any]) -> str:
-        """A row as XML in the streamed layout (see ``stream``), its number left as NUL
+        """A row as XML in the sheet's layout, its number left as NUL
         and the notes of what was cut in it after ETX marks; ``take`` numbers it. Cell
         text can hold neither: they are among the characters XML forbids."""
         mark = len(self.notes)
@@ -289,19 +248,17 @@ class _Sheet:
             self.flush()
 
     def put(self, values: Sequence[Any]) -> None:
-        """A row, in the streamed sheet's layout (see ``stream``)."""
+        """A row, in the sheet's layout."""
         self.take(self.row(values))
 
     def flush(self) -> None:
         """Write the rows put so far to the spool."""
-        assert self.spool is not None, "stream() first"
         with temporary_space():
             self.spool.write("".join(self.pending).encode())
         self.pending.clear()
 
     def finish(self) -> None:
-        if self.spool is not None:
-            self.flush()
+        self.flush()
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{self.rows}"
 
 
@@ -322,13 +279,20 @@ def _summary(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
         "unanswered turns",
     ]
     return _Sheet(
-        book, "Summary", headers, [22, 14, 9, 11, *[26] * len(CRITERIA), 20, 18, 10, 16], clean
+        book,
+        "Summary",
+        headers,
+        [22, 14, 9, 11, *[26] * len(CRITERIA), 20, 18, 10, 16],
+        clean,
+        texts=[0],
+        durations=[4 + len(CRITERIA), 5 + len(CRITERIA)],
+        formats=dict.fromkeys([*range(4, 4 + len(CRITERIA)), 6 + len(CRITERIA)], "0%"),
     )
 
 
 def _fill_summary(sheet: _Sheet, result: AuditResult) -> None:
     for card in result.agents:
-        sheet.add(
+        sheet.put(
             [
                 card.agent,
                 card.conversations,
@@ -339,10 +303,7 @@ def _fill_summary(sheet: _Sheet, result: AuditResult) -> None:
                 card.first_response_p90,
                 card.sla_share,
                 card.unanswered_turns,
-            ],
-            texts=[0],
-            durations=[4 + len(CRITERIA), 5 + len(CRITERIA)],
-            formats=dict.fromkeys([*range(4, 4 + len(CRITERIA)), 6 + len(CRITERIA)], "0%"),
+            ]
         )
     if result.agents:
         chart = BarChart()
@@ -380,8 +341,6 @@ def _conversations(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         headers,
         [40, 13, 22, 22, 18, 10, 14, 17, *[18] * len(CRITERIA), 8, 24, 9],
         clean,
-    )
-    sheet.stream(
         texts=[0, 2, 3, 9 + len(CRITERIA)],
         durations=[6],
         verdicts=range(8, 8 + len(CRITERIA)),
@@ -423,7 +382,16 @@ def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         "timestamp",
         "author",
     ]
-    sheet = _Sheet(book, "Findings", headers, [40, 13, 22, 20, 9, 60, 60, 44, 18, 22], clean)
+    sheet = _Sheet(
+        book,
+        "Findings",
+        headers,
+        [40, 13, 22, 20, 9, 60, 60, 44, 18, 22],
+        clean,
+        texts=[0, 2, 5, 6, 7, 9],
+        verdicts=[4],
+        formats={8: "yyyy-mm-dd hh:mm:ss"},
+    )
     keys = (
         "file",
         "conversation",
@@ -436,8 +404,6 @@ def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         "timestamp",
         "author",
     )
-
-    sheet.stream(texts=[0, 2, 5, 6, 7, 9], verdicts=[4], formats={8: "yyyy-mm-dd hh:mm:ss"})
 
     def values(r: ConversationResult) -> Iterator[Sequence[Any]]:
         for row in findings_of(r):
@@ -461,16 +427,17 @@ def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         "within SLA",
     ]
     sheet = _Sheet(
-        book, "Response times", headers, [40, 13, 22, 18, 7, 10, 18, 16, 14, 15, 11], clean
-    )
-    keys = TURN_COLUMNS[:-1]  # within_sla is shown as pass/fail/unanswered
-
-    sheet.stream(
+        book,
+        "Response times",
+        headers,
+        [40, 13, 22, 18, 7, 10, 18, 16, 14, 15, 11],
+        clean,
         texts=[0, 2, 7],
         durations=[8, 9],
         verdicts=[10],
         formats=dict.fromkeys([3, 6], "yyyy-mm-dd hh:mm:ss"),
     )
+    keys = TURN_COLUMNS[:-1]  # within_sla is shown as pass/fail/unanswered
 
     def values(r: ConversationResult) -> Iterator[Sequence[Any]]:
         for row in turns_of(r):
@@ -481,11 +448,8 @@ def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
 
 
 def _files(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
-    sheet = _Sheet(
-        book, "Files", ["file", "status", "messages", "warnings or error"], [48, 9, 10, 90], clean
-    )
-    sheet.stream(texts=[0, 3])
-    return sheet
+    headers = ["file", "status", "messages", "warnings or error"]
+    return _Sheet(book, "Files", headers, [48, 9, 10, 90], clean, texts=[0, 3])
 
 
 def audit_workbook(result: AuditResult, *, clean: Callable[[str], str] = str) -> bytes:
@@ -540,13 +504,12 @@ class WorkbookWriter:
             )
         everything = [self.summary, *sheets, self.files]
         notes = [f"{s.sheet.title}: {n}" for s in everything for n in dict.fromkeys(s.notes)]
+        if notes:  # what had to be cut to fit Excel, said where a reader sees it
+            everything.append(_Sheet(self.book, "Notes", ["note"], [100], str, texts=[0]))
+            for note in notes:
+                everything[-1].put([note])
         for sheet in everything:
             sheet.finish()
-        if notes:  # what had to be cut to fit Excel, said where a reader sees it
-            notes_sheet = _Sheet(self.book, "Notes", ["note"], [100], str)
-            for note in notes:
-                notes_sheet.add([note], texts=[0])
-            notes_sheet.finish()
         self._done[0] = True
         with temporary_space():
             saved = tempfile.TemporaryFile()  # noqa: SIM115  (closed below)
@@ -554,7 +517,7 @@ class WorkbookWriter:
             with temporary_space():
                 self.book.save(saved)
             saved.seek(0)
-            _splice(saved, out, {s.sheet.path.lstrip("/"): s for s in everything if s.spool})
+            _splice(saved, out, {s.sheet.path.lstrip("/"): s for s in everything})
 
     def close(self) -> None:
         """Let go of what was set up, if the workbook was not written (an error, Ctrl-C):
@@ -571,8 +534,7 @@ def _let_go(sheets: list[_Sheet], done: list[bool]) -> None:
     for sheet in sheets:
         with contextlib.suppress(Exception):  # half-written: nothing to keep
             sheet.sheet.close()
-        if sheet.spool is not None:
-            sheet.spool.close()
+        sheet.spool.close()
 
 
 def _splice(saved: BinaryIO, out: BinaryIO, streamed: Mapping[str, _Sheet]) -> None:
@@ -586,7 +548,6 @@ def _splice(saved: BinaryIO, out: BinaryIO, streamed: Mapping[str, _Sheet]) -> N
             if sheet is None:
                 target.writestr(info, source.read(info))
                 continue
-            assert sheet.spool is not None
             xml = source.read(info).decode()
             head, tail = xml.split("</sheetData>", 1)
             entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
