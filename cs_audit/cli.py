@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import date, datetime, time, timedelta
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
 import typer
 
 from cs_audit import __version__
-from cs_audit.errors import ConfigError, CsAuditError, ExitCode, IngestError
+from cs_audit.errors import ConfigError, CsAuditError, ExitCode, bug_site
 from cs_audit.files import write_atomically
 from cs_audit.ingest import ParsedExport, read_exports
 from cs_audit.models import DateOrder, Notice
@@ -117,10 +116,8 @@ def _guarded() -> Iterator[None]:
         _say("cs-audit: interrupted")
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     except Exception as error:  # a bug: say where, never what (it may quote chat text)
-        frame = traceback.extract_tb(error.__traceback__)[-1]
         _say(
-            f"cs-audit: internal error ({type(error).__name__} at "
-            f"{Path(frame.filename).name}:{frame.lineno}); please report it with the command "
+            f"cs-audit: internal error ({bug_site(error)}); please report it with the command "
             "you ran (the error's text is withheld: it may quote a chat)"
         )
         raise typer.Exit(ExitCode.INTERNAL) from None
@@ -204,13 +201,13 @@ def parse(
     """
     with _guarded():
         out = sys.stdout.buffer
-        results: list[ParsedExport | IngestError] = []
+        results: list[ParsedExport | CsAuditError] = []
         workers = workers or default_workers()
         write = None if fmt is ParseFormat.SUMMARY else _writer(fmt, out, workers)
-        failed = False
+        status = ExitCode.OK
         for result in read_exports(paths, date_order=date_order, workers=workers):
-            if isinstance(result, IngestError):
-                failed = True
+            if isinstance(result, CsAuditError):
+                status = max(status, result.exit_code)
                 _say(str(result))
             else:
                 for notice in result.notices:
@@ -226,8 +223,8 @@ def parse(
             from cs_audit.render.summary import summary_table  # noqa: PLC0415
 
             Console(highlight=False).print(summary_table(results))
-        if failed:
-            raise typer.Exit(ExitCode.INPUT)
+        if status:
+            raise typer.Exit(status)
 
 
 class AuditFormat(StrEnum):
@@ -380,7 +377,7 @@ def audit(
         else:
             _stream(_data(result, fmt, by, previous), clean)
         if result.failed:
-            raise typer.Exit(ExitCode.INPUT)
+            raise typer.Exit(result.exit_code)
 
 
 def _previous_start(period: tuple[datetime | None, datetime | None] | None) -> datetime:
@@ -585,8 +582,8 @@ def check(
         sys.stdout.flush()
         if junit is not None:
             write_atomically(junit, junit_xml(checks))
-        if result.failed:  # CI can tell a broken export from a weak transcript
-            raise typer.Exit(ExitCode.INPUT)
+        if result.failed:  # CI can tell a broken export (3) or a bug (70) from a weak one
+            raise typer.Exit(result.exit_code)
         if passed < len(checks):
             raise typer.Exit(ExitCode.CHECK_FAILED)
 

@@ -21,7 +21,7 @@ from typing import IO, overload
 from cs_audit.config import AuditConfig
 from cs_audit.conversations import build_conversations, long_text_keys, repeated_business_texts
 from cs_audit.criteria import Context, conversation_language, judge_all, raise_flags, score
-from cs_audit.errors import ConfigError, CsAuditError, IngestError
+from cs_audit.errors import ConfigError, CsAuditError, ExitCode, IngestError, InternalError
 from cs_audit.files import temporary_space
 from cs_audit.ingest import ParsedExport, Source, find_sources, parse_export
 from cs_audit.metrics import ConversationMetrics, conversation_metrics
@@ -188,6 +188,13 @@ class AuditResult:
         """Whether any input could not be audited."""
         return any(f.status == "error" for f in self.files)
 
+    @property
+    def exit_code(self) -> ExitCode:
+        """The status a run ends with: 70 if a bug cost an input (so CI notices), 3 if
+        an input could not be read or audited, else 0."""
+        codes = [f.error.exit_code for f in self.files if f.error is not None]
+        return max(codes, default=ExitCode.OK)
+
 
 def audit(
     paths: Iterable[str | os.PathLike[str]],
@@ -219,7 +226,7 @@ def audit(
     count = AuthorCount()
     business: list[array[int]] = []  # per chat, its business side's long texts' keys
     unsettled: dict[int, _Survey] = {}  # by index in files: sides still to decide
-    item: _Survey | IngestError
+    item: _Survey | CsAuditError
     for source in found:
         if isinstance(source, IngestError):  # a path missing, a zip unreadable
             item, name = source, re.sub(r":\d+$", "", source.where)  # "a.zip:12" -> "a.zip"
@@ -227,7 +234,7 @@ def audit(
             item, name = next(surveyed), source[0]
         if on_file is not None:
             on_file(name)
-        if isinstance(item, IngestError):
+        if isinstance(item, CsAuditError):
             files.append(FileReport(name, "error", 0, error=item))
             continue
         count.add(item.authors)
@@ -242,11 +249,15 @@ def audit(
     for index, survey in unsettled.items():
         try:
             roles = assign_roles(survey.report.file, survey.authors, config, frequent=frequent)
-        except CsAuditError as error:
+            business.append(_business_keys(survey, roles))
+        except Exception as caught:  # a bug costs its file, not the folder
+            error = (
+                caught
+                if isinstance(caught, CsAuditError)
+                else InternalError.of(files[index].file, caught)
+            )
             report = files[index]
             files[index] = FileReport(report.file, "error", report.messages, report.notices, error)
-            continue
-        business.append(_business_keys(survey, roles))
     unsettled.clear()
     repeated = repeated_business_texts(business)
     business.clear()
@@ -299,12 +310,18 @@ class _Survey:
     keys: tuple[array[int], ...] = ()  # per author, long_text_keys() of what they wrote
 
 
-def _survey(shared: tuple[DateOrder, int, AuditConfig], item: _Item) -> _Survey | IngestError:
-    date_order, workers, config = shared
+def _survey(shared: tuple[DateOrder, int, AuditConfig], item: _Item) -> _Survey | CsAuditError:
     try:
-        parsed = _parse(item, date_order, workers)
-    except IngestError as error:
+        return _surveyed(shared, item)
+    except CsAuditError as error:
         return error
+    except Exception as error:  # a bug costs its file, not the folder
+        return InternalError.of(item[0], error)
+
+
+def _surveyed(shared: tuple[DateOrder, int, AuditConfig], item: _Item) -> _Survey:
+    date_order, workers, config = shared
+    parsed = _parse(item, date_order, workers)
     written: dict[str, list[str]] = {}
     for author, text in zip(parsed.authors, parsed.texts, strict=True):
         if author:
@@ -366,10 +383,16 @@ def _judge_file(
     """One export parsed and judged (in a worker): its results pickled for the spool,
     their starts, their figures for the scorecards, and their rendered lines."""
     try:
-        parsed = _parse(item, judge.date_order, judge.workers)
-        conversations = judge.conversations(parsed.file, parsed.messages())
+        return _judged(judge, item)
     except CsAuditError as error:
         return error
+    except Exception as error:  # a bug costs its file, not the folder
+        return InternalError.of(item[0], error)
+
+
+def _judged(judge: _Judge, item: _Item) -> tuple[bytes, list[int], list[Tally], list[bytes]]:
+    parsed = _parse(item, judge.date_order, judge.workers)
+    conversations = judge.conversations(parsed.file, parsed.messages())
     results = [judge(c) for c in conversations]
     blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
     lines = [_RS.join(map(render, results)).encode() for render in judge.render]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -144,7 +145,8 @@ def test_summary_of_samples() -> None:
 
 
 def test_internal_error_never_prints_chat_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A bug is one line naming the exception and place; its message (chat text) is withheld."""
+    """A bug costs each file it meets one line naming the exception and place, never its
+    message (chat text); the run ends with 70."""
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("Halo kak, nomor saya 0812 3456 7890")
@@ -153,7 +155,26 @@ def test_internal_error_never_prints_chat_text(monkeypatch: pytest.MonkeyPatch) 
     result = runner.invoke(app, ["parse", "sample_exports"])
     assert result.exit_code == int(ExitCode.INTERNAL) == 70
     assert "0812" not in result.stderr
-    assert result.stderr.startswith("cs-audit: internal error (ValueError at test_cli.py:")
+    assert re.fullmatch(  # the innermost place in cs_audit: where it called the bug
+        r"sample_exports/Chat WhatsApp dengan \+62 812-3456-7890.txt: could not be audited "
+        r"\(internal error: ValueError at ingest/__init__.py:\d+\); please report it",
+        result.stderr.splitlines()[0],
+    )
+    assert len(result.stderr.splitlines()) == 5
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bug_outside_any_file_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug that belongs to no input is one line naming the exception and place."""
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("Halo kak, nomor saya 0812 3456 7890")
+
+    monkeypatch.setattr(ingest, "find_sources", broken)
+    result = runner.invoke(app, ["parse", "sample_exports"])
+    assert result.exit_code == 70
+    assert "0812" not in result.stderr
+    assert result.stderr.startswith("cs-audit: internal error (ValueError at ingest/__init__.py:")
     assert "Traceback" not in result.stderr
 
 

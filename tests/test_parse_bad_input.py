@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cs_audit.errors import ExitCode, IngestError
+from cs_audit.errors import CsAuditError, ExitCode, IngestError
 from cs_audit.ingest import parse_export, read_exports
 from tests.conftest import FIXTURES
 
@@ -51,8 +51,8 @@ def test_error_messages_never_quote_the_chat() -> None:
 def test_other_files_are_still_read() -> None:
     """A folder with bad files yields an error for each and records for the rest."""
     results = list(read_exports([BAD]))
-    errors = sorted(r.where for r in results if isinstance(r, IngestError))
-    parsed = sorted(r.file for r in results if not isinstance(r, IngestError))
+    errors = sorted(r.where for r in results if isinstance(r, CsAuditError))
+    parsed = sorted(r.file for r in results if not isinstance(r, CsAuditError))
     prefix = BAD.as_posix() + "/"
     assert [e.removeprefix(prefix) for e in errors] == [
         "blank.txt",

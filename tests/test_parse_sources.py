@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cs_audit.errors import IngestError
+from cs_audit.errors import CsAuditError, IngestError
 from cs_audit.ingest import ParsedExport, read_exports, sources
 from tests.conftest import FIXTURES
 
@@ -22,7 +22,7 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
     return path
 
 
-def _read(path: Path) -> list[ParsedExport | IngestError]:
+def _read(path: Path) -> list[ParsedExport | CsAuditError]:
     return list(read_exports([path]))
 
 

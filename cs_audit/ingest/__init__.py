@@ -6,7 +6,7 @@ import os
 import warnings
 from collections.abc import Iterable, Iterator
 
-from cs_audit.errors import IngestError
+from cs_audit.errors import CsAuditError, IngestError, InternalError
 from cs_audit.ingest.parser import ParsedExport, Row, parse_export
 from cs_audit.ingest.sources import Source, find_sources
 from cs_audit.models import DateOrder, Message
@@ -32,8 +32,9 @@ def read_exports(
     *,
     date_order: DateOrder = DateOrder.AUTO,
     workers: int = 1,
-) -> Iterator[ParsedExport | IngestError]:
-    """Parse every export under ``paths``, one result per chat text, bad ones included.
+) -> Iterator[ParsedExport | CsAuditError]:
+    """Parse every export under ``paths``, one result per chat text, bad ones included
+    (``IngestError``; ``InternalError`` where a bug in cs-audit cost that one file).
 
     ``workers`` > 1 parses large exports on that many cores, with the same result.
     """
@@ -47,6 +48,8 @@ def read_exports(
             )
         except IngestError as error:
             yield error
+        except Exception as error:  # a bug costs its file, not the others
+            yield InternalError.of(source.name, error)
 
 
 def read_export(
@@ -59,7 +62,7 @@ def read_export(
     """
     messages: list[Message] = []
     for result in read_exports([path], date_order=date_order):
-        if isinstance(result, IngestError):
+        if isinstance(result, CsAuditError):
             raise result
         for notice in result.notices:
             warnings.warn(str(notice), ExportWarning, stacklevel=2)

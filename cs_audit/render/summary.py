@@ -9,7 +9,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from cs_audit.errors import IngestError
+from cs_audit.errors import CsAuditError
 from cs_audit.ingest import ParsedExport
 from cs_audit.models import MessageKind
 
@@ -23,13 +23,13 @@ def _period(parsed: ParsedExport) -> str:
     return f"{first}…{last[5:] if first[:4] == last[:4] else last}"
 
 
-def summary_table(results: Sequence[ParsedExport | IngestError]) -> Table:
+def summary_table(results: Sequence[ParsedExport | CsAuditError]) -> Table:
     """One row per chat text: layout, date order, messages, period, authors, media.
 
     Names are shown relative to the folder the files share. They go in as ``Text`` so
     that ``[brackets]`` in them are never read as markup.
     """
-    names = [r.where if isinstance(r, IngestError) else r.file for r in results]
+    names = [r.where if isinstance(r, CsAuditError) else r.file for r in results]
     common = os.path.commonpath(names) if len(names) > 1 else os.path.dirname(names[0])
     cut = len(common) + 1 if common else 0
 
@@ -48,7 +48,7 @@ def summary_table(results: Sequence[ParsedExport | IngestError]) -> Table:
     table.add_column("media", justify="right", no_wrap=True)
     total = 0
     for name, result in zip(names, results, strict=True):
-        if isinstance(result, IngestError):
+        if isinstance(result, CsAuditError):
             table.add_row(Text(name[cut:]), Text("not read", style="red"), "-", "-", "-", "-")
             continue
         total += len(result)
