@@ -9,16 +9,51 @@ from pathlib import Path
 
 from cs_audit.errors import ConfigError
 
-# "Rp 150.000", "Rp150rb", "150k", "IDR 150,000", "Rp 1,5jt", "150 ribu", "150.000" (a
-# bare number in dotted thousands). Digits are capped: no amount overflows.
-_NUMBER = r"\d{1,3}(?:[.,]\d{3}){1,4}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?"
+_UNITS = {
+    "rb": 1_000,
+    "ribu": 1_000,
+    "k": 1_000,
+    "jt": 1_000_000,
+    "juta": 1_000_000,
+    "jutaan": 1_000_000,  # "mulai 3 jutaan": from 3 million
+}
+_SPACE = "[ \u00a0\u202f]"  # a space, NBSP or NNBSP between digit groups ("Rp 1 850 000")
+# A price is a currency and a number ("Rp 150.000", "IDR 150,000.00", "Rp 1 850 000",
+# "Rp185.000,-"), a number and a unit ("150rb", "1,5jt", "150 ribu"), or, where money is
+# meant, a bare number in thousands groups ("harganya 150.000"). A unit is a whole word:
+# the "k" of "kak" or "kirim" is not a thousand. Digits are capped: no amount overflows.
 _PRICE = re.compile(
-    rf"\b(?:rp\.?|idr)\s*(?P<a>{_NUMBER})\s*(?P<ua>rb|ribu|k|jt|juta)?(?![\d.,]*\d)"
-    rf"|\b(?P<b>\d{{1,4}}(?:[.,]\d{{1,2}})?)\s*(?P<ub>rb|ribu|k|jt|juta)\b"
-    r"|(?<![\d.,])(?P<c>\d{1,3}(?:\.\d{3}){1,4})(?![\d.,]*\d)",
+    rf"""
+    (?:(?P<cur>\b(?:rp|idr)\.?{_SPACE}*) | (?<![\w.,]))
+    (?P<num>
+        (?P<grouped>\d{{1,3}}(?P<sep>[.,])\d{{3}}(?:(?P=sep)\d{{3}}){{0,4}}(?!\d)
+            (?:(?!(?P=sep))[.,]\d{{1,2}}(?!\d))?)
+      | (?(cur)(?P<spaced>\d{{1,3}}(?:{_SPACE}\d{{3}}){{1,4}}(?!\d))|(?!))
+      | \d{{1,12}}(?:[.,]\d{{1,2}}(?!\d))?
+    )
+    (?P<dash>,-)?
+    (?:(?P<gap>{_SPACE}*)(?P<unit>jutaan|juta|jt|ribu|rb|k)(?!\w))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Where a bare "150.000" is money: a money word among the three words before it.
+_MONEY_WORDS = re.compile(
+    r"\b(?:harga|price|total|subtotal|bayar|ongkir|ongkos|biaya|cost|tarif|dp|cicilan|"
+    r"pelunasan|transfer|rupiah)(?:nya)?\b\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
-_UNITS = {"rb": 1_000, "ribu": 1_000, "k": 1_000, "jt": 1_000_000, "juta": 1_000_000}
+# A number that names something else: "resi 123.456.789", "order 2.345.678".
+_IDENTIFIER_WORDS = re.compile(
+    r"\b(?:resi|no|nomor|nomer|order|pesanan|invoice|inv|kode|id|awb)\b\W*(?:\w+\W+)?$",
+    re.IGNORECASE,
+)
+# A number counting something else: "1.000 pcs", "1.500 gram", "30 menit".
+_OTHER_UNITS = re.compile(
+    r"\s?(?:pcs|pc|pieces?|biji|buah|lembar|lusin|unit|set|porsi|gram|gr|g|kg|mg|ml|l|"
+    r"liter|cm|mm|m|meter|km|menit|detik|jam|hari|minggu|bulan|tahun|orang|pax|followers?|"
+    r"lebih)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,26 +64,64 @@ class Price:
     written: str
 
 
-def amount(number: str, unit: str | None = None) -> int:
-    """Rupiah in a number as written: "150.000", "150,000.00", "1.500.000,00", "1,5" + jt."""
-    grouped = re.fullmatch(r"(\d{1,3})([.,])(\d{3}(?:\2\d{3})*)(?:[.,]\d{1,2})?", number)
-    if grouped and not unit:
-        return int(grouped[1] + grouped[3].replace(grouped[2], ""))
-    value = float(number.replace(",", "."))
-    return round(value * _UNITS[unit.lower()]) if unit else round(value)
+def _value(match: re.Match[str]) -> int:
+    """Rupiah in a matched price: groups joined, a decimal part kept only under a unit
+    ("1,5jt"), the unit multiplied in."""
+    unit = _UNITS[match["unit"].lower()] if match["unit"] else 1
+    if match["grouped"]:
+        whole, _, fraction = match["grouped"].partition("," if match["sep"] == "." else ".")
+        number = float(f"{whole.replace(match['sep'], '')}.{fraction or 0}")
+    elif match["spaced"]:
+        number = float(re.sub(r"\D", "", match["spaced"]))
+    else:
+        number = float(match["num"].replace(",", "."))
+    return round(number * unit)
 
 
-def find_prices(text: str) -> list[Price]:
-    """Every price written in ``text``, in order."""
-    found = []
-    for match in _PRICE.finditer(text):
-        if match["c"]:
-            found.append(Price(amount(match["c"]), match[0].strip()))
-            continue
-        number = match["a"] or match["b"]
-        unit = match["ua"] if match["a"] else match["ub"]
-        found.append(Price(amount(number, unit), match[0].strip()))
-    return found
+def find_prices(text: str, *, money_asked: bool = False) -> list[Price]:
+    """Every price written in ``text``, in order. ``money_asked``: the question this
+    text answers asked a price, so a bare "150.000" is one even without a money word."""
+    return [
+        Price(_value(match), match[0].strip())
+        for match in _PRICE.finditer(text)
+        if _is_price(match, text, money_asked=money_asked)
+    ]
+
+
+def _is_price(match: re.Match[str], text: str, *, money_asked: bool) -> bool:
+    """A currency or a unit makes a number a price; a bare one must be in thousands
+    groups where money is meant, and not count or name something else. "150 k" needs
+    money meant too ("Ready 2 k" is not a price)."""
+    before = text[: match.start()]
+    money = money_asked or _MONEY_WORDS.search(before) is not None
+    if match["cur"]:
+        return True
+    if match["unit"]:
+        return money or not (match["gap"] and match["unit"].lower() == "k")
+    if not match["grouped"]:  # "42", "14.30": a size, a time
+        return False
+    named = _IDENTIFIER_WORDS.search(before) or _OTHER_UNITS.match(text, match.end())
+    return money and not named
+
+
+_PLAIN_CELL = re.compile(
+    r"(?P<int>\d+)(?:\.0{1,2})?"  # 185000, 185000.0 (a spreadsheet's number)
+    r"|(?P<comma>\d{1,3}(?:,\d{3})+)(?:\.\d+)?"  # 185,000
+    r"|(?P<dot>\d{1,3}(?:\.\d{3})+)(?:,\d+)?"  # 185.000
+)
+
+
+def price_cell(text: str) -> int | None:
+    """The rupiah in a catalog's price cell ("185000", "185000.0", "185,000",
+    "Rp 185.000", "150rb"), or None when the cell is not one price."""
+    cell = text.strip()
+    plain = _PLAIN_CELL.fullmatch(cell)
+    if plain:
+        return int(re.sub(r"\D", "", plain["int"] or plain["comma"] or plain["dot"]))
+    prices = find_prices(cell, money_asked=True)
+    if len(prices) == 1 and len(prices[0].written) >= len(cell.rstrip(".-, ")) - 1:
+        return prices[0].value
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +143,43 @@ def _rows(path: Path) -> list[list[str]]:
         book.close()
         return rows
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.reader(handle))
+        text = handle.read()
+    try:  # shops export with ",", ";" (a comma-decimal locale's Excel), tabs or "|"
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text[:8192], delimiters=",;\t|"
+        )
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(text.splitlines(), dialect))
+
+
+_NAME_HEADER = re.compile(
+    r"(?:product|produk|nama|name|item|barang)(?:[ _]?(?:name|produk|barang))?", re.IGNORECASE
+)
+_PRICE_HEADER = re.compile(
+    r"(?:price|harga|prices)(?:[ _]?(?:idr|rp|jual|satuan|normal))?(?:\s*\((?:rp|idr)\))?",
+    re.IGNORECASE,
+)
+
+
+def _header(rows: list[list[str]]) -> tuple[int, int, int] | None:
+    """The header row (its index) and the name and price columns it names, looked for
+    in the first rows (a workbook may open with a title)."""
+    for index, row in enumerate(rows[:10]):
+        cells = [c.strip() for c in row]
+        names = [i for i, c in enumerate(cells) if _NAME_HEADER.fullmatch(c)]
+        prices = [i for i, c in enumerate(cells) if _PRICE_HEADER.fullmatch(c)]
+        if names and prices:
+            return index, names[0], prices[0]
+    return None
 
 
 def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
-    """Products and prices from a CSV or XLSX file: name in the first column, price in the
-    second (a header row is recognised and skipped)."""
+    """Products and prices from a CSV (delimiter sniffed) or XLSX file. The name and
+    price columns are found by their header (name/nama/produk/product/item,
+    price/harga/price_idr/harga jual), after any title rows; without a header, the name
+    is the first column and the price the second. A price that cannot be read, or a
+    row with more cells than its header (an unquoted "185,000"), is refused."""
     path = Path(path)
     where = path.as_posix()
     try:
@@ -90,23 +194,33 @@ def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
             f"is not a readable catalog ({type(error).__name__})",
             "give a CSV or XLSX with product name and price columns",
         ) from None
+    header = _header(rows)
+    first, name_at, price_at = (header[0] + 1, header[1], header[2]) if header else (0, 0, 1)
+    width = len(rows[header[0]]) if header else 2
     items = []
-    for number, row in enumerate(rows, start=1):
-        if len(row) < 2 or not row[0].strip():
+    for number, row in enumerate(rows[first:], start=first + 1):
+        cells = [c.strip() for c in row]
+        if not any(cells) or len(cells) <= max(name_at, price_at) or not cells[name_at]:
             continue
-        cell = row[1].strip()
-        prices = find_prices(cell)
-        if not prices and re.fullmatch(_NUMBER, cell):
-            prices = [Price(amount(cell), cell)]
-        if not prices:
-            if number == 1:
-                continue  # a header row
+        cell = cells[price_at]
+        price = price_cell(cell)
+        if price is None and number == 1 and header is None:
+            continue  # a header whose words we do not know
+        where_row = f"{where}:{number}"
+        if price is None:
             raise ConfigError(
-                f"{where}:{number}",
-                f"price {cell!r} is not a number",
+                where_row,
+                f"the price {cell[:40]!r} is not a number",
                 "write prices as 150000 or Rp 150.000",
             )
-        items.append(CatalogItem(row[0].strip(), prices[0].value, f"{where}:{number}"))
+        if len(cells) > width and any(cells[width:]) and re.fullmatch(r"\d{3}", cells[width]):
+            raise ConfigError(
+                where_row,
+                f"has {len(cells)} cells where the header has {width}: a price written "
+                "with a comma split the row",
+                'quote such prices ("185,000") or write them as 185000',
+            )
+        items.append(CatalogItem(cells[name_at], price, where_row))
     if not items:
         raise ConfigError(where, "has no products", "give rows of product name, price")
     return tuple(items)

@@ -335,3 +335,19 @@ def test_non_characters_and_odd_names_keep_the_workbook_valid(tmp_path: Path) ->
     assert result.exit_code == 0, result.stderr
     assert "Bu\ufffddi" in result.stdout
     assert openpyxl.load_workbook(book)["Findings"].max_row > 1
+
+
+def test_a_grouped_price_before_kak_is_read(tmp_path: Path) -> None:
+    """'Rp 1.850.000 kak' (once fatal to the whole folder) is read as Rp 1,850,000."""
+    chat = tmp_path / "Chat WhatsApp dengan Budi.txt"
+    chat.write_text(
+        "16/11/26 09.12 - Budi: Halo kak, jaket kulit harganya berapa?\n"
+        "16/11/26 09.20 - Toko Maju: Halo kak, jaket kulit Rp 1.850.000 kak. Ukurannya apa?\n",
+        encoding="utf-8",
+    )
+    catalog = tmp_path / "katalog.csv"
+    catalog.write_text("produk,harga\nJaket Kulit,1850000\n", encoding="utf-8")
+    result = runner.invoke(app, ["audit", str(tmp_path), "-f", "json", "--catalog", str(catalog)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    [conversation] = json.loads(result.stdout)["conversations"]
+    assert conversation["criteria"]["accurate_concise"]["verdict"] == "pass"

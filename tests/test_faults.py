@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from cs_audit import pipeline
 from cs_audit.cli import app
+from cs_audit.criteria import judge_all
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -30,7 +31,6 @@ LINE = re.compile(
 def _one_chat_breaks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Judging Rudi Hartono's chat meets a bug (whose text quotes the chat)."""
     monkeypatch.chdir(ROOT)
-    judge_all = pipeline.judge_all
 
     def judging(ctx: Any) -> Any:
         if "Rudi" in ctx.conversation.file:

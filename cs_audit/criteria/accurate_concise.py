@@ -21,10 +21,12 @@ _NOT_A_PRODUCT_PRICE = re.compile(
 )
 
 
-def _catalog_mismatch(ctx: Context, message: Message, context: str) -> CriterionResult | None:
+def _catalog_mismatch(
+    ctx: Context, message: Message, context: str, *, money_asked: bool = False
+) -> CriterionResult | None:
     """A quoted price that differs from the catalog's for the product the reply names
     (or, for a reply naming none, the product its question named)."""
-    quoted = find_prices(message.text)
+    quoted = find_prices(message.text, money_asked=money_asked)
     if not quoted or not ctx.catalog:
         return None
     products = products_named(ctx.catalog, message.text)
@@ -66,8 +68,9 @@ def judge(ctx: Context) -> CriterionResult:
             asked = normal(question.text)
             answers = ctx.answers_to(turn)
             said = " ".join(normal(a.text) for a in answers)
+            money = rubric.find("asks_price", asked) is not None
             gives = {
-                "price": any(find_prices(a.text) for a in answers),
+                "price": any(find_prices(a.text, money_asked=money) for a in answers),
                 "stock": rubric.find("gives_stock", said) is not None,
                 "size": rubric.find("gives_size", said) is not None,
             }
@@ -85,7 +88,7 @@ def judge(ctx: Context) -> CriterionResult:
                 given.append(kind)
                 evidence += [question, *answers[:1]]
             for answer in answers:
-                mismatch = _catalog_mismatch(ctx, answer, question.text)
+                mismatch = _catalog_mismatch(ctx, answer, question.text, money_asked=money)
                 if mismatch:
                     return mismatch
     for message in ctx.text_replies:

@@ -14,8 +14,9 @@ def _data_answer(ctx: Context, question: Message, answers: tuple[Message, ...]) 
     None when the question asks for no such data."""
     rubric, asked = ctx.config.rubric, normal(question.text)
     said = " ".join(normal(a.text) for a in answers)
+    money = rubric.find("asks_price", asked) is not None
     wanted = {
-        "price": any(find_prices(a.text) for a in answers),
+        "price": any(find_prices(a.text, money_asked=money) for a in answers),
         "stock": rubric.find("gives_stock", said) is not None,
         "size": rubric.find("gives_size", said) is not None,
     }

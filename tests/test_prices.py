@@ -1,0 +1,148 @@
+"""Prices as chats write them, and catalogs as shops keep them."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from cs_audit.errors import ConfigError
+from cs_audit.prices import find_prices, load_catalog, price_cell
+from tests.conftest import ROOT
+
+
+def _forms() -> list[tuple[str, bool, list[int]]]:
+    """The written forms of tests/data/price_forms.tsv (labelled from the spec, not the
+    code): text, whether the question asked a price, the rupiah values expected."""
+    path = ROOT / "tests" / "data" / "price_forms.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    forms = []
+    for row in rows:
+        text = row["text"].replace("\\u00a0", "\u00a0").replace("\\u202f", "\u202f")
+        values = [] if row["expected"] == "-" else [int(v) for v in row["expected"].split(",")]
+        forms.append((text, row["money_asked"] == "1", values))
+    return forms
+
+
+FORMS = _forms()
+
+
+def test_the_table_is_large_and_two_sided() -> None:
+    """At least 150 written prices and 40 non-prices are pinned."""
+    assert sum(bool(values) for _, _, values in FORMS) >= 150
+    assert sum(not values for _, _, values in FORMS) >= 40
+
+
+@pytest.mark.parametrize(("text", "money_asked", "values"), FORMS)
+def test_written_form(text: str, money_asked: bool, values: list[int]) -> None:
+    """Each written form gives exactly its rupiah values, in order (none for non-prices)."""
+    assert [p.value for p in find_prices(text, money_asked=money_asked)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Rp 1.850.000 kak", "Rp 1.850.000"),
+        ("Rp185.000,- kak", "Rp185.000,-"),
+        ("150 ribu ya kak", "150 ribu"),
+        ("Rp 1\u00a0850\u00a0000 kak", "Rp 1\u00a0850\u00a0000"),
+    ],
+)
+def test_written_is_the_price_alone(text: str, written: str) -> None:
+    """What a reason quotes is the price as written, without the words around it."""
+    assert [p.written for p in find_prices(text)] == [written]
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("185000", 185000),
+        ("185000.0", 185000),
+        ("185,000", 185000),
+        ("185.000", 185000),
+        ("Rp 185.000", 185000),
+        ("Rp185.000,-", 185000),
+        ("IDR 185,000.00", 185000),
+        ("150rb", 150000),
+        ("murah", None),
+        ("Rp 100.000 - Rp 150.000", None),
+        ("", None),
+    ],
+)
+def test_price_cell(cell: str, value: int | None) -> None:
+    """A catalog's price cell is one price, read whole, or nothing."""
+    assert price_cell(cell) == value
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _items(path: Path) -> list[tuple[str, int, str]]:
+    return [(i.name, i.price, i.where.rpartition(":")[2]) for i in load_catalog(path)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name,price\nKemeja Batik,185000\nBlus Rayon,Rp 150.000\n",
+        "Nama Produk;Harga\nKemeja Batik;Rp 185.000\nBlus Rayon;150000\n",
+        'sku,name,price_idr,stock\nA1,Kemeja Batik,185000.0,3\nA2,Blus Rayon,"150,000",2\n',
+        "Kemeja Batik\t185000\nBlus Rayon\t150rb\n",
+        "Katalog Toko Maju\n\nNama Produk,Harga Jual,Stok\n"
+        "Kemeja Batik,185000,1\nBlus Rayon,150000,0\n",
+    ],
+    ids=["comma", "semicolon", "sku-first", "tabs-no-header", "title-row"],
+)
+def test_catalog_layouts(tmp_path: Path, text: str) -> None:
+    """Headers name the columns in any order; delimiters are sniffed; title rows skipped."""
+    items = _items(_write(tmp_path, "c.csv", text))
+    assert [(name, price) for name, price, _ in items] == [
+        ("Kemeja Batik", 185000),
+        ("Blus Rayon", 150000),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "name,price\nKemeja,185,000\n",
+            "c.csv:2: has 3 cells where the header has 2: a price written with a comma split "
+            'the row; quote such prices ("185,000") or write them as 185000',
+        ),
+        (
+            "Kemeja,185000\nBlus,185,000\n",
+            "c.csv:2: has 3 cells where the header has 2: a price written with a comma split "
+            'the row; quote such prices ("185,000") or write them as 185000',
+        ),
+        (
+            "produk,harga\nKemeja,murah\n",
+            "c.csv:2: the price 'murah' is not a number; write prices as 150000 or Rp 150.000",
+        ),
+        ("produk,harga\n", "c.csv: has no products; give rows of product name, price"),
+    ],
+    ids=["unquoted-comma", "unquoted-comma-no-header", "words", "empty"],
+)
+def test_catalog_refused_with_the_row(tmp_path: Path, text: str, message: str) -> None:
+    """A catalog that cannot be read right is refused, naming file:row, never misread."""
+    path = _write(tmp_path, "c.csv", text)
+    with pytest.raises(ConfigError) as caught:
+        load_catalog(path)
+    assert str(caught.value) == f"{tmp_path.as_posix()}/{message}"
+
+
+def test_xlsx_catalog_with_a_title_row(tmp_path: Path) -> None:
+    """A workbook with a title row and numeric price cells is read by its header."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Katalog November"], [], ["SKU", "Product", "Price"], ["A1", "Kemeja", 185000.0]):
+        sheet.append(row)
+    book.save(tmp_path / "c.xlsx")
+    assert _items(tmp_path / "c.xlsx") == [("Kemeja", 185000, "4")]
