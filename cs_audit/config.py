@@ -198,6 +198,34 @@ def _business_hours(value: Any, where: str) -> BusinessHours:
     return BusinessHours(weekly, frozenset(holidays), country)
 
 
+# Replies a signature pattern is tried on at load: none may yield an empty name.
+_SIGNATURE_PROBES = ("", " ", "~", "-", "Salam,", "Salam, Rina", "~Rina", "- CS Rina", "ok kak")
+
+
+def _check_signature(pattern: str, where: str) -> None:
+    """A signature pattern compiles, has a ``name`` group, and never names nobody."""
+    problem = None
+    try:
+        compiled = re.compile(pattern, re.MULTILINE)
+    except re.error as error:
+        problem = f"is not a regex ({error})"
+    else:
+        if "name" not in compiled.groupindex:
+            problem = "has no (?P<name>...) group"
+        else:
+            for probe in _SIGNATURE_PROBES:
+                found = compiled.search(probe)
+                if found is not None and not (found["name"] or "").strip():
+                    problem = f"can match with an empty name (in {probe!r})"
+                    break
+    if problem is not None:
+        raise ConfigError(
+            where,
+            f"signature_patterns: {pattern!r} {problem}",
+            "mark the agent's name with (?P<name>...) matching at least one character",
+        )
+
+
 def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> AuditConfig:
     """An AuditConfig from parsed TOML; ``ConfigError`` names the key that is wrong."""
     _table(data, where, _KEYS[""])
@@ -217,18 +245,7 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Audit
     if "signature_patterns" in conv:
         patterns = _strings(conv, "signature_patterns", at)
         for pattern in patterns:
-            try:
-                compiled = re.compile(pattern)
-            except re.error as error:
-                raise ConfigError(
-                    at, f"signature pattern {pattern!r} is not a regex ({error})", "fix the pattern"
-                ) from None
-            if "name" not in compiled.groupindex:
-                raise ConfigError(
-                    at,
-                    f"signature pattern {pattern!r} has no (?P<name>...) group",
-                    "mark the agent's name with (?P<name>...)",
-                )
+            _check_signature(pattern, at)
         changes["signature_patterns"] = patterns
     if "country_code" in conv:
         code = conv["country_code"]

@@ -99,8 +99,8 @@ def signer(text: str, config: AuditConfig) -> str | None:
             found = pattern.search(tail)
             if found is None:
                 continue
-            name = found["name"].rstrip(".")
-            if name.casefold() in NOT_NAMES or name.split()[0].casefold() in NOT_NAMES:
+            name = (found["name"] or "").strip().rstrip(".")
+            if not name or name.casefold() in NOT_NAMES or name.split()[0].casefold() in NOT_NAMES:
                 continue
             if not config.agents:
                 return name

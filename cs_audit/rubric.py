@@ -320,6 +320,9 @@ def _phrases(table: Mapping[str, Any], where: str) -> dict[str, dict[str, tuple[
     return phrases
 
 
+MAX_WEIGHT = 1000  # weights are relative: a bound keeps every score finite
+
+
 def rubric_from_mapping(value: Any, where: str) -> Rubric:
     """The default rubric with a config's ``[rubric]`` values in place of its own."""
     table = _as_table(value, where)
@@ -336,12 +339,12 @@ def rubric_from_mapping(value: Any, where: str) -> Rubric:
             key not in CRITERIA
             or isinstance(weight, bool)
             or not isinstance(weight, int | float)
-            or not 0 <= weight < float("inf")
+            or not 0 <= weight <= MAX_WEIGHT
         ):
             raise ConfigError(
                 f"{where}.weights",
                 f"{key} = {weight!r} is not a criterion weight",
-                f"give a number >= 0 for one of: {', '.join(CRITERIA)}",
+                f"give a number from 0 to {MAX_WEIGHT} for one of: {', '.join(CRITERIA)}",
             )
         weights[key] = float(weight)
     changes["weights"] = weights

@@ -95,8 +95,33 @@ def test_defaults() -> None:
         ),
         (
             "[conversations]\nsignature_patterns = ['~(\\w+)']",
-            "cs-audit.toml: [conversations]: signature pattern '~(\\\\w+)' has no (?P<name>...) "
-            "group; mark the agent's name with (?P<name>...)",
+            "cs-audit.toml: [conversations]: signature_patterns: '~(\\\\w+)' has no "
+            "(?P<name>...) group; mark the agent's name with (?P<name>...) matching at least "
+            "one character",
+        ),
+        (
+            "[conversations]\nsignature_patterns = ['~(?P<name>\\w*)']",
+            "cs-audit.toml: [conversations]: signature_patterns: '~(?P<name>\\\\w*)' can match "
+            "with an empty name (in '~'); mark the agent's name with (?P<name>...) matching at "
+            "least one character",
+        ),
+        (
+            "[conversations]\nsignature_patterns = ['(?P<name>[a-']",
+            "cs-audit.toml: [conversations]: signature_patterns: '(?P<name>[a-' is not a regex "
+            "(unterminated character set at position 9); mark the agent's name with "
+            "(?P<name>...) matching at least one character",
+        ),
+        (
+            "[rubric.weights]\ngreeting = 1e308",
+            "cs-audit.toml: [rubric].weights: greeting = 1e+308 is not a criterion weight; give "
+            "a number from 0 to 1000 for one of: response_speed, greeting, needs_inquiry, "
+            "answers_questions, accurate_concise, polite_closing",
+        ),
+        (
+            "[rubric.weights]\ngreeting = nan",
+            "cs-audit.toml: [rubric].weights: greeting = nan is not a criterion weight; give "
+            "a number from 0 to 1000 for one of: response_speed, greeting, needs_inquiry, "
+            "answers_questions, accurate_concise, polite_closing",
         ),
         ("[conversations\n", None),
     ],

@@ -139,7 +139,8 @@ def audit_json_parts(result: AuditResult) -> Iterator[str]:
     yield "\n}\n"
 
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+# NaN and Infinity are not JSON: a number that became one is a bug, said for its file
+_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 
 
 def array_parts(items: Iterable[Any], *, indent: int = 0, encoded: bool = False) -> Iterator[str]:
