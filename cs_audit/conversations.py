@@ -37,6 +37,9 @@ _SPOKEN = frozenset(
 )
 
 
+NO_REPLY = "(no reply)"  # the agent of a chat only the customer wrote in, account unknown
+
+
 def _normal(text: str) -> str:
     return " ".join(strip_bidi(text).casefold().split())
 
@@ -229,9 +232,14 @@ def build_conversations(
     """The conversations of one export, in order."""
     customer = ", ".join(sorted(roles.customers))
     placed = _sides(messages, roles, config, repeated)
+    account = min(roles.business, default=None) or roles.account or NO_REPLY
     conversations = []
     for index, session in enumerate(_sessions(placed, config)):
         credited = _credit(session, config)
         turns = _turns(credited, config)
-        conversations.append(Conversation(file, index, customer, tuple(credited), turns))
+        # the account that sent its automated messages, if any did
+        sent = next((u.message.author for u in credited if u.automated), None)
+        conversations.append(
+            Conversation(file, index, customer, tuple(credited), turns, sent or account)
+        )
     return tuple(conversations)

@@ -90,20 +90,27 @@ def open_seconds(start: datetime, end: datetime, hours: BusinessHours) -> float:
 def conversation_metrics(conversation: Conversation, config: AuditConfig) -> ConversationMetrics:
     """Latencies, counts, duration and SLA shares of one conversation."""
     hours = config.business_hours
+    # Timestamps can run backwards (a pasted header, a phone's clock set back): the file's
+    # order is the order, and each message is timed no earlier than the one before it,
+    # so no wait is negative or longer than the conversation.
+    clock: dict[int, datetime] = {}
+    latest = conversation.start
+    for u in conversation.utterances:
+        latest = max(latest, u.message.timestamp)
+        clock[id(u.message)] = latest
     timings = []
     for turn in conversation.turns:
         if turn.reply is None:
             timings.append(TurnTiming(turn.start, None, None, None, None, None))
             continue
-        replied = turn.reply.message.timestamp
-        # Timestamps can run backwards (a phone's clock set back): a wait is never negative.
-        calendar = max((replied - turn.start).total_seconds(), 0.0)
-        business = open_seconds(turn.start, max(replied, turn.start), hours) if hours else None
+        asked, replied = clock[id(turn.messages[0])], clock[id(turn.reply.message)]
+        calendar = (replied - asked).total_seconds()
+        business = open_seconds(asked, replied, hours) if hours else None
         counted = calendar if business is None else business
         timings.append(
             TurnTiming(
                 turn.start,
-                replied,
+                turn.reply.message.timestamp,  # as the file says; the wait is by the clock
                 calendar,
                 business,
                 counted <= config.sla_target.total_seconds(),

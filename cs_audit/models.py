@@ -124,6 +124,7 @@ class Conversation:
     customer: str
     utterances: tuple[Utterance, ...]
     turns: tuple[Turn, ...]
+    account: str = ""  # the business account: the agent of a conversation nobody answered
 
     @property
     def start(self) -> datetime:
@@ -131,16 +132,19 @@ class Conversation:
 
     @property
     def end(self) -> datetime:
-        return self.utterances[-1].message.timestamp
+        """Its latest message (a phone's clock may run backwards within a file)."""
+        return max(u.message.timestamp for u in self.utterances)
 
     @property
     def agents(self) -> tuple[str, ...]:
-        """Human agents who replied, in the order they first did."""
-        return tuple(
+        """Human agents who replied, in the order they first did; where no human
+        replied, the business account."""
+        names = tuple(
             dict.fromkeys(
                 u.agent for u in self.utterances if u.agent is not None and not u.automated
             )
         )
+        return names or ((self.account,) if self.account else ())
 
     @property
     def automated(self) -> tuple[Utterance, ...]:

@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 
 from cs_audit.config import AuditConfig
 from cs_audit.errors import RolesError
+from cs_audit.ingest.kinds import strip_bidi
 
 # "WhatsApp Chat with X.txt", "Chat WhatsApp dengan X.txt", iOS "WhatsApp Chat - X.zip";
 # a browser's second download of one name adds " (1)".
@@ -59,10 +60,22 @@ def customer_in_file_name(file: str) -> str | None:
     parts = PurePosixPath(file).parts
     for part in reversed(parts):
         stem = PurePosixPath(part).stem if "." in part else part
-        found = _FILE_NAME.match(stem)
+        # a phone number in a file name comes wrapped in bidi marks, as Android writes it
+        found = _FILE_NAME.match(strip_bidi(stem))
         if found:
             return found[1].strip()
     return None
+
+
+def same_party(named: str, author: str, country_code: str = "62") -> bool:
+    """Whether the party a file name names is this author. A name whose bytes were not
+    UTF-8 on disk shows U+FFFD for each: there, any one or two characters match."""
+    if identity(named, country_code) == identity(author, country_code):
+        return True
+    if "\ufffd" not in named:
+        return False
+    parts = (re.escape(p) for p in " ".join(named.casefold().split()).split("\ufffd"))
+    return re.fullmatch(".{1,2}".join(parts), " ".join(author.casefold().split())) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +83,8 @@ class Roles:
     """The authors of one chat, by side."""
 
     customers: frozenset[str]
-    business: frozenset[str]
+    business: frozenset[str]  # empty where only the customer wrote: nobody answered
+    account: str | None = None  # the business account where none of its authors wrote
 
 
 class AuthorCount:
@@ -111,7 +125,9 @@ def settled_roles(file: str, authors: Iterable[str], config: AuditConfig) -> Rol
     code = config.country_code
     if named is None or not roles.customers <= people:  # a customer who never wrote
         return None
-    if any(identity(c, code) != identity(named, code) for c in roles.customers):
+    if not roles.business:  # nobody answered: the folder may name the account
+        return None
+    if any(not same_party(named, c, code) for c in roles.customers):
         return None
     return roles
 
@@ -130,13 +146,15 @@ def assign_roles(
     """
     code = config.country_code
     people = sorted(set(authors))
+    if not people:  # only WhatsApp's own lines: no conversation, nobody to tell apart
+        return Roles(frozenset(), frozenset())
     told = {identity(a, code) for spec in config.agents for a in (spec.name, *spec.appears_as)}
     told |= {identity(a, code) for a in config.agent_names}
     business = {a for a in people if identity(a, code) in told or a.casefold() in _EXPORTER}
     named = customer_in_file_name(file)
     customers = set()
     if named is not None:
-        customers = {a for a in people if identity(a, code) == identity(named, code)} - business
+        customers = {a for a in people if same_party(named, a, code)} - business
     frequent_keys = {identity(a, code) for a in frequent}
     business |= {a for a in people if identity(a, code) in frequent_keys} - customers
     if customers and not business and len(people) == 2:
@@ -144,12 +162,25 @@ def assign_roles(
     rest = set(people) - business
     if business and rest:
         return Roles(frozenset(rest), frozenset(business))
-    written = {identity(a, code) for a in people}
-    if named is not None and people and identity(named, code) not in written:
-        return Roles(frozenset({named}), frozenset(people))  # a notice the customer never answered
-    listing = ", ".join(people) if people else "nobody"
+    if not business and (customers == rest or (told and len(people) == 1)):
+        # only the customer wrote (the file name names them, or the config names the
+        # business side and it is not here): nobody answered, the worst chat of the week
+        return Roles(frozenset(people), frozenset(), _account(config, frequent))
+    silent = named is not None and not any(same_party(named, a, code) for a in people)
+    if named is not None and silent and (business or len(people) == 1):
+        # only the business side wrote, to the customer the file name names
+        return Roles(frozenset({named}), frozenset(business or people))
     raise RolesError(
         file,
-        f"cannot tell the customer from the business side (authors: {listing})",
+        f"cannot tell the customer from the business side (authors: {', '.join(people)})",
         "pass --agent NAME for the business account, or list agents in the config's [[agents]]",
     )
+
+
+def _account(config: AuditConfig, frequent: frozenset[str]) -> str | None:
+    """The business account of a chat it never wrote in: the one author frequent across
+    the folder, else the one --agent name, else unknown."""
+    for names in (frequent, config.agent_names):
+        if len(names) == 1:
+            return next(iter(names))
+    return None

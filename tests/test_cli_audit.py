@@ -351,3 +351,35 @@ def test_a_grouped_price_before_kak_is_read(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     [conversation] = json.loads(result.stdout)["conversations"]
     assert conversation["criteria"]["accurate_concise"]["verdict"] == "pass"
+
+
+def test_a_chat_nobody_answered_is_audited_for_the_account(tmp_path: Path) -> None:
+    """A chat only the customer wrote in is the week's worst: audited, response_speed
+    failed, agent-side criteria n/a, and scored for the folder's business account."""
+    for name in ("Budi", "Sari", "Dedi"):
+        (tmp_path / f"Chat WhatsApp dengan {name}.txt").write_text(
+            f"16/11/26 09.00 - {name}: Halo kak, ada stok?\n"
+            "16/11/26 09.02 - Toko Maju: Halo kak, ada. Ukuran apa kak? ~Rina\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "Chat WhatsApp dengan Eka.txt").write_text(
+        "16/11/26 21.00 - Eka: Kak, pesanan saya belum sampai\n16/11/26 23.40 - Eka: kak??\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["audit", str(tmp_path), "-f", "json"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    document = json.loads(result.stdout)
+    [eka] = [c for c in document["conversations"] if c["customer"] == "Eka"]
+    assert eka["agents"] == ["Toko Maju"]
+    assert eka["unanswered_turns"] == 1
+    verdicts = {key: value["verdict"] for key, value in eka["criteria"].items()}
+    assert verdicts == {
+        "response_speed": "fail",
+        "greeting": "n/a",
+        "needs_inquiry": "n/a",
+        "answers_questions": "fail",
+        "accurate_concise": "n/a",
+        "polite_closing": "n/a",
+    }
+    scorecard = {a["agent"]: a for a in document["agents"]}
+    assert scorecard["Toko Maju"]["conversations"] == 1

@@ -255,3 +255,31 @@ def test_a_clock_set_back_never_gives_a_negative_wait() -> None:
         "dibantu?\n"
     )
     assert _latencies(conv) == [0.0]
+
+
+def test_a_pasted_earlier_header_never_makes_a_wait_longer_than_the_chat() -> None:
+    """File order is the order: a message stamped earlier than the first is timed no
+    earlier than it, so waits fit in the conversation, which ends at its latest message."""
+    [conv] = _conversations(
+        "16/11/26 10.00 - Budi: Halo kak, ada stok?\n"
+        "16/11/26 08.00 - Budi: halo??\n"
+        "16/11/26 10.05 - Toko Maju: Halo kak, ada. Warna apa kak? ~Rina\n"
+        "16/11/26 10.02 - Budi: hitam\n"
+        "16/11/26 10.04 - Toko Maju: Siap kak ~Rina\n"
+    )
+    metrics = conversation_metrics(conv, CONFIG)
+    assert _latencies(conv) == [300.0, 0.0]
+    assert metrics.duration_seconds == 300.0
+    assert conv.end.minute == 5
+
+
+def test_a_chat_nobody_answered_is_one_conversation_of_the_account() -> None:
+    """Only the customer wrote: every turn unanswered, the agent is the business account
+    ("(no reply)" where the folder does not name it)."""
+    [conv] = _conversations(
+        "16/11/26 09.12 - Budi: Halo kak, harga jaket berapa?\n16/11/26 19.20 - Budi: kak??\n"
+    )
+    assert conv.agents == ("(no reply)",)
+    assert [t.reply for t in conv.turns] == [None]
+    metrics = conversation_metrics(conv, CONFIG)
+    assert (metrics.unanswered_turns, metrics.first_response_seconds) == (1, None)

@@ -7,6 +7,7 @@ import pytest
 from cs_audit.config import AgentSpec, AuditConfig
 from cs_audit.errors import RolesError
 from cs_audit.roles import (
+    Roles,
     assign_roles,
     customer_in_file_name,
     frequent_authors,
@@ -121,3 +122,59 @@ def test_settled_roles_are_those_no_folder_can_change(
     if roles is not None:
         for frequent in (frozenset(authors), frozenset({"Toko"}), frozenset()):
             assert assign_roles(file, authors, CONFIG, frequent=frequent) == roles
+
+
+@pytest.mark.parametrize(
+    ("file", "authors", "config", "frequent", "expected"),
+    [
+        ("Chat WhatsApp dengan Budi.txt", ["Budi"], CONFIG, frozenset(), ({"Budi"}, None)),
+        ("Chat WhatsApp dengan Budi.txt", ["Budi"], CONFIG, {"Toko"}, ({"Budi"}, "Toko")),
+        ("chat.txt", ["Budi"], CONFIG.with_agents(("Toko",)), frozenset(), ({"Budi"}, "Toko")),
+    ],
+    ids=["named", "account-from-folder", "agent-option"],
+)
+def test_a_chat_only_the_customer_wrote_is_audited(
+    file: str,
+    authors: list[str],
+    config: AuditConfig,
+    frequent: frozenset[str],
+    expected: tuple[set[str], str | None],
+) -> None:
+    """Nobody answered: the customer is known (file name, or --agent names the other
+    side), the business side is empty and its account named where it can be."""
+    roles = assign_roles(file, authors, config, frequent=frozenset(frequent))
+    assert (set(roles.customers), roles.business, roles.account) == (
+        expected[0],
+        frozenset(),
+        expected[1],
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "authors"),
+    [
+        ("WhatsApp Chat with Arisan Keluarga.txt", ["Ani", "Budi", "Cici"]),  # a group
+        ("WhatsApp Chat with Budi: VIP.txt", ["Budi", "Toko"]),  # the name is not an author
+        ("chat.txt", ["Budi"]),  # one author, nothing says which side
+    ],
+)
+def test_customers_are_never_made_the_business_side(file: str, authors: list[str]) -> None:
+    """Where nothing tells the sides, the file is reported, never all business."""
+    with pytest.raises(RolesError):
+        assign_roles(file, authors, CONFIG)
+
+
+def test_file_names_with_bidi_marks_or_bytes_that_were_not_utf8() -> None:
+    """Android wraps a number in bidi marks; a Latin-1 name on disk shows U+FFFD: both
+    still name their author."""
+    phone = "WhatsApp Chat with \u202a+62 812-3456-7890\u202c.txt"
+    assert customer_in_file_name(phone) == "+62 812-3456-7890"
+    roles = assign_roles(phone, ["+62 812-3456-7890", "Toko"], CONFIG)
+    assert (set(roles.customers), set(roles.business)) == ({"+62 812-3456-7890"}, {"Toko"})
+    latin = assign_roles("WhatsApp Chat with Ren\ufffd.txt", ["René", "Toko"], CONFIG)
+    assert (set(latin.customers), set(latin.business)) == ({"René"}, {"Toko"})
+
+
+def test_a_file_of_system_lines_has_no_sides_to_tell() -> None:
+    """No author at all: no error, and no conversation will come of it."""
+    assert assign_roles("chat.txt", [], CONFIG) == Roles(frozenset(), frozenset())
