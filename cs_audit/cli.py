@@ -375,7 +375,7 @@ def audit(
 
             Console(highlight=False).print(scorecard(result, clean=clean, previous=previous))
         else:
-            _stream(_data(result, fmt, by, previous), clean)
+            _stream(_data(result, fmt, by, previous, redacted=redact_output), printable)
         if result.failed:
             raise typer.Exit(result.exit_code)
 
@@ -469,9 +469,13 @@ def _data(
     fmt: AuditFormat,
     by: Rows | None,
     previous: Sequence[AgentScorecard] | None = None,
+    *,
+    redacted: bool = False,
 ) -> Iterator[str]:
     """CSV or JSON for stdout, in pieces: the full document for JSON without --by, else
-    rows."""
+    rows. ``redacted`` masks phone numbers and e-mails in text values only: the tool's
+    own figures are never touched."""
+    from cs_audit.redact import redact, redact_json  # noqa: PLC0415
     from cs_audit.render.json import audit_json_parts  # noqa: PLC0415
     from cs_audit.render.rows import (  # noqa: PLC0415
         AGENT_COLUMNS,
@@ -484,13 +488,16 @@ def _data(
     )
 
     if fmt is AuditFormat.JSON and by is None:
-        return audit_json_parts(result)
+        parts = audit_json_parts(result)
+        return map(redact_json, parts) if redacted else parts
     rows: Iterable[dict[str, Any]]
     if by is Rows.CONVERSATION:
         rows, columns = conversation_rows(result), CONVERSATION_COLUMNS
     else:
         rows = agent_rows(result, previous)
         columns = AGENT_COLUMNS + (PREVIOUS_COLUMNS if previous is not None else ())
+    if redacted:
+        rows = ({k: redact(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows)
     return rows_csv(rows, columns) if fmt is AuditFormat.CSV else rows_json(rows)
 
 

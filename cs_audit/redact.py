@@ -32,3 +32,13 @@ def redact(text: str) -> str:
     """``text`` with phone numbers (+62 8••-••••-••90) and e-mails (b•••@x.com) masked."""
     text = _PHONE.sub(_phone, text)
     return _EMAIL.sub(lambda m: f"{m[1]}{_MASK * 3}@{m[2]}", text)
+
+
+# A JSON string literal: what --redact may touch in a JSON document (its numbers are
+# the tool's own figures, never chat text).
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def redact_json(text: str) -> str:
+    """JSON text with ``redact`` applied inside its string literals only."""
+    return _JSON_STRING.sub(lambda m: redact(m[0]), text)

@@ -232,6 +232,28 @@ def test_redact_masks_phone_numbers_everywhere(fmt: str) -> None:
         assert "••-••••-••90" in result.stdout
 
 
+@pytest.mark.parametrize("by", [[], ["--by", "conversation"]])
+def test_redact_never_touches_the_tools_own_figures(tmp_path: Path, by: list[str]) -> None:
+    """--redact masks text only: a nine-digit wait stays a number, JSON stays JSON."""
+    (tmp_path / "Chat WhatsApp dengan 0812 3456 7890.txt").write_text(
+        "01/01/20 09.00 - 0812 3456 7890: Halo kak, nomor saya 0812 3456 7890\n"
+        "16/11/26 09.00 - Toko Maju: Halo kak, maaf baru balas. Ada yang bisa dibantu?\n",
+        encoding="utf-8",
+    )
+    args = ["audit", str(tmp_path), "-f", "json", *by]
+    plain = json.loads(runner.invoke(app, args).stdout)
+    redacted = runner.invoke(app, [*args, "--redact"])
+    assert redacted.exit_code == 0
+    assert "3456" not in redacted.stdout
+    masked = json.loads(redacted.stdout)
+    if not by:
+        plain, masked = plain["conversations"], masked["conversations"]
+    assert [c["first_response_seconds"] for c in masked] == [
+        c["first_response_seconds"] for c in plain
+    ]
+    assert plain[0]["first_response_seconds"] == 216_950_400  # 2511 days: nine digits
+
+
 def test_compare_previous() -> None:
     """--compare-previous: the previous period of the same length, per agent, and the change."""
     result = runner.invoke(
