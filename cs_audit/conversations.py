@@ -115,6 +115,8 @@ def signer(text: str, config: AuditConfig) -> str | None:
 
 
 def _roster_agent(author: str, config: AuditConfig) -> str | None:
+    if not config.agents:
+        return None
     key = identity(author, config.country_code)
     for spec in config.agents:
         if key in {identity(a, config.country_code) for a in spec.appears_as}:
@@ -124,12 +126,13 @@ def _roster_agent(author: str, config: AuditConfig) -> str | None:
 
 def _sides(
     messages: Sequence[Message], roles: Roles, config: AuditConfig, repeated: frozenset[int]
-) -> list[Utterance]:
+) -> tuple[list[Utterance], set[int]]:
     """Each message's side; business messages marked automated where they are: they
     open like a greeting/away message, or repeat a template, within seconds of the
-    customer."""
+    customer. Beside them, the ids of the customer's messages that only thank."""
     openings = tuple(_normal(t) for t in config.automated_texts)
     placed: list[Utterance] = []
+    thanks: set[int] = set()
     last_customer = None
     for message in messages:
         if message.author is None or message.kind is MessageKind.SYSTEM:
@@ -137,16 +140,17 @@ def _sides(
         elif message.author in roles.customers:
             placed.append(Utterance(message, Role.CUSTOMER))
             last_customer = message.timestamp
+            if _thanks(message, config):
+                thanks.add(id(message))
         else:
-            text = _normal(message.text)
-            template = (bool(openings) and text.startswith(openings)) or (
-                bool(repeated) and _key(text) in repeated
-            )
-            automated = template and _soon_after(
-                message.timestamp, last_customer, config.automated_within
-            )
+            automated = _soon_after(message.timestamp, last_customer, config.automated_within)
+            if automated:
+                text = _normal(message.text)
+                automated = (bool(openings) and text.startswith(openings)) or (
+                    bool(repeated) and _key(text) in repeated
+                )
             placed.append(Utterance(message, Role.AGENT, automated=automated))
-    return placed
+    return placed, thanks
 
 
 def _replies(utterance: Utterance) -> bool:
@@ -158,7 +162,9 @@ def _replies(utterance: Utterance) -> bool:
     )
 
 
-def _sessions(placed: list[Utterance], config: AuditConfig) -> list[list[Utterance]]:
+def _sessions(
+    placed: list[Utterance], thanks: set[int], config: AuditConfig
+) -> list[list[Utterance]]:
     """Split at silences longer than the session gap, unless the customer is waiting
     (their last words asked for something that no human reply has met)."""
     sessions: list[list[Utterance]] = [[]]
@@ -172,7 +178,7 @@ def _sessions(placed: list[Utterance], config: AuditConfig) -> list[list[Utteran
         if utterance.role is Role.SYSTEM:
             continue
         last_spoken = moment
-        if utterance.role is Role.CUSTOMER and not _thanks(utterance.message, config):
+        if utterance.role is Role.CUSTOMER and id(utterance.message) not in thanks:
             waiting = True
         elif _replies(utterance):
             waiting = False
@@ -188,22 +194,20 @@ def _credit(session: list[Utterance], config: AuditConfig) -> list[Utterance]:
         name = signer(session[i].message.text, config) or _roster_agent(author, config)
         if name is not None:
             signed[i] = name
+    # before the first signature, replies go to the first agent who signs: one name for
+    # all of them, found once (a year-long chat is not scanned again for every reply)
+    first_signed = signed[min(signed)] if signed else None
     credited = list(session)
     previous: str | None = None
     for i in human:
         if i in signed:
             previous = signed[i]
-        name = (
-            signed.get(i)
-            or previous
-            or next((signed[j] for j in human if j > i and j in signed), None)
-            or session[i].message.author
-        )
+        name = previous or first_signed or session[i].message.author
         credited[i] = Utterance(session[i].message, Role.AGENT, agent=name)
     return credited
 
 
-def _turns(session: list[Utterance], config: AuditConfig) -> tuple[Turn, ...]:
+def _turns(session: list[Utterance], thanks: set[int]) -> tuple[Turn, ...]:
     """Runs of customer messages, each with the first human reply after it. Thanks and
     okays do not open a run: the clock starts when the customer asks for something."""
     turns: list[Turn] = []
@@ -211,7 +215,7 @@ def _turns(session: list[Utterance], config: AuditConfig) -> tuple[Turn, ...]:
     for utterance in session:
         message = utterance.message
         if utterance.role is Role.CUSTOMER and message.kind in _SPOKEN:
-            if run or not _thanks(message, config):
+            if run or id(message) not in thanks:
                 run.append(message)
         elif _replies(utterance) and run:
             turns.append(Turn(tuple(run), utterance))
@@ -231,12 +235,12 @@ def build_conversations(
 ) -> tuple[Conversation, ...]:
     """The conversations of one export, in order."""
     customer = ", ".join(sorted(roles.customers))
-    placed = _sides(messages, roles, config, repeated)
+    placed, thanks = _sides(messages, roles, config, repeated)
     account = min(roles.business, default=None) or roles.account or NO_REPLY
     conversations = []
-    for index, session in enumerate(_sessions(placed, config)):
+    for index, session in enumerate(_sessions(placed, thanks, config)):
         credited = _credit(session, config)
-        turns = _turns(credited, config)
+        turns = _turns(credited, thanks)
         # the account that sent its automated messages, if any did
         sent = next((u.message.author for u in credited if u.automated), None)
         conversations.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -91,15 +92,21 @@ class Context:
     def text_replies(self) -> tuple[Message, ...]:
         return tuple(m for m in self.replies if m.kind is MessageKind.TEXT)
 
+    @cached_property
+    def _position(self) -> dict[int, int]:
+        """Each utterance's index in the conversation, by identity."""
+        return {id(u): i for i, u in enumerate(self.conversation.utterances)}
+
     def answers_to(self, turn: Turn) -> tuple[Message, ...]:
         """The human replies that may answer a turn: from its reply through the replies to
         the customer's next turn (agents often ask back before they answer)."""
         if turn.reply is None:
             return ()
         utterances = self.conversation.utterances
-        start = next(i for i, u in enumerate(utterances) if u is turn.reply)
         found, customer_runs, in_customer_run = [], 0, False
-        for u in utterances[start:]:
+        # from the reply to the end of the next customer run: each utterance is read for
+        # at most two turns, so a year-long chat costs its length, not its square
+        for u in itertools.islice(utterances, self._position[id(turn.reply)], None):
             if u.role is Role.CUSTOMER:
                 if not in_customer_run:
                     customer_runs += 1
