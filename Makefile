@@ -45,10 +45,11 @@ $(BENCH_VENV)/.installed:
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check whatstk==0.9.1
 	touch $@
 
-## bench: parse speed beside whatstk (10k/100k/1M messages); a week's folder audited
+## bench: parse speed beside whatstk (10k/100k/1M messages); a week's folder audited; one long chat (10k/100k/1M messages) audited beside its parse
 bench: $(RUNTIME) $(BENCH_VENV)/.installed
 	$(BIN)/python benchmarks/bench_parse.py --whatstk $(BENCH_VENV)/bin/python
 	$(BIN)/python benchmarks/bench_audit.py
+	$(BIN)/python benchmarks/bench_long.py
 
 format: $(DEV)
 	$(BIN)/ruff format cs_audit tests benchmarks
