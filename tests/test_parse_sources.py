@@ -168,6 +168,15 @@ def test_zip_detected_by_content(tmp_path: Path) -> None:
     assert _messages(path) == [(f"{path.as_posix()}/_chat.txt", 6)]
 
 
+def test_a_chat_zip_that_lost_its_extension_is_found_in_a_folder(tmp_path: Path) -> None:
+    """In a folder, "WhatsApp Chat - Toko.id (1)" holding a zip is an export; other
+    files without a known extension are not."""
+    path = _zip(tmp_path / "WhatsApp Chat - Reseller Toko.id (1)", {"_chat.txt": IOS_CHAT})
+    (tmp_path / "WhatsApp Chat - notes").write_text("not a zip", encoding="utf-8")
+    (tmp_path / "IMG-0001.jpg").write_bytes(b"\xff\xd8")
+    assert _messages(tmp_path) == [(f"{path.as_posix()}/_chat.txt", 6)]
+
+
 def _patched(path: Path, find: bytes, offset: int, value: bytes) -> Path:
     data = bytearray(path.read_bytes())
     at = data.find(find) + offset

@@ -187,7 +187,9 @@ def _walk(folder: str) -> Iterator[str]:
         if is_dir:
             if not is_link and name != "__MACOSX":
                 yield from _walk(path)
-        elif name.lower().endswith((".txt", ".zip")):
+        elif name.lower().endswith((".txt", ".zip")) or (
+            name.lower().startswith(_CHAT_PREFIXES) and _is_zip(Path(path))
+        ):  # a browser's download of "WhatsApp Chat - X (1)" may lose its ".zip"
             yield path
 
 
