@@ -234,7 +234,7 @@ def build_conversations(
     repeated: frozenset[int] = frozenset(),
 ) -> tuple[Conversation, ...]:
     """The conversations of one export, in order."""
-    customer = ", ".join(sorted(roles.customers))
+    customer = ", ".join(sorted(roles.customers)) or "(unknown)"
     placed, thanks = _sides(messages, roles, config, repeated)
     account = min(roles.business, default=None) or roles.account or NO_REPLY
     conversations = []

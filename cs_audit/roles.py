@@ -166,6 +166,9 @@ def assign_roles(
         # only the customer wrote (the file name names them, or the config names the
         # business side and it is not here): nobody answered, the worst chat of the week
         return Roles(frozenset(people), frozenset(), _account(config, frequent))
+    if business and not rest and named is None:
+        # only the business side wrote, and nothing names the customer (a broadcast)
+        return Roles(frozenset(), frozenset(business))
     silent = named is not None and not any(same_party(named, a, code) for a in people)
     if named is not None and silent and (business or len(people) == 1):
         # only the business side wrote, to the customer the file name names

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cs_audit.config import AgentSpec, AuditConfig
 from cs_audit.errors import RolesError
@@ -178,3 +180,30 @@ def test_file_names_with_bidi_marks_or_bytes_that_were_not_utf8() -> None:
 def test_a_file_of_system_lines_has_no_sides_to_tell() -> None:
     """No author at all: no error, and no conversation will come of it."""
     assert assign_roles("chat.txt", [], CONFIG) == Roles(frozenset(), frozenset())
+
+
+@given(
+    file=st.sampled_from(
+        ["chat.txt", "WhatsApp Chat with Budi.txt", "WhatsApp Chat with Arisan.txt"]
+    ),
+    authors=st.lists(st.sampled_from(["Budi", "Rina", "Sari", "Toko"]), min_size=1, unique=True),
+)
+def test_the_suggested_agent_option_fixes_what_it_is_suggested_for(
+    file: str, authors: list[str]
+) -> None:
+    """Wherever the sides cannot be told and --agent is suggested, naming one of the
+    chat's authors as the business account tells them."""
+    try:
+        assign_roles(file, authors, CONFIG)
+        hint = None
+    except RolesError as error:
+        hint = error.hint
+    if hint is None:
+        return
+    assert "pass --agent NAME" in hint
+    named = customer_in_file_name(file)
+    for agent in authors:
+        if agent != named:  # the one the file name names is the customer
+            roles = assign_roles(file, authors, CONFIG.with_agents((agent,)))
+            assert agent in roles.business
+            assert not roles.customers & roles.business
