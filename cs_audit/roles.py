@@ -162,7 +162,7 @@ def assign_roles(
     rest = set(people) - business
     if business and rest:
         return Roles(frozenset(rest), frozenset(business))
-    if not business and (customers == rest or (told and len(people) == 1)):
+    if not business and (customers == rest or (told and len(people) == 1 and named is None)):
         # only the customer wrote (the file name names them, or the config names the
         # business side and it is not here): nobody answered, the worst chat of the week
         return Roles(frozenset(people), frozenset(), _account(config, frequent))

@@ -207,3 +207,11 @@ def test_the_suggested_agent_option_fixes_what_it_is_suggested_for(
             roles = assign_roles(file, authors, CONFIG.with_agents((agent,)))
             assert agent in roles.business
             assert not roles.customers & roles.business
+
+
+def test_a_roster_never_makes_the_lone_business_author_a_customer() -> None:
+    """Found by make fuzz: with a roster that does not list the account, a chat only the
+    business wrote in, to the customer its file name names, stays the business's."""
+    roster = AuditConfig(agents=(AgentSpec("Fikri", ("+62 857-2407-2439",)),))
+    roles = assign_roles("WhatsApp Chat with +62 854-4648-1377.txt", ["Toko Maju"], roster)
+    assert (set(roles.customers), set(roles.business)) == ({"+62 854-4648-1377"}, {"Toko Maju"})
