@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 DEV     := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck unit bench format clean
+.PHONY: demo test lint typecheck unit bench fuzz format clean
 
 $(RUNTIME): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("cs-audit needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -51,9 +51,15 @@ bench: $(RUNTIME) $(BENCH_VENV)/.installed
 	$(BIN)/python benchmarks/bench_audit.py
 	$(BIN)/python benchmarks/bench_long.py
 
+## fuzz: invented customer-service chat folders through every command for FUZZ_MINUTES
+## (default 10); each contract break is shrunk and saved under fuzz-failures/
+FUZZ_MINUTES ?= 10
+fuzz: $(DEV)
+	$(BIN)/python benchmarks/fuzz.py --minutes $(FUZZ_MINUTES)
+
 format: $(DEV)
 	$(BIN)/ruff format cs_audit tests benchmarks
 	$(BIN)/ruff check --fix cs_audit tests benchmarks
 
 clean:
-	rm -rf $(VENV) .venv-bench bench-data .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-bench bench-data fuzz-failures .mypy_cache .ruff_cache .pytest_cache .hypothesis
