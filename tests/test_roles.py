@@ -156,7 +156,7 @@ def test_a_chat_only_the_customer_wrote_is_audited(
     ("file", "authors"),
     [
         ("WhatsApp Chat with Arisan Keluarga.txt", ["Ani", "Budi", "Cici"]),  # a group
-        ("WhatsApp Chat with Budi: VIP.txt", ["Budi", "Toko"]),  # the name is not an author
+        ("WhatsApp Chat with Sari.txt", ["Budi", "Toko"]),  # the name is not an author
         ("chat.txt", ["Budi"]),  # one author, nothing says which side
     ],
 )
@@ -215,3 +215,12 @@ def test_a_roster_never_makes_the_lone_business_author_a_customer() -> None:
     roster = AuditConfig(agents=(AgentSpec("Fikri", ("+62 857-2407-2439",)),))
     roles = assign_roles("WhatsApp Chat with +62 854-4648-1377.txt", ["Toko Maju"], roster)
     assert (set(roles.customers), set(roles.business)) == ({"+62 854-4648-1377"}, {"Toko Maju"})
+
+
+def test_a_customer_named_with_a_colon_stays_the_customer() -> None:
+    """Found by make fuzz: "Budi: VIP: Hi" reads as author "Budi"; the file name's
+    "Budi: VIP" still names them, whatever the config says."""
+    roster = AuditConfig(agents=(AgentSpec("Rina", ("+62 857-2407-2439",)),))
+    for config in (CONFIG, roster):
+        roles = assign_roles("Chat WhatsApp dengan Budi: VIP.txt", ["Budi"], config)
+        assert (set(roles.customers), roles.business) == ({"Budi"}, frozenset())
