@@ -73,7 +73,7 @@ def same_party(named: str, author: str, country_code: str = "62") -> bool:
     if identity(named, country_code) == identity(author, country_code):
         return True
     # a name holding ": " ("Budi: VIP") reads as author "Budi" where the body follows
-    if ": " in named and identity(named.split(": ")[0], country_code) == identity(
+    if ": " in named and identity(named.partition(": ")[0], country_code) == identity(
         author, country_code
     ):
         return True
