@@ -595,6 +595,74 @@ def check(
             raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
+class CalibrateFormat(StrEnum):
+    """Output formats of ``cs-audit calibrate``."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+@app.command()
+def calibrate(
+    paths: Paths,
+    labels: Annotated[
+        list[Path],
+        typer.Option(
+            "--labels",
+            help="A CSV of a supervisor's verdicts per conversation (repeatable).",
+            show_default=False,
+        ),
+    ],
+    catalog_files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--catalog",
+            help="A CSV or XLSX of products and prices, as for audit (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    config_file: ConfigOption = None,
+    agent: AgentOption = None,
+    fmt: Annotated[
+        CalibrateFormat,
+        typer.Option("--format", "-f", help="table: for a person; json: stable, for scripts."),
+    ] = CalibrateFormat.TABLE,
+    date_order: DateOrderOption = DateOrder.AUTO,
+    workers: WorkersOption = None,
+) -> None:
+    """Measure the audit against a supervisor's labels: agreement and Cohen's kappa per
+    criterion, first-response and agent agreement, then every disagreement with the
+    audit's reason and the line that decided it.
+    """
+    from cs_audit.calibrate import calibrate as run_calibrate  # noqa: PLC0415
+    from cs_audit.calibrate import load_labels  # noqa: PLC0415
+    from cs_audit.pipeline import audit as run_audit  # noqa: PLC0415
+    from cs_audit.prices import load_catalog  # noqa: PLC0415
+    from cs_audit.render.calibration import calibration_json, calibration_text  # noqa: PLC0415
+    from cs_audit.render.terminal import printable  # noqa: PLC0415
+
+    with _guarded():
+        labelled = [label for path in labels for label in load_labels(path)]
+        catalog = tuple(item for path in catalog_files or () for item in load_catalog(path))
+        config = _config(config_file, agent)
+        result = run_audit(
+            paths,
+            config,
+            catalog=catalog,
+            date_order=date_order,
+            workers=workers or default_workers(),
+        )
+        for report in result.files:
+            if report.error is not None:
+                _say(str(report.error))
+        outcome = run_calibrate(result, labelled)
+        text = (
+            calibration_json(outcome) if fmt is CalibrateFormat.JSON else calibration_text(outcome)
+        )
+        sys.stdout.write(printable(text))
+        sys.stdout.flush()
+
+
 @app.command()
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the config.", metavar="FILE")] = Path(
