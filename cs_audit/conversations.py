@@ -144,10 +144,12 @@ def _sides(
                 thanks.add(id(message))
         else:
             automated = _soon_after(message.timestamp, last_customer, config.automated_within)
-            if automated:
+            if automated:  # soon after the customer, and worded or repeated as a template
                 text = _normal(message.text)
-                automated = (bool(openings) and text.startswith(openings)) or (
-                    bool(repeated) and _key(text) in repeated
+                automated = (
+                    (bool(openings) and text.startswith(openings))
+                    or (bool(repeated) and _key(text) in repeated)
+                    or config.rubric.find("automated", text) is not None
                 )
             placed.append(Utterance(message, Role.AGENT, automated=automated))
     return placed, thanks

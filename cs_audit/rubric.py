@@ -209,6 +209,29 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (r"\b(discount|free shipping)\b", r"\b\d{1,2} ?% off\b"),
     },
     "authorised_discount": {},
+    # WhatsApp Business greeting and away messages, by their wording: automated where
+    # they come within seconds of the customer (see conversations._sides)
+    "automated": {
+        "id": (
+            r"\b(terima ?kasih|makasih) (telah|sudah|atas) (menghubungi|pesan)\b.*"
+            r"\b(balas|membalas|respon|merespon|dibalas|direspon|tanggapi|menanggapi)",
+            r"\b(saat ini|sekarang|sedang) (kami )?(berada )?(di ?luar|tutup|libur)"
+            r"( jam)?( operasional| kerja| layanan| pelayanan)?\b",
+            r"\bdi ?luar jam (operasional|kerja|layanan|pelayanan)\b",
+            r"\bpesan (anda|kakak|kak|bapak/ibu) akan (segera )?(kami )?"
+            r"(balas|respon|jawab|proses)",
+            r"\b(admin|cs|tim) kami akan (segera )?(membalas|merespon|menghubungi)",
+            r"\bini (adalah )?pesan otomatis\b",
+        ),
+        "en": (
+            r"\bthanks? (you )?for (contacting|messaging|reaching out to|your message)\b.*"
+            r"\b(get back|reply|respond|answer)",
+            r"\b(we are|we're|we re) (currently )?(away|closed|out of office)\b",
+            r"\boutside (of )?(our )?(business|working|office|operating) hours\b",
+            r"\bwe('ll| will) (get back to you|reply|respond)( to you)? (as soon as|shortly|soon)",
+            r"\bthis is an automated (message|reply)\b",
+        ),
+    },
 }
 
 DEFAULT_WEIGHTS = {

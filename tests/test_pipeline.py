@@ -60,14 +60,30 @@ def test_templates_and_sides_come_from_the_whole_folder(tmp_path: Path, workers:
 
 
 def test_a_text_in_two_chats_is_not_a_template(tmp_path: Path) -> None:
-    """Sent in two chats only, the same long text is a human reply within a minute."""
+    """Sent in two chats only, the same long text not worded as an away message is a
+    human reply within a minute."""
     folder = tmp_path / "two"
     folder.mkdir()
     for day, name in enumerate(["Budi", "Sari"], start=16):
-        (folder / f"WhatsApp Chat with {name}.txt").write_text(_chat(name, day))
+        chat = _chat(name, day).replace(AWAY, "Ada kak, ukuran 42 ready, mau warna apa ya kak?")
+        (folder / f"WhatsApp Chat with {name}.txt").write_text(chat)
     result = audit([folder])
     assert [r.metrics.first_response_seconds for r in result.conversations] == [0.0, 0.0]
     assert all(r.conversation.automated == () for r in result.conversations)
+
+
+def test_an_away_message_is_known_by_its_wording_in_one_chat(tmp_path: Path) -> None:
+    """Alone or in a folder, an away message worded as one is automated: the same
+    verdicts and first response either way (LABELING.md)."""
+    (tmp_path / "WhatsApp Chat with Budi.txt").write_text(_chat("Budi", 16))
+    [alone] = audit([tmp_path / "WhatsApp Chat with Budi.txt"]).conversations
+    assert [e.text for e in alone.conversation.automated] == [AWAY]
+    assert alone.metrics.first_response_seconds == 1200.0
+    inside = [
+        r for r in audit([_folder(tmp_path)]).conversations if r.conversation.customer == "Budi"
+    ]
+    verdicts = {k: (c.verdict, c.reason) for k, c in alone.criteria.items()}
+    assert {k: (c.verdict, c.reason) for k, c in inside[0].criteria.items()} == verdicts
 
 
 def test_worker_count_changes_nothing(tmp_path: Path) -> None:
