@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ _UNITS = {
     "jt": 1_000_000,
     "juta": 1_000_000,
     "jutaan": 1_000_000,  # "mulai 3 jutaan": from 3 million
+    "ribuan": 1_000,
 }
 _SPACE = "[ \u00a0\u202f]"  # a space, NBSP or NNBSP between digit groups ("Rp 1 850 000")
 # A price is a currency and a number ("Rp 150.000", "IDR 150,000.00", "Rp 1 850 000",
@@ -26,19 +28,19 @@ _PRICE = re.compile(
     rf"""
     (?:(?P<cur>\b(?:rp|idr)\.?{_SPACE}*) | (?<![\w.,]))
     (?P<num>
-        (?P<grouped>\d{{1,3}}(?P<sep>[.,])\d{{3}}(?:(?P=sep)\d{{3}}){{0,4}}(?!\d)
+        (?P<grouped>\d{{1,3}}(?P<sep>[.,])\d{{3}}(?:(?P=sep)\d{{3}}){{0,4}}(?!\d|(?P=sep)\d)
             (?:(?!(?P=sep))[.,]\d{{1,2}}(?!\d))?)
       | (?(cur)(?P<spaced>\d{{1,3}}(?:{_SPACE}\d{{3}}){{1,4}}(?!\d))|(?!))
-      | \d{{1,12}}(?:[.,]\d{{1,2}}(?!\d))?
+      | \d{{1,12}}(?![\d]|[.,]\d{{3}})(?:[.,]\d{{1,2}}(?!\d))?
     )
     (?P<dash>,-)?
-    (?:(?P<gap>{_SPACE}*)(?P<unit>jutaan|juta|jt|ribu|rb|k)(?!\w))?
+    (?:(?P<gap>{_SPACE}*)(?P<unit>jutaan|juta|jt|ribuan|ribu|rb|k)(?!\w))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 # Where a bare "150.000" is money: a money word among the three words before it.
 _MONEY_WORDS = re.compile(
-    r"\b(?:harga|price|total|subtotal|bayar|ongkir|ongkos|biaya|cost|tarif|dp|cicilan|"
+    r"\b(?:harga|seharga|price|total|subtotal|bayar|ongkir|ongkos|biaya|cost|tarif|dp|cicilan|"
     r"pelunasan|transfer|rupiah)(?:nya)?\b\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
@@ -81,21 +83,27 @@ def _value(match: re.Match[str]) -> int:
 def find_prices(text: str, *, money_asked: bool = False) -> list[Price]:
     """Every price written in ``text``, in order. ``money_asked``: the question this
     text answers asked a price, so a bare "150.000" is one even without a money word."""
-    return [
-        Price(_value(match), match[0].strip())
-        for match in _PRICE.finditer(text)
-        if _is_price(match, text, money_asked=money_asked)
-    ]
+    found: list[Price] = []
+    for match in _PRICE.finditer(text):
+        # a bare number after a price in rupiah is one too: "Rp 1.750.000 - 1.850.000"
+        meant = money_asked or any(p.written[:1].isalpha() for p in found)
+        if _is_price(match, text, money_asked=meant):
+            found.append(Price(_value(match), match[0].strip()))
+    return found
+
+
+_CONTEXT = 40  # characters before a number read for the words that say what it is
 
 
 def _is_price(match: re.Match[str], text: str, *, money_asked: bool) -> bool:
     """A currency or a unit makes a number a price; a bare one must be in thousands
     groups where money is meant, and not count or name something else. "150 k" needs
-    money meant too ("Ready 2 k" is not a price)."""
-    before = text[: match.start()]
-    money = money_asked or _MONEY_WORDS.search(before) is not None
+    money meant too ("Ready 2 k" is not a price). Only the few words before a number
+    are read, so a long message costs its length, not its square."""
     if match["cur"]:
         return True
+    before = text[max(0, match.start() - _CONTEXT) : match.start()]
+    money = money_asked or _MONEY_WORDS.search(before) is not None
     if match["unit"]:
         return money or not (match["gap"] and match["unit"].lower() == "k")
     if not match["grouped"]:  # "42", "14.30": a size, a time
@@ -131,32 +139,43 @@ class CatalogItem:
     where: str  # file:row, for evidence
 
 
+def _cell(value: object) -> str:
+    """A workbook cell as text; a computed price (166500.00000000003) as whole rupiah."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(round(value))
+    return str(value)
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter every one of the first lines holds equally often: a tab, ";" (a
+    comma-decimal locale's Excel) or "|" before ",", which quoted prices also hold."""
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    for candidate in ("\t", ";", "|", ","):
+        counts = {line.count(candidate) for line in lines}
+        if len(counts) == 1 and counts != {0}:
+            return candidate
+    return ","
+
+
 def _rows(path: Path) -> list[list[str]]:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         import openpyxl  # noqa: PLC0415  (only when a workbook catalog is given)
 
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         sheet = book.worksheets[0]
-        rows = [
-            ["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)
-        ]
+        rows = [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
         book.close()
         return rows
     with path.open(encoding="utf-8-sig", newline="") as handle:
         text = handle.read()
-    try:  # shops export with ",", ";" (a comma-decimal locale's Excel), tabs or "|"
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:8192], delimiters=",;\t|"
-        )
-    except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(text.splitlines(), dialect))
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
 
 
-_NAME_HEADER = re.compile(
-    r"(?:product|produk|nama|name|item|barang)(?:[ _]?(?:name|produk|barang))?", re.IGNORECASE
-)
-_PRICE_HEADER = re.compile(
+_NAME_HEADER = re.compile(r"\b(?:product|produk|nama|name|item|barang)\b", re.IGNORECASE)
+_PRICE_HEADER = re.compile(r"\b(?:price|harga|prices|price_idr)\b|^harga", re.IGNORECASE)
+_EXACT_PRICE_HEADER = re.compile(
     r"(?:price|harga|prices)(?:[ _]?(?:idr|rp|jual|satuan|normal))?(?:\s*\((?:rp|idr)\))?",
     re.IGNORECASE,
 )
@@ -164,13 +183,18 @@ _PRICE_HEADER = re.compile(
 
 def _header(rows: list[list[str]]) -> tuple[int, int, int] | None:
     """The header row (its index) and the name and price columns it names, looked for
-    in the first rows (a workbook may open with a title)."""
+    in the first rows (a workbook may open with a title). Where several columns say
+    price ("Harga", "Harga Grosir"), the plainest wins."""
     for index, row in enumerate(rows[:10]):
-        cells = [c.strip() for c in row]
-        names = [i for i, c in enumerate(cells) if _NAME_HEADER.fullmatch(c)]
-        prices = [i for i, c in enumerate(cells) if _PRICE_HEADER.fullmatch(c)]
+        cells = [c.strip().replace("_", " ") for c in row]
+        names = [i for i, c in enumerate(cells) if _NAME_HEADER.search(c)]
+        prices = [i for i, c in enumerate(cells) if _PRICE_HEADER.search(c)]
         if names and prices:
-            return index, names[0], prices[0]
+            exact = [i for i in prices if _EXACT_PRICE_HEADER.fullmatch(row[i].strip())]
+            price = (exact or prices)[0]
+            name = next((i for i in names if i != price), None)
+            if name is not None:
+                return index, name, price
     return None
 
 
@@ -200,24 +224,40 @@ def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
     items = []
     for number, row in enumerate(rows[first:], start=first + 1):
         cells = [c.strip() for c in row]
-        if not any(cells) or len(cells) <= max(name_at, price_at) or not cells[name_at]:
+        if not any(cells):
             continue
+        where_row = f"{where}:{number}"
+        if len(cells) <= max(name_at, price_at) or not cells[name_at]:
+            raise ConfigError(
+                where_row,
+                "has no product name or no price",
+                "give every row a name and a price, or delete the row",
+            )
         cell = cells[price_at]
         price = price_cell(cell)
         if price is None and number == 1 and header is None:
-            continue  # a header whose words we do not know
-        where_row = f"{where}:{number}"
+            raise ConfigError(
+                where_row,
+                "has no column headed name/nama/produk and price/harga, and its second "
+                "cell is not a price",
+                "head the columns, such as: nama,harga",
+            )
         if price is None:
             raise ConfigError(
                 where_row,
                 f"the price {cell[:40]!r} is not a number",
                 "write prices as 150000 or Rp 150.000",
             )
-        if len(cells) > width and any(cells[width:]) and re.fullmatch(r"\d{3}", cells[width]):
+        after = cells[price_at + 1] if len(cells) > price_at + 1 else ""
+        split = bool(re.fullmatch(r"\d{1,3}", cell) and re.fullmatch(r"\d{3}", after))
+        if split or len(cells) > width:
             raise ConfigError(
                 where_row,
                 f"has {len(cells)} cells where the header has {width}: a price written "
-                "with a comma split the row",
+                "with a comma split the row"
+                if len(cells) > width
+                else f"reads as price {cell} followed by {after}: a price written with a "
+                "comma split the row",
                 'quote such prices ("185,000") or write them as 185000',
             )
         items.append(CatalogItem(cells[name_at], price, where_row))

@@ -77,10 +77,17 @@ def same_party(named: str, author: str, country_code: str = "62") -> bool:
         author, country_code
     ):
         return True
-    if "\ufffd" not in named:
-        return False
-    parts = (re.escape(p) for p in " ".join(named.casefold().split()).split("\ufffd"))
-    return re.fullmatch(".{1,2}".join(parts), " ".join(author.casefold().split())) is not None
+    folded = " ".join(named.casefold().split())
+    unreadable = folded.count("\ufffd")
+    if not unreadable or len(folded) - unreadable < max(3, unreadable):
+        return False  # too little of the name was readable to tell anyone by it
+    # each run of U+FFFD stands for one to two characters a byte each
+    pattern = "".join(
+        f".{{{len(run)},{2 * len(run)}}}" if run.startswith("\ufffd") else re.escape(run)
+        for run in re.split("(\ufffd+)", folded)
+        if run
+    )
+    return re.fullmatch(pattern, " ".join(author.casefold().split())) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +174,11 @@ def assign_roles(
     rest = set(people) - business
     if business and rest:
         return Roles(frozenset(rest), frozenset(business))
-    if not business and (customers == rest or (told and len(people) == 1 and named is None)):
+    given = {identity(a, code) for a in config.agent_names}  # --agent names the account
+    if not business and (customers == rest or (given and len(people) == 1 and named is None)):
         # only the customer wrote (the file name names them, or the config names the
         # business side and it is not here): nobody answered, the worst chat of the week
-        return Roles(frozenset(people), frozenset(), _account(config, frequent))
+        return Roles(frozenset(people), frozenset(), _account(config, frequent - set(people)))
     if business and not rest and named is None:
         # only the business side wrote, and nothing names the customer (a broadcast)
         return Roles(frozenset(), frozenset(business))

@@ -96,8 +96,20 @@ def _items(path: Path) -> list[tuple[str, int, str]]:
         "Kemeja Batik\t185000\nBlus Rayon\t150rb\n",
         "Katalog Toko Maju\n\nNama Produk,Harga Jual,Stok\n"
         "Kemeja Batik,185000,1\nBlus Rayon,150000,0\n",
+        "Kemeja Batik;185,000\nBlus Rayon;150,000\n",
+        "Nama Produk,Stok,Harga/pcs\nKemeja Batik,5,185000\nBlus Rayon,2,150000\n",
+        "Nama Item,Harga Grosir,Harga\nKemeja Batik,160000,185000\nBlus Rayon,120000,150000\n",
     ],
-    ids=["comma", "semicolon", "sku-first", "tabs-no-header", "title-row"],
+    ids=[
+        "comma",
+        "semicolon",
+        "sku-first",
+        "tabs-no-header",
+        "title-row",
+        "semicolon-comma-prices",
+        "price-per-piece-after-stock",
+        "wholesale-and-retail",
+    ],
 )
 def test_catalog_layouts(tmp_path: Path, text: str) -> None:
     """Headers name the columns in any order; delimiters are sniffed; title rows skipped."""
@@ -126,8 +138,31 @@ def test_catalog_layouts(tmp_path: Path, text: str) -> None:
             "c.csv:2: the price 'murah' is not a number; write prices as 150000 or Rp 150.000",
         ),
         ("produk,harga\n", "c.csv: has no products; give rows of product name, price"),
+        (
+            "Nama,Harga,Stok\nKemeja,185,000\n",
+            "c.csv:2: reads as price 185 followed by 000: a price written with a comma split "
+            'the row; quote such prices ("185,000") or write them as 185000',
+        ),
+        (
+            "Kemeja,berapa\n",
+            "c.csv:1: has no column headed name/nama/produk and price/harga, and its second "
+            "cell is not a price; head the columns, such as: nama,harga",
+        ),
+        (
+            "nama,harga\nKemeja\n",
+            "c.csv:2: has no product name or no price; give every row a name and a price, or "
+            "delete the row",
+        ),
     ],
-    ids=["unquoted-comma", "unquoted-comma-no-header", "words", "empty"],
+    ids=[
+        "unquoted-comma",
+        "unquoted-comma-no-header",
+        "words",
+        "empty",
+        "unquoted-comma-before-stock",
+        "no-header-no-price",
+        "short-row",
+    ],
 )
 def test_catalog_refused_with_the_row(tmp_path: Path, text: str, message: str) -> None:
     """A catalog that cannot be read right is refused, naming file:row, never misread."""
@@ -142,7 +177,13 @@ def test_xlsx_catalog_with_a_title_row(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
-    for row in (["Katalog November"], [], ["SKU", "Product", "Price"], ["A1", "Kemeja", 185000.0]):
+    for row in (
+        ["Katalog November"],
+        [],
+        ["SKU", "Product", "Price"],
+        ["A1", "Kemeja", 185000.0],
+        ["A2", "Blus", 150000 * 1.11],  # a computed price: 166500.00000000003
+    ):
         sheet.append(row)
     book.save(tmp_path / "c.xlsx")
-    assert _items(tmp_path / "c.xlsx") == [("Kemeja", 185000, "4")]
+    assert _items(tmp_path / "c.xlsx") == [("Kemeja", 185000, "4"), ("Blus", 166500, "5")]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -106,7 +105,8 @@ class Context:
         found, customer_runs, in_customer_run = [], 0, False
         # from the reply to the end of the next customer run: each utterance is read for
         # at most two turns, so a year-long chat costs its length, not its square
-        for u in itertools.islice(utterances, self._position[id(turn.reply)], None):
+        for index in range(self._position[id(turn.reply)], len(utterances)):
+            u = utterances[index]
             if u.role is Role.CUSTOMER:
                 if not in_customer_run:
                     customer_runs += 1
