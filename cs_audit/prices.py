@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -80,16 +81,21 @@ def _value(match: re.Match[str]) -> int:
     return round(number * unit)
 
 
-def find_prices(text: str, *, money_asked: bool = False) -> list[Price]:
+def find_prices(text: str, *, money_asked: bool = False) -> tuple[Price, ...]:
     """Every price written in ``text``, in order. ``money_asked``: the question this
     text answers asked a price, so a bare "150.000" is one even without a money word."""
+    return _find_prices(text, money_asked)
+
+
+@functools.lru_cache(maxsize=4096)  # a reply is read again for each question it answers
+def _find_prices(text: str, money_asked: bool) -> tuple[Price, ...]:
     found: list[Price] = []
     for match in _PRICE.finditer(text):
         # a bare number after a price in rupiah is one too: "Rp 1.750.000 - 1.850.000"
         meant = money_asked or any(p.written[:1].isalpha() for p in found)
         if _is_price(match, text, money_asked=meant):
             found.append(Price(_value(match), match[0].strip()))
-    return found
+    return tuple(found)
 
 
 _CONTEXT = 40  # characters before a number read for the words that say what it is

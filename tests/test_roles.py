@@ -224,3 +224,21 @@ def test_a_customer_named_with_a_colon_stays_the_customer() -> None:
     for config in (CONFIG, roster):
         roles = assign_roles("Chat WhatsApp dengan Budi: VIP.txt", ["Budi"], config)
         assert (set(roles.customers), roles.business) == ({"Budi"}, frozenset())
+
+
+def test_the_review_s_side_cases() -> None:
+    """A chat nobody answered is not credited to its own customer even when they are
+    frequent in the folder; a name unreadable on disk matches nobody, and --agent then
+    tells the sides; a roster of signatures alone never makes the account a customer."""
+    roles = assign_roles(
+        "Chat WhatsApp dengan Budi (2).txt", ["Budi"], CONFIG, frequent=frozenset({"Budi"})
+    )
+    assert (roles.customers, roles.account) == (frozenset({"Budi"}), None)
+    thai = "Chat WhatsApp dengan \ufffd\ufffd\ufffd\ufffd\ufffd.txt"
+    roles = assign_roles(thai, ["Toko Maju"], CONFIG)
+    assert roles.business == frozenset({"Toko Maju"})
+    fixed = assign_roles(thai, ["Toko Maju"], CONFIG.with_agents(("Toko Maju",)))
+    assert fixed.business == frozenset({"Toko Maju"})
+    signers = AuditConfig(agents=(AgentSpec("Rina"),))
+    with pytest.raises(RolesError):
+        assign_roles("chat.txt", ["Toko Maju"], signers)

@@ -67,7 +67,7 @@ def judge(ctx: Context) -> CriterionResult:
         for question in ctx.questions(turn):
             asked = normal(question.text)
             answers = ctx.answers_to(turn)
-            said = " ".join(normal(a.text) for a in answers)
+            said = ctx.said(turn)
             money = rubric.find("asks_price", asked) is not None
             gives = {
                 "price": any(find_prices(a.text, money_asked=money) for a in answers),

@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 from cs_audit.criteria.base import Context, content_words, normal, quote, result, shares_topic
-from cs_audit.models import CriterionResult, Message, Verdict
+from cs_audit.models import CriterionResult, Message, Turn, Verdict
 from cs_audit.prices import find_prices
 
 KEY = "answers_questions"
 
 
-def _data_answer(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool | None:
+def _data_answer(ctx: Context, question: Message, turn: Turn) -> bool | None:
     """For a question asking price, stock or size: whether every datum asked was given.
     None when the question asks for no such data."""
     rubric, asked = ctx.config.rubric, normal(question.text)
-    said = " ".join(normal(a.text) for a in answers)
-    money = rubric.find("asks_price", asked) is not None
-    wanted = {
-        "price": any(find_prices(a.text, money_asked=money) for a in answers),
-        "stock": rubric.find("gives_stock", said) is not None,
-        "size": rubric.find("gives_size", said) is not None,
-    }
-    asked_for = [kind for kind in wanted if rubric.find(f"asks_{kind}", asked)]
+    asked_for = [k for k in ("price", "stock", "size") if rubric.find(f"asks_{k}", asked)]
     if not asked_for:
         return None
-    return all(wanted[kind] for kind in asked_for)
+    answers, said = ctx.answers_to(turn), ctx.said(turn)
+    for kind in asked_for:
+        if kind == "price":  # it asked a price: a bare "150.000" answers it
+            given = any(find_prices(a.text, money_asked=True) for a in answers)
+        else:
+            given = rubric.find(f"gives_{kind}", said) is not None
+        if not given:
+            return False
+    return True
 
 
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
@@ -53,7 +54,7 @@ def judge(ctx: Context) -> CriterionResult:
         answers = ctx.answers_to(turn)
         said = set().union(*(content_words(a.text) for a in answers)) if answers else set()
         for question in questions:
-            data = _data_answer(ctx, question, answers)
+            data = _data_answer(ctx, question, turn)
             topic = content_words(question.text)
             on_topic = (
                 data

@@ -96,9 +96,33 @@ class Context:
         """Each utterance's index in the conversation, by identity."""
         return {id(u): i for i, u in enumerate(self.conversation.utterances)}
 
+    @cached_property
+    def _answers(self) -> dict[int, tuple[Message, ...]]:
+        return {}
+
+    @cached_property
+    def _said(self) -> dict[int, str]:
+        return {}
+
+    @cached_property
+    def _questions(self) -> dict[int, tuple[Message, ...]]:
+        return {}
+
     def answers_to(self, turn: Turn) -> tuple[Message, ...]:
         """The human replies that may answer a turn: from its reply through the replies to
-        the customer's next turn (agents often ask back before they answer)."""
+        the customer's next turn (agents often ask back before they answer). Criteria
+        ask it again of each turn: it is worked out once."""
+        if id(turn) not in self._answers:
+            self._answers[id(turn)] = self._answers_to(turn)
+        return self._answers[id(turn)]
+
+    def said(self, turn: Turn) -> str:
+        """A turn's answers as one normalised text."""
+        if id(turn) not in self._said:
+            self._said[id(turn)] = " ".join(normal(a.text) for a in self.answers_to(turn))
+        return self._said[id(turn)]
+
+    def _answers_to(self, turn: Turn) -> tuple[Message, ...]:
         if turn.reply is None:
             return ()
         utterances = self.conversation.utterances
@@ -120,9 +144,11 @@ class Context:
 
     def questions(self, turn: Turn) -> tuple[Message, ...]:
         """The customer's questions in a turn."""
-        rubric = self.config.rubric
-        return tuple(
-            m
-            for m in turn.messages
-            if m.kind is MessageKind.TEXT and rubric.find("question", normal(m.text))
-        )
+        if id(turn) not in self._questions:
+            rubric = self.config.rubric
+            self._questions[id(turn)] = tuple(
+                m
+                for m in turn.messages
+                if m.kind is MessageKind.TEXT and rubric.find("question", normal(m.text))
+            )
+        return self._questions[id(turn)]
