@@ -88,7 +88,7 @@ def bug_site(error: BaseException) -> str:
     cause = error.__cause__
     if cause is not None and type(cause).__name__ == "_RemoteTraceback":
         places += [(f, int(n)) for f, n in re.findall(r'File "([^"]+)", line (\d+)', str(cause))]
-    ours = [(Path(f), n) for f, n in places if Path(f).is_relative_to(_PACKAGE)]
+    ours = [(Path(f).resolve(), n) for f, n in places if Path(f).resolve().is_relative_to(_PACKAGE)]
     if ours:
         site = f"{ours[-1][0].relative_to(_PACKAGE).as_posix()}:{ours[-1][1]}"
     elif places:  # raised from a callback handed in by the caller

@@ -272,9 +272,12 @@ def audit(
     spool = _Spool(render)
     builder = ScorecardBuilder()
     outcomes = fork_map(_judge_file, items, shared=judge, workers=workers)
-    for (index, source), outcome in zip(judged, outcomes, strict=True):
-        if isinstance(outcome, CsAuditError):  # the file changed between the passes
-            files[index] = FileReport(source[0], "error", 0, error=outcome)
+    for (index, _), outcome in zip(judged, outcomes, strict=True):
+        if isinstance(outcome, CsAuditError):  # a bug, or the file changed between passes
+            report = files[index]
+            files[index] = FileReport(
+                report.file, "error", report.messages, report.notices, outcome
+            )
             continue
         blob, starts, tallies, lines = outcome
         spool.add(blob, starts, lines)

@@ -7,6 +7,7 @@ the patterns also catch a number right after an escaped newline (``\\n0812...``)
 
 from __future__ import annotations
 
+import json
 import re
 
 _SEPARATORS = " \\-().\u00a0\u2009\u202f\u2010\u2011"
@@ -40,5 +41,9 @@ _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 def redact_json(text: str) -> str:
-    """JSON text with ``redact`` applied inside its string literals only."""
-    return _JSON_STRING.sub(lambda m: redact(m[0]), text)
+    """JSON text with ``redact`` applied to the values of its string literals only:
+    each is decoded, masked and encoded again, so no escape is cut and no number
+    hides behind one (``\f0812...``)."""
+    return _JSON_STRING.sub(
+        lambda m: json.dumps(redact(json.loads(m[0])), ensure_ascii=False), text
+    )

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cs_audit.cli import app
-from cs_audit.redact import redact
+from cs_audit.redact import redact, redact_json
 
 runner = CliRunner()
 
@@ -55,3 +55,11 @@ def test_redacted_json_hides_a_number_on_a_body_line_of_its_own(tmp_path: Path) 
     assert "\n081•••••••90 ya, atau wa.me/628••••••••88" in " ".join(texts)
     for digits in ("1234567890", "6281299998888", "3456-7890"):
         assert digits not in result.stdout
+
+
+def test_redacted_json_stays_json_and_misses_no_escaped_number() -> None:
+    """Masking decodes each JSON string: an escape is never cut, and a number behind
+    one (a form feed before 0812...) is masked too."""
+    text = json.dumps({"text": "x\x01123456 stok?\f0812 9999 8888", "n": 216950400})
+    masked = json.loads(redact_json(text))
+    assert masked == {"text": "x\x01123456 stok?\f081• •••• ••88", "n": 216950400}
