@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
 import typer
 
 from cs_audit import __version__
-from cs_audit.errors import ConfigError, CsAuditError, ExitCode, bug_site
+from cs_audit.errors import ConfigError, CsAuditError, ExitCode, InternalError, bug_site
 from cs_audit.files import write_atomically
 from cs_audit.ingest import ParsedExport, read_exports
 from cs_audit.models import DateOrder, Notice
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from cs_audit.config import AuditConfig
-    from cs_audit.pipeline import AuditResult
+    from cs_audit.pipeline import AuditResult, ConversationResult
     from cs_audit.scorecards import AgentScorecard
 
 app = typer.Typer(
@@ -213,7 +213,13 @@ def parse(
                 for notice in result.notices:
                     _warn(notice)
                 if write is not None:
-                    write(result)
+                    try:
+                        write(result)
+                    except (BrokenPipeError, KeyboardInterrupt):
+                        raise
+                    except Exception as error:  # a bug costs this file's records only
+                        _say(str(InternalError.of(result.file, error)))
+                        status = max(status, ExitCode.INTERNAL)
             if write is None:
                 results.append(result)
         out.flush()
@@ -317,7 +323,6 @@ def audit(
     A scorecard per agent, or data for spreadsheets; a file that cannot be audited: exit 3.
     """
     from cs_audit.pipeline import (  # noqa: PLC0415
-        ConversationResult,
         Results,
         within_period,
     )
@@ -364,6 +369,13 @@ def audit(
                 _say(clean(str(report.error)))
             for notice in report.notices:
                 _warn(notice, clean)
+        bugs: dict[str, None] = {}  # files a bug met while rendering here, in order
+
+        def on_bug(r: ConversationResult, error: Exception) -> None:
+            if r.conversation.file not in bugs:
+                bugs[r.conversation.file] = None
+                _say(clean(str(InternalError.of(r.conversation.file, error))))
+
         if xlsx is not None and workbook is not None:
             rows = result.conversations
             rendered = rows.lines(workbook.render) if isinstance(rows, Results) else None
@@ -373,9 +385,14 @@ def audit(
 
             from cs_audit.render.terminal import scorecard  # noqa: PLC0415
 
-            Console(highlight=False).print(scorecard(result, clean=clean, previous=previous))
+            Console(highlight=False).print(
+                scorecard(result, clean=clean, previous=previous, on_bug=on_bug)
+            )
         else:
-            _stream(_data(result, fmt, by, previous, redacted=redact_output), printable)
+            parts = _data(result, fmt, by, previous, redacted=redact_output, on_bug=on_bug)
+            _stream(parts, printable)
+        if bugs:
+            raise typer.Exit(ExitCode.INTERNAL)
         if result.failed:
             raise typer.Exit(result.exit_code)
 
@@ -471,6 +488,7 @@ def _data(
     previous: Sequence[AgentScorecard] | None = None,
     *,
     redacted: bool = False,
+    on_bug: Callable[[ConversationResult, Exception], None] | None = None,
 ) -> Iterator[str]:
     """CSV or JSON for stdout, in pieces: the full document for JSON without --by, else
     rows. ``redacted`` masks phone numbers and e-mails in text values only: the tool's
@@ -492,7 +510,7 @@ def _data(
         return map(redact_json, parts) if redacted else parts
     rows: Iterable[dict[str, Any]]
     if by is Rows.CONVERSATION:
-        rows, columns = conversation_rows(result), CONVERSATION_COLUMNS
+        rows, columns = conversation_rows(result, on_bug=on_bug), CONVERSATION_COLUMNS
     else:
         rows = agent_rows(result, previous)
         columns = AGENT_COLUMNS + (PREVIOUS_COLUMNS if previous is not None else ())

@@ -21,7 +21,7 @@ from typing import IO, overload
 from cs_audit.config import AuditConfig
 from cs_audit.conversations import build_conversations, long_text_keys, repeated_business_texts
 from cs_audit.criteria import Context, conversation_language, judge_all, raise_flags, score
-from cs_audit.errors import ConfigError, CsAuditError, ExitCode, IngestError, InternalError
+from cs_audit.errors import ConfigError, CsAuditError, ExitCode, InternalError
 from cs_audit.files import temporary_space
 from cs_audit.ingest import ParsedExport, Source, find_sources, parse_export
 from cs_audit.metrics import ConversationMetrics, conversation_metrics
@@ -218,8 +218,8 @@ def audit(
     and the judged conversations wait in a temporary file.
     """
     config = config or AuditConfig()
-    found = [s if isinstance(s, IngestError) else _item(s) for s in find_sources(paths)]
-    sources = [s for s in found if not isinstance(s, IngestError)]
+    found = [s if isinstance(s, CsAuditError) else _item(s) for s in find_sources(paths)]
+    sources = [s for s in found if not isinstance(s, CsAuditError)]
     inner = 1 if forks(workers, sources) else workers  # a lone big export: split it
     surveyed = iter(fork_map(_survey, sources, shared=(date_order, inner, config), workers=workers))
     files: list[FileReport] = []
@@ -228,7 +228,7 @@ def audit(
     unsettled: dict[int, _Survey] = {}  # by index in files: sides still to decide
     item: _Survey | CsAuditError
     for source in found:
-        if isinstance(source, IngestError):  # a path missing, a zip unreadable
+        if isinstance(source, CsAuditError):  # a path missing, a zip unreadable
             item, name = source, re.sub(r":\d+$", "", source.where)  # "a.zip:12" -> "a.zip"
         else:  # read by a worker; its report is named by the source (kept once)
             item, name = next(surveyed), source[0]
@@ -265,7 +265,7 @@ def audit(
     judged = [
         (i, s)
         for i, (s, report) in enumerate(zip(found, files, strict=True))
-        if not isinstance(s, IngestError) and report.status != "error"
+        if not isinstance(s, CsAuditError) and report.status != "error"
     ]
     items = [s for _, s in judged]
     judge = _Judge(config, catalog, frequent, repeated, date_order, inner, render)

@@ -39,7 +39,7 @@ def read_exports(
     ``workers`` > 1 parses large exports on that many cores, with the same result.
     """
     for source in find_sources(paths):
-        if isinstance(source, IngestError):
+        if isinstance(source, CsAuditError):
             yield source
             continue
         try:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from cs_audit.errors import IngestError
+from cs_audit.errors import CsAuditError, IngestError, InternalError
 
 # No real chat export comes near this; a zip that claims more is a bomb or not a chat.
 MAX_TEXT_BYTES = 512 * 1024 * 1024
@@ -193,7 +193,9 @@ def _walk(folder: str) -> Iterator[str]:
             yield path
 
 
-def find_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | IngestError]:
+def find_sources(
+    paths: Iterable[str | os.PathLike[str]],
+) -> Iterator[Source | CsAuditError]:
     """Every chat text under ``paths``, in a stable order, or the error that stopped one."""
     for given in paths:
         path = Path(given)
@@ -214,11 +216,13 @@ def find_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | I
             yield IngestError(shown(path), "no such file or folder", "check the path")
 
 
-def _sources_of(path: Path) -> Iterator[Source | IngestError]:
+def _sources_of(path: Path) -> Iterator[Source | CsAuditError]:
     if _is_zip(path):
         try:
             yield from _zip_sources(path)
         except IngestError as error:
             yield error
+        except Exception as error:  # a bug listing one zip costs that zip
+            yield InternalError.of(shown(path), error)
     else:
         yield Source(shown(path), path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -92,28 +92,41 @@ def _agent_rows(result: AuditResult) -> list[dict[str, Any]]:
     ]
 
 
-def conversation_rows(result: AuditResult) -> Iterator[dict[str, Any]]:
-    """One row per conversation; criteria as their verdicts."""
-    return (
-        {
-            "file": r.conversation.file,
-            "index": r.conversation.index,
-            "customer": r.conversation.customer,
-            "agents": "; ".join(r.conversation.agents),
-            "start": r.conversation.start.isoformat(),
-            "end": r.conversation.end.isoformat(),
-            "customer_messages": r.metrics.customer_messages,
-            "agent_messages": r.metrics.agent_messages,
-            "first_response_seconds": whole_seconds(r.metrics.first_response_seconds),
-            "unanswered_turns": r.metrics.unanswered_turns,
-            "sla_share": r.metrics.sla_share,
-            "score": r.score,
-            **{key: r.criteria[key].verdict.value for key in CRITERIA},
-            "flags": "; ".join(f.key for f in r.flags),
-            "language": r.language,
-        }
-        for r in result.conversations
-    )
+def conversation_rows(
+    result: AuditResult, *, on_bug: Callable[[ConversationResult, Exception], None] | None = None
+) -> Iterator[dict[str, Any]]:
+    """One row per conversation; criteria as their verdicts. ``on_bug`` hears of a
+    conversation whose row could not be made (a bug): it is left out, the rest go on."""
+    for r in result.conversations:
+        try:
+            row = conversation_row(r)
+        except Exception as error:
+            if on_bug is None:
+                raise
+            on_bug(r, error)
+            continue
+        yield row
+
+
+def conversation_row(r: ConversationResult) -> dict[str, Any]:
+    """One conversation as a row."""
+    return {
+        "file": r.conversation.file,
+        "index": r.conversation.index,
+        "customer": r.conversation.customer,
+        "agents": "; ".join(r.conversation.agents),
+        "start": r.conversation.start.isoformat(),
+        "end": r.conversation.end.isoformat(),
+        "customer_messages": r.metrics.customer_messages,
+        "agent_messages": r.metrics.agent_messages,
+        "first_response_seconds": whole_seconds(r.metrics.first_response_seconds),
+        "unanswered_turns": r.metrics.unanswered_turns,
+        "sla_share": r.metrics.sla_share,
+        "score": r.score,
+        **{key: r.criteria[key].verdict.value for key in CRITERIA},
+        "flags": "; ".join(f.key for f in r.flags),
+        "language": r.language,
+    }
 
 
 FINDING_COLUMNS = (

@@ -114,7 +114,11 @@ def _agents(
     return table
 
 
-def _weakest(results: list[ConversationResult], clean: Callable[[str], str]) -> Table:
+def _weakest(
+    results: list[ConversationResult],
+    clean: Callable[[str], str],
+    on_bug: Callable[[ConversationResult, Exception], None] | None,
+) -> Table:
     table = Table(
         title="Weakest conversations", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
     )
@@ -123,22 +127,33 @@ def _weakest(results: list[ConversationResult], clean: Callable[[str], str]) -> 
         "conversation, first failing criterion, the line that decided it", overflow="fold"
     )
     for r in results:
-        conversation = r.conversation
-        body = Text(
-            clean(f"{conversation.file} #{conversation.index} ({conversation.customer})"),
-            style="bold",
-        )
-        failing = [r.criteria[k] for k in CRITERIA if r.criteria[k].verdict is Verdict.FAIL]
-        if failing:
-            first = failing[0]
-            body.append(f"\n{first.key}: ", style="red")
-            body.append(clean(first.reason))
-            if first.evidence:
-                evidence = first.evidence[0]
-                body.append(f"\n  line {evidence.line}: ", style="dim")
-                body.append(clean(" ".join(evidence.text.split())[:200]))
-        table.add_row(Text(f"{r.score:.0f}", style=_style(r.score)), body)
+        try:
+            score, body = _weak_row(r, clean)
+        except Exception as error:
+            if on_bug is None:
+                raise
+            on_bug(r, error)
+            continue
+        table.add_row(score, body)
     return table
+
+
+def _weak_row(r: ConversationResult, clean: Callable[[str], str]) -> tuple[Text, Text]:
+    conversation = r.conversation
+    body = Text(
+        clean(f"{conversation.file} #{conversation.index} ({conversation.customer})"),
+        style="bold",
+    )
+    failing = [r.criteria[k] for k in CRITERIA if r.criteria[k].verdict is Verdict.FAIL]
+    if failing:
+        first = failing[0]
+        body.append(f"\n{first.key}: ", style="red")
+        body.append(clean(first.reason))
+        if first.evidence:
+            evidence = first.evidence[0]
+            body.append(f"\n  line {evidence.line}: ", style="dim")
+            body.append(clean(" ".join(evidence.text.split())[:200]))
+    return Text(f"{r.score:.0f}", style=_style(r.score)), body
 
 
 def scorecard(
@@ -147,8 +162,10 @@ def scorecard(
     clean: Callable[[str], str] = str,
     weakest: int = 5,
     previous: Sequence[AgentScorecard] | None = None,
+    on_bug: Callable[[ConversationResult, Exception], None] | None = None,
 ) -> Group:
-    """The agents' table and the weakest conversations; ``clean`` redacts text."""
+    """The agents' table and the weakest conversations; ``clean`` redacts text;
+    ``on_bug`` hears of a conversation that could not be shown (it is left out)."""
     weak = heapq.nsmallest(  # only the few kept: a month of results is never sorted
         weakest,
         (r for r in result.conversations if r.score is not None and r.score < 100),
@@ -156,5 +173,5 @@ def scorecard(
     )
     parts: list[Table] = [_agents(result, clean, previous)]
     if weak:
-        parts.append(_weakest(weak, clean))
+        parts.append(_weakest(weak, clean, on_bug))
     return Group(*parts)
