@@ -46,3 +46,39 @@ def test_automated_wordings_match(text: str) -> None:
 def test_human_replies_are_not_automated_wordings(text: str) -> None:
     """What a human agent types, thanks and hours included, is no away message."""
     assert RUBRIC.find("automated", normal(text)) is None
+
+
+CLOSING_MATCH = [
+    "Baik kak, ditunggu kabarnya ya kak 🙏 - CS Sari",
+    "Silakan dibawa ke toko. Ditunggu kedatangannya kak 😊",
+    "Ditunggu konfirmasinya kak 🙏",
+    "Sudah kami booking hari ini jam 17.00. Ditunggu ya kak 🙏",
+    "Ditunggu hari Sabtu ya kak",
+    "Terima kasih kak, selamat beraktivitas",
+    "Semoga harinya menyenangkan kak",
+    "You can pay at pick-up. Have a great trek! Regards, Komang",
+    "Would you like me to check availability for you?",
+    "Let us know if you need anything else",
+    "Enjoy your trip!",
+]
+CLOSING_MISS = [
+    "Mohon ditunggu ya kak, kami cek dulu",
+    "Harap ditunggu ya, sedang diproses",
+    "Resi JP1234567890",
+    "Siap",
+    "Gpp kak.",
+    "👍",
+    "Silakan transfer ke BCA 1234567890",
+]
+
+
+@pytest.mark.parametrize("text", CLOSING_MATCH)
+def test_polite_closings_match(text: str) -> None:
+    """Thanks, wishes, an offer of more help, or waiting for the customer close politely."""
+    assert RUBRIC.find("closing", normal(text)) is not None
+
+
+@pytest.mark.parametrize("text", CLOSING_MISS)
+def test_bare_lines_are_no_closing(text: str) -> None:
+    """Asking the customer to wait, a bare instruction or an okay is no polite closing."""
+    assert RUBRIC.find("closing", normal(text)) is None
