@@ -79,6 +79,8 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "asks_price": {
         "id": (
             r"\b(harga|harganya|hrg|berapaan|ongkir|ongkos|biaya)\b",
+            # "jam brp?", "tanggal berapa?" ask a time, not a price
+            r"(?<!\bjam )(?<!\bpukul )(?<!\btanggal )(?<!\btgl )(?<!\bsampai )"
             r"\b(berapa|brp|brapa)\b(?!\s+(lama|hari|jam|menit|minggu|bulan|nomor|no|rekening|"
             r"rek|banyak|kali|pcs|biji|orang|ukuran|size|cm|kg))",
         ),
@@ -86,10 +88,39 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "asks_stock": {
         "id": (
-            r"\b(stok|ready|masih ada|ada gak|ada nggak|ada ga|tersedia|habis)\b",
+            r"\b(stok|ready|masih ada|ada gak|ada nggak|ada ga|tersedia|habis|slot)\b",
             r"\bada\s*\?",
+            r"\bada (warna|ukuran|size|varian|slot|jadwal)\b",
         ),
         "en": (r"\b(stock|available|in stock|sold out)\b",),
+    },
+    "asks_schedule": {  # opening hours, pick-up and delivery times, dates: data too
+        "id": (
+            r"\b(jam|pukul) (berapa|brp|brapa)\b",
+            r"\b(buka|tutup)\b.*\?",
+            r"\b(tanggal|tgl) (berapa|brp)\b",
+            r"\bhari apa\b",
+            r"\bkapan (bisa|dikirim|sampai|diambil|jadi|selesai|buka)\b",
+            r"\bsampai jam\b",
+        ),
+        "en": (
+            r"\bwhat time\b",
+            r"\b(opening|business) hours\b",
+            r"\bwhen (do|does|can|will|is|are) (you|it|we)\b",
+            r"\b(are|is) (you|it) open\b",
+        ),
+    },
+    "gives_schedule": {
+        "id": (
+            r"\b\d{1,2}[.:]\d{2}\b",
+            r"\b(jam|pukul) \d{1,2}\b",
+            r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|besok|lusa|hari ini)\b",
+            r"\b(buka|tutup) (setiap|tiap)\b",
+        ),
+        "en": (
+            r"\b\d{1,2}(:\d{2})? ?(am|pm)\b",
+            r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)\b",
+        ),
     },
     "asks_size": {  # asking which size (naming one, "ukuran L ada?", is not asking)
         "id": (
@@ -118,8 +149,14 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "gives_stock": {
-        "id": (r"\b(ready|ada|stok|tersedia|habis|kosong|tinggal \d+|\d+ (pcs|buah|pasang))\b",),
-        "en": (r"\b(stock|available|in stock|sold out|\d+ (pcs|pc|pieces|pairs) left)\b",),
+        "id": (
+            r"\b(ready|ada|stok|tersedia|habis|kosong|penuh|full|tinggal \d+|"
+            r"\d+ (pcs|buah|pasang))\b",
+        ),
+        "en": (
+            r"\b(stock|available|in stock|sold out|\d+ (pcs|pc|pieces|pairs) left|free|open|"
+            r"fully booked|booked)\b",
+        ),
     },
     "gives_size": {"any": (r"\b(xxl|xl|l|m|s|all ?size|\d{2})\b",)},
     "closing": {

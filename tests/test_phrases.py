@@ -82,3 +82,33 @@ def test_polite_closings_match(text: str) -> None:
 def test_bare_lines_are_no_closing(text: str) -> None:
     """Asking the customer to wait, a bare instruction or an okay is no polite closing."""
     assert RUBRIC.find("closing", normal(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "matches"),
+    [
+        ("asks_price", "brp harganya kak?", True),
+        ("asks_price", "kak tumpeng besar brp?", True),
+        ("asks_price", "How much is it?", True),
+        ("asks_price", "jam brp buka?", False),
+        ("asks_price", "besok sampai jam berapa?", False),
+        ("asks_price", "tanggal berapa bisa dikirim?", False),
+        ("asks_schedule", "jam brp buka?", True),
+        ("asks_schedule", "besok sampai jam berapa?", True),
+        ("asks_schedule", "kak hari minggu buka ga?", True),
+        ("asks_schedule", "What time do you open?", True),
+        ("asks_schedule", "brp harganya kak?", False),
+        ("asks_stock", "Sabtu ada slot?", True),
+        ("asks_stock", "ada warna dusty pink?", True),
+        ("asks_stock", "kak tolong dicek pesanan saya", False),
+        ("gives_schedule", "Buka jam 08.00-17.00 kak", True),
+        ("gives_schedule", "We open at 9 am tomorrow", True),
+        ("gives_schedule", "Siap kak", False),
+        ("gives_stock", "Sunday 29 at 11 is free", True),
+        ("gives_stock", "Maaf kak Sabtu sudah penuh", True),
+    ],
+)
+def test_data_questions_and_answers(key: str, text: str, matches: bool) -> None:
+    """What asks a price, a time or stock, and what gives a time or stock ("jam brp?"
+    asks a time, never a price)."""
+    assert (RUBRIC.find(key, normal(text)) is not None) is matches

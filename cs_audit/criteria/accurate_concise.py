@@ -73,6 +73,7 @@ def judge(ctx: Context) -> CriterionResult:
                 "price": any(find_prices(a.text, money_asked=money) for a in answers),
                 "stock": rubric.find("gives_stock", said) is not None,
                 "size": rubric.find("gives_size", said) is not None,
+                "schedule": rubric.find("gives_schedule", said) is not None,
             }
             for kind, gave in gives.items():
                 if not rubric.find(f"asks_{kind}", asked):
@@ -95,7 +96,10 @@ def judge(ctx: Context) -> CriterionResult:
         mismatch = _catalog_mismatch(ctx, message, "")
         if mismatch:
             return mismatch
-    if not given:
-        return result(KEY, Verdict.NOT_APPLICABLE, "no product data was asked")
+    if not given:  # prices the agent volunteers are data given too
+        volunteered = next((m for m in ctx.text_replies if find_prices(m.text)), None)
+        if volunteered is None:
+            return result(KEY, Verdict.NOT_APPLICABLE, "no product data was asked")
+        return result(KEY, Verdict.PASS, "gave a price unasked, briefly", volunteered)
     kinds = ", ".join(dict.fromkeys(given))
     return result(KEY, Verdict.PASS, f"gave the {kinds} asked for, briefly", *evidence[:2])

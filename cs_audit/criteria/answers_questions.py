@@ -13,7 +13,8 @@ def _data_answer(ctx: Context, question: Message, turn: Turn) -> bool | None:
     """For a question asking price, stock or size: whether every datum asked was given.
     None when the question asks for no such data."""
     rubric, asked = ctx.config.rubric, normal(question.text)
-    asked_for = [k for k in ("price", "stock", "size") if rubric.find(f"asks_{k}", asked)]
+    kinds = ("price", "stock", "size", "schedule")
+    asked_for = [k for k in kinds if rubric.find(f"asks_{k}", asked)]
     if not asked_for:
         return None
     answers, said = ctx.answers_to(turn), ctx.said(turn)
