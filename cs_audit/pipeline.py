@@ -12,8 +12,9 @@ import re
 import tempfile
 import weakref
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, overload
@@ -224,6 +225,7 @@ def audit(
     surveyed = iter(fork_map(_survey, sources, shared=(date_order, inner, config), workers=workers))
     files: list[FileReport] = []
     count = AuthorCount()
+    folders: dict[str, Counter[str]] = {}  # per folder, the chats each author writes in
     business: list[array[int]] = []  # per chat, its business side's long texts' keys
     unsettled: dict[int, _Survey] = {}  # by index in files: sides still to decide
     item: _Survey | CsAuditError
@@ -238,6 +240,7 @@ def audit(
             files.append(FileReport(name, "error", 0, error=item))
             continue
         count.add(item.authors)
+        folders.setdefault(os.path.dirname(name), Counter()).update(set(item.authors))
         if item.business is not None:
             business.append(item.business)
         else:
@@ -246,9 +249,23 @@ def audit(
     next(surveyed, None)  # let the workers' pool close before the next one starts
     frequent = count.frequent()
     del count
+    # per folder, the author in most of its chats (2 at least): the account a chat that
+    # only its customer wrote in belongs to, where the whole run is of several shops
+    accounts = {
+        folder: min(authors, key=lambda a: (-authors[a], a))
+        for folder, authors in folders.items()
+        if authors and max(authors.values()) >= 2
+    }
+    folders.clear()
     for index, survey in unsettled.items():
         try:
-            roles = assign_roles(survey.report.file, survey.authors, config, frequent=frequent)
+            roles = assign_roles(
+                survey.report.file,
+                survey.authors,
+                config,
+                frequent=frequent,
+                account=accounts.get(os.path.dirname(survey.report.file)),
+            )
             business.append(_business_keys(survey, roles))
         except Exception as caught:  # a bug costs its file, not the folder
             error = (
@@ -268,7 +285,7 @@ def audit(
         if not isinstance(s, CsAuditError) and report.status != "error"
     ]
     items = [s for _, s in judged]
-    judge = _Judge(config, catalog, frequent, repeated, date_order, inner, render)
+    judge = _Judge(config, catalog, frequent, repeated, date_order, inner, render, accounts)
     spool = _Spool(render)
     builder = ScorecardBuilder()
     outcomes = fork_map(_judge_file, items, shared=judge, workers=workers)
@@ -359,10 +376,17 @@ class _Judge:
     date_order: DateOrder = DateOrder.AUTO
     workers: int = 1  # to parse one file with
     render: Sequence[Callable[[ConversationResult], str]] = ()  # texts per result
+    accounts: Mapping[str, str] = field(default_factory=dict)  # per folder, its account
 
     def conversations(self, file: str, messages: Sequence[Message]) -> tuple[Conversation, ...]:
         authors = {m.author for m in messages if m.author}
-        roles = assign_roles(file, authors, self.config, frequent=self.frequent)
+        roles = assign_roles(
+            file,
+            authors,
+            self.config,
+            frequent=self.frequent,
+            account=self.accounts.get(os.path.dirname(file)),
+        )
         return build_conversations(file, messages, roles, self.config, repeated=self.repeated)
 
     def __call__(self, conversation: Conversation) -> ConversationResult:

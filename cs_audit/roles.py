@@ -150,6 +150,7 @@ def assign_roles(
     config: AuditConfig,
     *,
     frequent: frozenset[str] = frozenset(),
+    account: str | None = None,
 ) -> Roles:
     """Split a chat's authors into customers and the business side, or say what to pass.
 
@@ -178,7 +179,8 @@ def assign_roles(
     if not business and (customers == rest or (given and len(people) == 1 and named is None)):
         # only the customer wrote (the file name names them, or the config names the
         # business side and it is not here): nobody answered, the worst chat of the week
-        return Roles(frozenset(people), frozenset(), _account(config, frequent - set(people)))
+        hint = {account} - set(people) if account else set()
+        return Roles(frozenset(people), frozenset(), _account(config, frequent - set(people), hint))
     if business and not rest and named is None:
         # only the business side wrote, and nothing names the customer (a broadcast)
         return Roles(frozenset(), frozenset(business))
@@ -193,10 +195,10 @@ def assign_roles(
     )
 
 
-def _account(config: AuditConfig, frequent: frozenset[str]) -> str | None:
+def _account(config: AuditConfig, frequent: frozenset[str], hint: set[str]) -> str | None:
     """The business account of a chat it never wrote in: the one author frequent across
-    the folder, else the one --agent name, else unknown."""
-    for names in (frequent, config.agent_names):
+    the run, else the one --agent name, else the author in most chats of its folder."""
+    for names in (frequent, config.agent_names, hint):
         if len(names) == 1:
             return next(iter(names))
     return None

@@ -179,3 +179,18 @@ def test_the_last_second_of_the_calendar_is_in_an_open_period(tmp_path: Path) ->
         )
         == 0
     )
+
+
+def test_a_chat_nobody_answered_belongs_to_its_folder_s_account(tmp_path: Path) -> None:
+    """Two shops' folders audited together: no author is frequent across the run, so a
+    chat only its customer wrote in goes to the account in most chats of its folder."""
+    for shop, names in (("Toko Maju", ["Budi", "Sari"]), ("Batik Sekar", ["Andi", "Joko", "Rudi"])):
+        folder = tmp_path / shop
+        folder.mkdir()
+        for day, name in enumerate(names, start=16):
+            (folder / f"WhatsApp Chat with {name}.txt").write_text(_chat(name, day, shop))
+    (tmp_path / "Toko Maju" / "WhatsApp Chat with Eka.txt").write_text(
+        "20/11/26 21.00 - Eka: Kak, pesanan saya belum sampai\n"
+    )
+    [eka] = [r for r in audit([tmp_path]).conversations if r.conversation.customer == "Eka"]
+    assert eka.conversation.agents == ("Toko Maju",)
