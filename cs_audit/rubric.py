@@ -65,22 +65,43 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bwhat are you looking for\b",
         ),
     },
-    "question": {  # a question mark, or a message opening with a question word
+    # a question mark, a message opening with a question word, or a request or complaint
+    # without one ("tolong dicek", "mohon info", "mau komplain", "jadi order 1 ya")
+    "question": {
         "any": (r"\?",),
         "id": (
             r"^\W*(berapa|brp|brapa|apa|apakah|gimana|gmn|bagaimana|gmana|kapan|kpn|dimana|"
             r"di mana|kenapa|knp|mengapa|bisa|bs|boleh|ada|masih)\b",
+            r"\b(tolong|tlg|mohon|minta)\b(?! maaf)",
+            r"\bmau (komplain|complain|order|pesan|pesen|refund|retur|tuker|tukar|"
+            r"cancel|batal|booking|book|reschedule|ganti)\b",
+            r"\b(jadi|saya|sy|aku|kami) (order|pesan|pesen|ambil|beli|booking)\b",
+            r"\b(komplain|complain)\b",
         ),
         "en": (
             r"^\W*(how|what|when|where|which|why|can|could|do you|does|is it|is there|"
             r"are there)\b",
+            r"\bplease (check|help|send|replace|confirm|advise|let|book|cancel)\b",
+            r"\bi('d| would) like (to|a|an|the)\b",
+            r"\bi (want|need) to (book|order|cancel|return|complain|change)\b",
+            r"\b(complaint|refund)\b",
         ),
+    },
+    "fulfils": {  # a reply that does what a request asked
+        "any": (r"https?://",),
+        "id": (
+            r"\bberikut\b",
+            r"\bini (kak|ya|link|linknya|nomor|resinya)\b",
+            r"\bsudah (kami|saya) (kirim|cek|ganti|proses)",
+        ),
+        "en": (r"\bhere (you go|it is|is|are)\b", r"\b(we|i)('ve| have) (sent|checked|replaced)\b"),
     },
     "asks_price": {
         "id": (
             r"\b(harga|harganya|hrg|berapaan|ongkir|ongkos|biaya)\b",
             # "jam brp?", "tanggal berapa?" ask a time, not a price
             r"(?<!\bjam )(?<!\bpukul )(?<!\btanggal )(?<!\btgl )(?<!\bsampai )"
+            r"(?<!\bresi )(?<!\bresinya )(?<!\bnomor )(?<!\bnomornya )(?<!\bno )"
             r"\b(berapa|brp|brapa)\b(?!\s+(lama|hari|jam|menit|minggu|bulan|nomor|no|rekening|"
             r"rek|banyak|kali|pcs|biji|orang|ukuran|size|cm|kg))",
         ),
@@ -88,7 +109,8 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "asks_stock": {
         "id": (
-            r"\b(stok|ready|masih ada|ada gak|ada nggak|ada ga|tersedia|habis|slot)\b",
+            r"\b(stok|ready|ada gak|ada nggak|ada ga|tersedia|habis|slot)\b",
+            r"\bmasih ada\b(?! (yg|yang) )",  # "masih ada yg ga jalan" is a complaint
             r"\bada\s*\?",
             r"\bada (warna|ukuran|size|varian|slot|jadwal)\b",
         ),

@@ -112,3 +112,45 @@ def test_data_questions_and_answers(key: str, text: str, matches: bool) -> None:
     """What asks a price, a time or stock, and what gives a time or stock ("jam brp?"
     asks a time, never a price)."""
     assert (RUBRIC.find(key, normal(text)) is not None) is matches
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "matches"),
+    [
+        (
+            "question",
+            "Kak, kue black forest yg barusan dianter penyok parah. Tolong diganti!",
+            True,
+        ),
+        ("question", "mohon info ongkir ke Medan", True),
+        ("question", "mas, istri sy kecewa, potongannya kependekan. mau komplain", True),
+        ("question", "kak jadi order outer yg kemarin 1 ya, size M", True),
+        ("question", "Please check my order NG-7001", True),
+        ("question", "I'd like to book a facial for Saturday", True),
+        ("question", "ok kak makasih", False),
+        ("question", "Mohon maaf baru balas kak", False),
+        ("question", "udh ya kak", False),
+        ("asks_price", "kak paketnya udh dikirim? resinya brp?", False),
+        ("asks_stock", "keyboardnya masih ada yg ga jalan. tolong dicek", False),
+        ("asks_stock", "serum 30 ml masih ada kak?", True),
+    ],
+)
+def test_requests_and_complaints_are_points_to_answer(key: str, text: str, matches: bool) -> None:
+    """Requests and complaints without "?" ask for a reply; "resinya brp?" asks a
+    number, not a price; a complaint is no stock question."""
+    assert (RUBRIC.find(key, normal(text)) is not None) is matches
+
+
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        ("Here you go: https://pay.example.com/inv/77812", True),
+        ("Berikut link pembayarannya kak", True),
+        ("Sudah kami kirim ulang ya kak", True),
+        ("Baik kak, nanti kami kabari", False),
+        ("Halo kak, mau tanya", False),
+    ],
+)
+def test_replies_that_do_what_was_asked(text: str, matches: bool) -> None:
+    """A reply that sends the link, or says it was sent, fulfils a request."""
+    assert (RUBRIC.find("fulfils", normal(text)) is not None) is matches

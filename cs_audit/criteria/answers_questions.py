@@ -28,6 +28,12 @@ def _data_answer(ctx: Context, question: Message, turn: Turn) -> bool | None:
     return True
 
 
+def _fulfils(ctx: Context, answers: tuple[Message, ...]) -> bool:
+    """A reply that does what was asked ("Here you go: https://…", "Berikut link-nya")."""
+    rubric = ctx.config.rubric
+    return any(rubric.find("fulfils", normal(a.text)) for a in answers)
+
+
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
     """A yes/no question ("Warna biru ada?") answered with a yes or a no ("Ada kak")."""
     rubric = ctx.config.rubric
@@ -60,7 +66,12 @@ def judge(ctx: Context) -> CriterionResult:
             on_topic = (
                 data
                 if data is not None
-                else (not topic or shares_topic(topic, said) or _yes_or_no(ctx, question, answers))
+                else (
+                    not topic
+                    or shares_topic(topic, said)
+                    or _yes_or_no(ctx, question, answers)
+                    or _fulfils(ctx, answers)
+                )
             )
             if not on_topic:
                 return result(
