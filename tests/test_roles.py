@@ -85,8 +85,12 @@ def test_undecidable_roles_name_the_fix() -> None:
 def test_browser_copy_suffix_and_silent_customer() -> None:
     """ "... Budi (1).txt" still names Budi; a chat where only the business wrote is fine."""
     assert customer_in_file_name("WhatsApp Chat with Budi (1).txt") == "Budi"
-    roles = assign_roles("Chat WhatsApp dengan Budi.txt", ["Toko Maju"], CONFIG)
+    roles = assign_roles(
+        "Chat WhatsApp dengan Budi.txt", ["Toko Maju"], CONFIG, account="Toko Maju"
+    )
     assert (set(roles.customers), set(roles.business)) == ({"Budi"}, {"Toko Maju"})
+    with pytest.raises(RolesError):  # alone, the lone author could be a group's member
+        assign_roles("Chat WhatsApp dengan Reseller Kios 2026.txt", ["Bagus"], CONFIG)
 
 
 def test_file_name_outranks_frequency_and_roster_outranks_file_name() -> None:
@@ -213,8 +217,11 @@ def test_a_roster_never_makes_the_lone_business_author_a_customer() -> None:
     """Found by make fuzz: with a roster that does not list the account, a chat only the
     business wrote in, to the customer its file name names, stays the business's."""
     roster = AuditConfig(agents=(AgentSpec("Fikri", ("+62 857-2407-2439",)),))
-    roles = assign_roles("WhatsApp Chat with +62 854-4648-1377.txt", ["Toko Maju"], roster)
+    file = "WhatsApp Chat with +62 854-4648-1377.txt"
+    roles = assign_roles(file, ["Toko Maju"], roster, account="Toko Maju")
     assert (set(roles.customers), set(roles.business)) == ({"+62 854-4648-1377"}, {"Toko Maju"})
+    with pytest.raises(RolesError):  # where the folder does not show it: reported
+        assign_roles(file, ["Toko Maju"], roster)
 
 
 def test_a_customer_named_with_a_colon_stays_the_customer() -> None:
@@ -235,7 +242,7 @@ def test_the_review_s_side_cases() -> None:
     )
     assert (roles.customers, roles.account) == (frozenset({"Budi"}), None)
     thai = "Chat WhatsApp dengan \ufffd\ufffd\ufffd\ufffd\ufffd.txt"
-    roles = assign_roles(thai, ["Toko Maju"], CONFIG)
+    roles = assign_roles(thai, ["Toko Maju"], CONFIG, account="Toko Maju")
     assert roles.business == frozenset({"Toko Maju"})
     fixed = assign_roles(thai, ["Toko Maju"], CONFIG.with_agents(("Toko Maju",)))
     assert fixed.business == frozenset({"Toko Maju"})
