@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cs_audit.criteria.base import Context, normal, quote, result
+from cs_audit.criteria.base import Context, quote, result
 from cs_audit.models import CriterionResult, Message, Verdict
 from cs_audit.prices import find_prices, products_named
 
@@ -65,20 +65,11 @@ def judge(ctx: Context) -> CriterionResult:
     evidence: list[Message] = []
     for turn in ctx.conversation.turns:
         for question in ctx.questions(turn):
-            asked = normal(question.text)
             answers = ctx.answers_to(turn)
-            said = ctx.said(turn)
-            money = rubric.find("asks_price", asked) is not None
-            gives = {
-                "price": any(find_prices(a.text, money_asked=money) for a in answers),
-                "stock": rubric.find("gives_stock", said) is not None,
-                "size": rubric.find("gives_size", said) is not None,
-                "schedule": rubric.find("gives_schedule", said) is not None,
-            }
-            for kind, gave in gives.items():
-                if not rubric.find(f"asks_{kind}", asked):
-                    continue
-                if not gave:
+            kinds = ctx.asks(question)
+            money = "price" in kinds
+            for kind in kinds:
+                if not ctx.gives(turn, kind):
                     return result(
                         KEY,
                         Verdict.FAIL,
@@ -101,5 +92,5 @@ def judge(ctx: Context) -> CriterionResult:
         if volunteered is None:
             return result(KEY, Verdict.NOT_APPLICABLE, "no product data was asked")
         return result(KEY, Verdict.PASS, "gave a price unasked, briefly", volunteered)
-    kinds = ", ".join(dict.fromkeys(given))
-    return result(KEY, Verdict.PASS, f"gave the {kinds} asked for, briefly", *evidence[:2])
+    listed = ", ".join(dict.fromkeys(given))
+    return result(KEY, Verdict.PASS, f"gave the {listed} asked for, briefly", *evidence[:2])

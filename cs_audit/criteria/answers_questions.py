@@ -4,28 +4,15 @@ from __future__ import annotations
 
 from cs_audit.criteria.base import Context, content_words, normal, quote, result, shares_topic
 from cs_audit.models import CriterionResult, Message, Turn, Verdict
-from cs_audit.prices import find_prices
 
 KEY = "answers_questions"
 
 
 def _data_answer(ctx: Context, question: Message, turn: Turn) -> bool | None:
-    """For a question asking price, stock or size: whether every datum asked was given.
-    None when the question asks for no such data."""
-    rubric, asked = ctx.config.rubric, normal(question.text)
-    kinds = ("price", "stock", "size", "schedule")
-    asked_for = [k for k in kinds if rubric.find(f"asks_{k}", asked)]
-    if not asked_for:
-        return None
-    answers, said = ctx.answers_to(turn), ctx.said(turn)
-    for kind in asked_for:
-        if kind == "price":  # it asked a price: a bare "150.000" answers it
-            given = any(find_prices(a.text, money_asked=True) for a in answers)
-        else:
-            given = rubric.find(f"gives_{kind}", said) is not None
-        if not given:
-            return False
-    return True
+    """For a question asking price, stock, size or a time: whether every datum asked
+    was given. None when the question asks for no such data."""
+    kinds = ctx.asks(question)
+    return all(ctx.gives(turn, kind) for kind in kinds) if kinds else None
 
 
 def _fulfils(ctx: Context, answers: tuple[Message, ...]) -> bool:

@@ -20,7 +20,7 @@ from cs_audit.models import (
     Turn,
     Verdict,
 )
-from cs_audit.prices import CatalogItem
+from cs_audit.prices import CatalogItem, find_prices
 
 _STOPWORD_TEXT = (
     "kak kakak min gan sis bro pak bu ya yaa iya ini itu ada mau bisa apa yang dan atau jadi "
@@ -30,6 +30,7 @@ _STOPWORD_TEXT = (
     "how when where which please thanks thank hi hello"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+DATA_KINDS = ("price", "stock", "size", "schedule")  # product data a question may ask
 
 
 @functools.lru_cache(maxsize=4096)  # criteria and flags ask again of the same messages
@@ -115,6 +116,35 @@ class Context:
         if id(turn) not in self._answers:
             self._answers[id(turn)] = self._answers_to(turn)
         return self._answers[id(turn)]
+
+    @cached_property
+    def _asks(self) -> dict[int, tuple[str, ...]]:
+        return {}
+
+    @cached_property
+    def _gives(self) -> dict[tuple[int, str], bool]:
+        return {}
+
+    def asks(self, question: Message) -> tuple[str, ...]:
+        """The product data a question asks for: price, stock, size, schedule."""
+        if id(question) not in self._asks:
+            asked, rubric = normal(question.text), self.config.rubric
+            self._asks[id(question)] = tuple(
+                kind for kind in DATA_KINDS if rubric.find(f"asks_{kind}", asked)
+            )
+        return self._asks[id(question)]
+
+    def gives(self, turn: Turn, kind: str) -> bool:
+        """Whether a turn's answers give that kind of data (a price in any form: the
+        question asked one, so a bare "150.000" is one)."""
+        key = (id(turn), kind)
+        if key not in self._gives:
+            if kind == "price":
+                found = any(find_prices(a.text, money_asked=True) for a in self.answers_to(turn))
+            else:
+                found = self.config.rubric.find(f"gives_{kind}", self.said(turn)) is not None
+            self._gives[key] = found
+        return self._gives[key]
 
     def said(self, turn: Turn) -> str:
         """A turn's answers as one normalised text."""
