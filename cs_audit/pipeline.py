@@ -257,6 +257,11 @@ def audit(
         for folder, authors in folders.items()
         if authors and max(authors.values()) >= 2
     }
+    everywhere: Counter[str] = Counter()
+    for authors in folders.values():
+        everywhere.update(authors)
+    if everywhere and max(everywhere.values()) >= 2:  # for chats in folders of their own
+        accounts[_RUN] = min(everywhere, key=lambda a: (-everywhere[a], a))
     folders.clear()
     for index, survey in unsettled.items():
         try:
@@ -265,7 +270,7 @@ def audit(
                 survey.authors,
                 config,
                 frequent=frequent,
-                account=accounts.get(os.path.dirname(survey.report.file)),
+                account=_account_of(accounts, survey.report.file),
             )
             business.append(_business_keys(survey, roles))
         except Exception as caught:  # a bug costs its file, not the folder
@@ -386,7 +391,7 @@ class _Judge:
             authors,
             self.config,
             frequent=self.frequent,
-            account=self.accounts.get(os.path.dirname(file)),
+            account=_account_of(self.accounts, file),
         )
         return build_conversations(file, messages, roles, self.config, repeated=self.repeated)
 
@@ -416,6 +421,14 @@ def _judge_file(
         return error
     except Exception as error:  # a bug costs its file, not the folder
         return InternalError.of(item[0], error)
+
+
+_RUN = "\0"  # the key of the whole run's account among the folders'
+
+
+def _account_of(accounts: Mapping[str, str], file: str) -> str | None:
+    """The business account of a file's folder, else of the whole run."""
+    return accounts.get(os.path.dirname(file)) or accounts.get(_RUN)
 
 
 @contextlib.contextmanager

@@ -185,10 +185,11 @@ def assign_roles(
         # only the business side wrote, and nothing names the customer (a broadcast)
         return Roles(frozenset(), frozenset(business))
     silent = named is not None and not any(same_party(named, a, code) for a in people)
-    if named is not None and silent and (business or people == [account]):
-        # only the business side wrote, to the customer the file name names (a lone
-        # author is the business only where the folder shows it is: in a group named
-        # like the file, a lone author is a member)
+    lone = len(people) == 1 and account in (None, people[0])
+    if named is not None and silent and (business or lone):
+        # only the business side wrote, to the customer the file name names; a lone
+        # author is not the business where the folder shows another account (in a
+        # group named like the file, a lone author is a member)
         return Roles(frozenset({named}), frozenset(business or people))
     raise RolesError(
         file,

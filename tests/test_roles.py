@@ -85,12 +85,13 @@ def test_undecidable_roles_name_the_fix() -> None:
 def test_browser_copy_suffix_and_silent_customer() -> None:
     """ "... Budi (1).txt" still names Budi; a chat where only the business wrote is fine."""
     assert customer_in_file_name("WhatsApp Chat with Budi (1).txt") == "Budi"
-    roles = assign_roles(
-        "Chat WhatsApp dengan Budi.txt", ["Toko Maju"], CONFIG, account="Toko Maju"
-    )
-    assert (set(roles.customers), set(roles.business)) == ({"Budi"}, {"Toko Maju"})
-    with pytest.raises(RolesError):  # alone, the lone author could be a group's member
-        assign_roles("Chat WhatsApp dengan Reseller Kios 2026.txt", ["Bagus"], CONFIG)
+    for account in (None, "Toko Maju"):  # nothing says otherwise, or the folder agrees
+        roles = assign_roles(
+            "Chat WhatsApp dengan Budi.txt", ["Toko Maju"], CONFIG, account=account
+        )
+        assert (set(roles.customers), set(roles.business)) == ({"Budi"}, {"Toko Maju"})
+    with pytest.raises(RolesError):  # the folder's account is another: a group's member
+        assign_roles("Chat WhatsApp dengan Reseller 2026.txt", ["Bagus"], CONFIG, account="Kios")
 
 
 def test_file_name_outranks_frequency_and_roster_outranks_file_name() -> None:
@@ -218,10 +219,9 @@ def test_a_roster_never_makes_the_lone_business_author_a_customer() -> None:
     business wrote in, to the customer its file name names, stays the business's."""
     roster = AuditConfig(agents=(AgentSpec("Fikri", ("+62 857-2407-2439",)),))
     file = "WhatsApp Chat with +62 854-4648-1377.txt"
-    roles = assign_roles(file, ["Toko Maju"], roster, account="Toko Maju")
-    assert (set(roles.customers), set(roles.business)) == ({"+62 854-4648-1377"}, {"Toko Maju"})
-    with pytest.raises(RolesError):  # where the folder does not show it: reported
-        assign_roles(file, ["Toko Maju"], roster)
+    for account in (None, "Toko Maju"):
+        roles = assign_roles(file, ["Toko Maju"], roster, account=account)
+        assert (set(roles.customers), set(roles.business)) == ({"+62 854-4648-1377"}, {"Toko Maju"})
 
 
 def test_a_customer_named_with_a_colon_stays_the_customer() -> None:
