@@ -199,40 +199,22 @@ def calibrate(result: AuditResult, labels: Iterable[Label]) -> Calibration:
                         outcome.evidence[0] if outcome.evidence else None,
                     )
                 )
+        others = []
         if label.has_first_response:
-            latency[0] += 1
             tool = found.metrics.first_response_seconds
-            if tool == label.first_response:
-                latency[1] += 1
-            else:
-                disagreements.append(
-                    Disagreement(
-                        label.where,
-                        name,
-                        index,
-                        "first_response_seconds",
-                        _seconds(label.first_response),
-                        _seconds(tool),
-                        "",
-                        None,
-                    )
-                )
+            others.append(
+                (latency, "first_response_seconds", _seconds(label.first_response), _seconds(tool))
+            )
         if label.agents is not None:
-            agents[0] += 1
-            if tuple(found.conversation.agents) == label.agents:
-                agents[1] += 1
+            audited_agents = "; ".join(found.conversation.agents)
+            others.append((agents, "agents", "; ".join(label.agents), audited_agents))
+        for tally, what, labelled, audited_value in others:
+            tally[0] += 1
+            if labelled == audited_value:
+                tally[1] += 1
             else:
                 disagreements.append(
-                    Disagreement(
-                        label.where,
-                        name,
-                        index,
-                        "agents",
-                        "; ".join(label.agents),
-                        "; ".join(found.conversation.agents),
-                        "",
-                        None,
-                    )
+                    Disagreement(label.where, name, index, what, labelled, audited_value, "", None)
                 )
     criteria = tuple(
         CriterionAgreement(
