@@ -39,7 +39,15 @@ from cs_audit.models import (
 )
 from cs_audit.parallel import fork_map, forks
 from cs_audit.prices import CatalogItem
-from cs_audit.roles import AuthorCount, Roles, assign_roles, settled_roles
+from cs_audit.roles import (
+    AuthorCount,
+    Roles,
+    assign_roles,
+    customer_in_file_name,
+    identity,
+    same_party,
+    settled_roles,
+)
 from cs_audit.scorecards import AgentScorecard, ScorecardBuilder, Tally, scorecards, tally
 
 
@@ -227,6 +235,7 @@ def audit(
     files: list[FileReport] = []
     count = AuthorCount()
     folders: dict[str, Counter[str]] = {}  # per folder, the chats each author writes in
+    customers: set[str] = set()  # identities the file names name: never an account
     business: list[array[int]] = []  # per chat, its business side's long texts' keys
     unsettled: dict[int, _Survey] = {}  # by index in files: sides still to decide
     item: _Survey | CsAuditError
@@ -241,7 +250,15 @@ def audit(
             files.append(FileReport(name, "error", 0, error=item))
             continue
         count.add(item.authors)
-        folders.setdefault(os.path.dirname(name), Counter()).update(set(item.authors))
+        named = customer_in_file_name(name)
+        folders.setdefault(os.path.dirname(name), Counter()).update(
+            # a file's own customer is no candidate for its folder's account
+            a
+            for a in set(item.authors)
+            if named is None or not same_party(named, a)
+        )
+        if named is not None:
+            customers.add(identity(named))
         if item.business is not None:
             business.append(item.business)
         else:
@@ -252,6 +269,10 @@ def audit(
     del count
     # per folder, the author in most of its chats (2 at least): the account a chat that
     # only its customer wrote in belongs to, where the whole run is of several shops
+    named_customers = frozenset(customers)
+    for authors in folders.values():
+        for author in [a for a in authors if identity(a) in named_customers]:
+            del authors[author]
     accounts = {
         folder: min(authors, key=lambda a: (-authors[a], a))
         for folder, authors in folders.items()
@@ -271,6 +292,7 @@ def audit(
                 config,
                 frequent=frequent,
                 account=_account_of(accounts, survey.report.file),
+                named_elsewhere=named_customers,
             )
             business.append(_business_keys(survey, roles))
         except Exception as caught:  # a bug costs its file, not the folder
@@ -291,7 +313,9 @@ def audit(
         if not isinstance(s, CsAuditError) and report.status != "error"
     ]
     items = [s for _, s in judged]
-    judge = _Judge(config, catalog, frequent, repeated, date_order, inner, render, accounts)
+    judge = _Judge(
+        config, catalog, frequent, repeated, date_order, inner, render, accounts, named_customers
+    )
     spool = _Spool(render)
     builder = ScorecardBuilder()
     outcomes = fork_map(_judge_file, items, shared=judge, workers=workers)
@@ -383,6 +407,7 @@ class _Judge:
     workers: int = 1  # to parse one file with
     render: Sequence[Callable[[ConversationResult], str]] = ()  # texts per result
     accounts: Mapping[str, str] = field(default_factory=dict)  # per folder, its account
+    customers: frozenset[str] = frozenset()  # identities file names name as customers
 
     def conversations(self, file: str, messages: Sequence[Message]) -> tuple[Conversation, ...]:
         authors = {m.author for m in messages if m.author}
@@ -392,6 +417,7 @@ class _Judge:
             self.config,
             frequent=self.frequent,
             account=_account_of(self.accounts, file),
+            named_elsewhere=self.customers,
         )
         return build_conversations(file, messages, roles, self.config, repeated=self.repeated)
 

@@ -151,6 +151,7 @@ def assign_roles(
     *,
     frequent: frozenset[str] = frozenset(),
     account: str | None = None,
+    named_elsewhere: frozenset[str] = frozenset(),
 ) -> Roles:
     """Split a chat's authors into customers and the business side, or say what to pass.
 
@@ -161,10 +162,19 @@ def assign_roles(
     people = sorted(set(authors))
     if not people:  # only WhatsApp's own lines: no conversation, nobody to tell apart
         return Roles(frozenset(), frozenset())
-    told = {identity(a, code) for spec in config.agents for a in (spec.name, *spec.appears_as)}
+    told = {identity(a, code) for spec in config.agents for a in spec.appears_as}
     told |= {identity(a, code) for a in config.agent_names}
-    business = {a for a in people if identity(a, code) in told or a.casefold() in _EXPORTER}
     named = customer_in_file_name(file)
+    # a roster agent's own name marks an author as theirs, unless the file name names
+    # that author as its customer (a customer called Putri, an agent called Putri)
+    signers = {identity(spec.name, code) for spec in config.agents}
+    business = {
+        a
+        for a in people
+        if identity(a, code) in told
+        or a.casefold() in _EXPORTER
+        or (identity(a, code) in signers and not (named and same_party(named, a, code)))
+    }
     customers = set()
     if named is not None:
         customers = {a for a in people if same_party(named, a, code)} - business
@@ -185,7 +195,11 @@ def assign_roles(
         # only the business side wrote, and nothing names the customer (a broadcast)
         return Roles(frozenset(), frozenset(business))
     silent = named is not None and not any(same_party(named, a, code) for a in people)
-    lone = len(people) == 1 and account in (None, people[0])
+    lone = (
+        len(people) == 1
+        and account in (None, people[0])
+        and identity(people[0], code) not in named_elsewhere  # a customer in another file
+    )
     if named is not None and silent and (business or lone):
         # only the business side wrote, to the customer the file name names; a lone
         # author is not the business where the folder shows another account (in a

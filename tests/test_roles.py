@@ -249,3 +249,19 @@ def test_the_review_s_side_cases() -> None:
     signers = AuditConfig(agents=(AgentSpec("Rina"),))
     with pytest.raises(RolesError):
         assign_roles("chat.txt", ["Toko Maju"], signers)
+
+
+def test_fuzz_finds_a_customer_named_like_an_agent_and_a_lone_group_member() -> None:
+    """Found by make fuzz: a customer called Putri stays the customer of her file though
+    the roster has an agent called Putri; a lone member of a group named like the file,
+    whom another file names as its customer, is never made the business."""
+    roster = AuditConfig(agents=(AgentSpec("Putri", ("Outfit Kita.id",)),))
+    roles = assign_roles("WhatsApp Chat with Putri.txt", ["Putri"], roster)
+    assert (set(roles.customers), roles.business) == ({"Putri"}, frozenset())
+    with pytest.raises(RolesError):
+        assign_roles(
+            "Chat WhatsApp dengan Reseller Outfit 2026.txt",
+            ["Hendra Wijaya"],
+            CONFIG,
+            named_elsewhere=frozenset({"hendra wijaya"}),
+        )
