@@ -474,8 +474,12 @@ def _no_cycle_collection() -> Iterator[None]:
 def _judged(judge: _Judge, item: _Item) -> tuple[bytes, list[int], list[Tally], list[bytes]]:
     with _no_cycle_collection():
         parsed = _parse(item, judge.date_order, judge.workers)
-        conversations = judge.conversations(parsed.file, parsed.messages())
+        file, messages = parsed.file, parsed.messages()
+        del parsed  # its columns: a year-long chat's second copy
+        conversations = judge.conversations(file, messages)
+        del messages
         results = [judge(c) for c in conversations]
+        del conversations
     blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
     lines = [_RS.join(map(render, results)).encode() for render in judge.render]
     starts = [_second(r.conversation.start) for r in results]
