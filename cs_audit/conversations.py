@@ -22,7 +22,7 @@ from itertools import groupby
 from cs_audit.config import NOT_NAMES, AuditConfig
 from cs_audit.ingest.kinds import strip_bidi
 from cs_audit.models import Conversation, Message, MessageKind, Role, Turn, Utterance
-from cs_audit.roles import Roles, identity
+from cs_audit.roles import Roles, customer_in_file_name, identity
 
 # What a customer can say that waits for a reply (a retracted message asks nothing).
 _SPOKEN = frozenset(
@@ -237,6 +237,9 @@ def build_conversations(
 ) -> tuple[Conversation, ...]:
     """The conversations of one export, in order."""
     customer = ", ".join(sorted(roles.customers)) or "(unknown)"
+    named = customer_in_file_name(file)
+    if named is not None and named.startswith(f"{customer}: "):
+        customer = named  # "Budi: VIP: Hi" reads as author "Budi": the file name has it whole
     placed, thanks = _sides(messages, roles, config, repeated)
     account = min(roles.business, default=None) or roles.account or NO_REPLY
     conversations = []

@@ -283,3 +283,14 @@ def test_a_chat_nobody_answered_is_one_conversation_of_the_account() -> None:
     assert [t.reply for t in conv.turns] == [None]
     metrics = conversation_metrics(conv, CONFIG)
     assert (metrics.unanswered_turns, metrics.first_response_seconds) == (1, None)
+
+
+def test_a_customer_named_with_a_colon_is_named_whole() -> None:
+    """Found by make fuzz: "Budi: VIP: Hi" reads as author "Budi"; the conversation's
+    customer is "Budi: VIP", as the file name has it."""
+    [conv] = _conversations(
+        "16/11/26 09.12 - Budi: VIP: Halo kak, ada stok?\n"
+        "16/11/26 09.20 - Toko Maju: Halo kak, ada ya. Ukuran apa? ~Rina\n",
+        file="Chat WhatsApp dengan Budi: VIP.txt",
+    )
+    assert conv.customer == "Budi: VIP"
