@@ -13,7 +13,6 @@ import re
 import tempfile
 import weakref
 from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -39,15 +38,7 @@ from cs_audit.models import (
 )
 from cs_audit.parallel import fork_map, forks
 from cs_audit.prices import CatalogItem
-from cs_audit.roles import (
-    AuthorCount,
-    Roles,
-    assign_roles,
-    customer_in_file_name,
-    identity,
-    same_party,
-    settled_roles,
-)
+from cs_audit.roles import AccountHints, AuthorCount, Roles, assign_roles, settled_roles
 from cs_audit.scorecards import AgentScorecard, ScorecardBuilder, Tally, scorecards, tally
 
 
@@ -234,8 +225,7 @@ def audit(
     surveyed = iter(fork_map(_survey, sources, shared=(date_order, inner, config), workers=workers))
     files: list[FileReport] = []
     count = AuthorCount()
-    folders: dict[str, Counter[str]] = {}  # per folder, the chats each author writes in
-    customers: set[str] = set()  # identities the file names name: never an account
+    hints = AccountHints(config.country_code)
     business: list[array[int]] = []  # per chat, its business side's long texts' keys
     unsettled: dict[int, _Survey] = {}  # by index in files: sides still to decide
     item: _Survey | CsAuditError
@@ -250,15 +240,7 @@ def audit(
             files.append(FileReport(name, "error", 0, error=item))
             continue
         count.add(item.authors)
-        named = customer_in_file_name(name)
-        folders.setdefault(os.path.dirname(name), Counter()).update(
-            # a file's own customer is no candidate for its folder's account
-            a
-            for a in set(item.authors)
-            if named is None or not same_party(named, a)
-        )
-        if named is not None:
-            customers.add(identity(named))
+        hints.add(name, item.authors)
         if item.business is not None:
             business.append(item.business)
         else:
@@ -267,23 +249,8 @@ def audit(
     next(surveyed, None)  # let the workers' pool close before the next one starts
     frequent = count.frequent()
     del count
-    # per folder, the author in most of its chats (2 at least): the account a chat that
-    # only its customer wrote in belongs to, where the whole run is of several shops
-    named_customers = frozenset(customers)
-    for authors in folders.values():
-        for author in [a for a in authors if identity(a) in named_customers]:
-            del authors[author]
-    accounts = {
-        folder: min(authors, key=lambda a: (-authors[a], a))
-        for folder, authors in folders.items()
-        if authors and max(authors.values()) >= 2
-    }
-    everywhere: Counter[str] = Counter()
-    for authors in folders.values():
-        everywhere.update(authors)
-    if everywhere and max(everywhere.values()) >= 2:  # for chats in folders of their own
-        accounts[_RUN] = min(everywhere, key=lambda a: (-everywhere[a], a))
-    folders.clear()
+    accounts, named_customers = hints.settle()
+    del hints
     for index, survey in unsettled.items():
         try:
             roles = assign_roles(
@@ -291,7 +258,7 @@ def audit(
                 survey.authors,
                 config,
                 frequent=frequent,
-                account=_account_of(accounts, survey.report.file),
+                account=AccountHints.of(accounts, survey.report.file),
                 named_elsewhere=named_customers,
             )
             business.append(_business_keys(survey, roles))
@@ -416,7 +383,7 @@ class _Judge:
             authors,
             self.config,
             frequent=self.frequent,
-            account=_account_of(self.accounts, file),
+            account=AccountHints.of(self.accounts, file),
             named_elsewhere=self.customers,
         )
         return build_conversations(file, messages, roles, self.config, repeated=self.repeated)
@@ -447,14 +414,6 @@ def _judge_file(
         return error
     except Exception as error:  # a bug costs its file, not the folder
         return InternalError.of(item[0], error)
-
-
-_RUN = "\0"  # the key of the whole run's account among the folders'
-
-
-def _account_of(accounts: Mapping[str, str], file: str) -> str | None:
-    """The business account of a file's folder, else of the whole run."""
-    return accounts.get(os.path.dirname(file)) or accounts.get(_RUN)
 
 
 @contextlib.contextmanager

@@ -8,9 +8,10 @@ reported with the option that fixes it: never a silent guess.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -115,6 +116,50 @@ class AuthorCount:
         across a folder of one business's exports, that is the business account."""
         total = self._chats
         return frozenset(a for a, n in self._counted.items() if n >= minimum and n * 2 > total)
+
+
+class AccountHints:
+    """Per folder, the author in most of its chats: the business account a chat that
+    only its customer wrote in belongs to, where several shops are audited together.
+    An author some file names as its customer is never one; a folder without a clear
+    account takes the whole run's."""
+
+    _RUN = "\0"  # the whole run's key among the folders'
+
+    def __init__(self, country_code: str = "62") -> None:
+        self._code = country_code
+        self._folders: dict[str, Counter[str]] = {}
+        self._customers: set[str] = set()
+
+    def add(self, file: str, authors: Iterable[str]) -> None:
+        named = customer_in_file_name(file)
+        self._folders.setdefault(os.path.dirname(file), Counter()).update(
+            a for a in set(authors) if named is None or not same_party(named, a, self._code)
+        )
+        if named is not None:
+            self._customers.add(identity(named, self._code))
+
+    def settle(self) -> tuple[dict[str, str], frozenset[str]]:
+        """Each folder's account (and the run's), and the identities named as customers."""
+        customers = frozenset(self._customers)
+        everywhere: Counter[str] = Counter()
+        accounts = {}
+        for folder, counted in self._folders.items():
+            authors = Counter(
+                {a: n for a, n in counted.items() if identity(a, self._code) not in customers}
+            )
+            everywhere.update(authors)
+            if authors and max(authors.values()) >= 2:
+                accounts[folder] = min(authors, key=lambda a: (-authors[a], a))
+        if everywhere and max(everywhere.values()) >= 2:
+            accounts[self._RUN] = min(everywhere, key=lambda a: (-everywhere[a], a))
+        self._folders.clear()
+        return accounts, customers
+
+    @classmethod
+    def of(cls, accounts: Mapping[str, str], file: str) -> str | None:
+        """The business account of a file's folder, else of the whole run."""
+        return accounts.get(os.path.dirname(file)) or accounts.get(cls._RUN)
 
 
 def frequent_authors(chats: Iterable[Iterable[str]], *, minimum: int = 3) -> frozenset[str]:
