@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from cs_audit.config import AuditConfig
@@ -78,6 +78,20 @@ class Context:
     metrics: ConversationMetrics
     config: AuditConfig
     catalog: tuple[CatalogItem, ...] = ()
+    # what criteria ask again of one turn or question, worked out once
+    _answers: dict[int, tuple[Message, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _said: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _questions: dict[int, tuple[Message, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _asks: dict[int, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _gives: dict[tuple[int, str], bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @cached_property
     def replies(self) -> tuple[Message, ...]:
@@ -97,18 +111,6 @@ class Context:
         """Each utterance's index in the conversation, by identity."""
         return {id(u): i for i, u in enumerate(self.conversation.utterances)}
 
-    @cached_property
-    def _answers(self) -> dict[int, tuple[Message, ...]]:
-        return {}
-
-    @cached_property
-    def _said(self) -> dict[int, str]:
-        return {}
-
-    @cached_property
-    def _questions(self) -> dict[int, tuple[Message, ...]]:
-        return {}
-
     def answers_to(self, turn: Turn) -> tuple[Message, ...]:
         """The human replies that may answer a turn: from its reply through the replies to
         the customer's next turn (agents often ask back before they answer). Criteria
@@ -116,14 +118,6 @@ class Context:
         if id(turn) not in self._answers:
             self._answers[id(turn)] = self._answers_to(turn)
         return self._answers[id(turn)]
-
-    @cached_property
-    def _asks(self) -> dict[int, tuple[str, ...]]:
-        return {}
-
-    @cached_property
-    def _gives(self) -> dict[tuple[int, str], bool]:
-        return {}
 
     def asks(self, question: Message) -> tuple[str, ...]:
         """The product data a question asks for: price, stock, size, schedule."""
