@@ -97,7 +97,9 @@ def signer(text: str, config: AuditConfig) -> str | None:
     ("Salam,\nRina").
     """
     lines = strip_bidi(text).rstrip().split("\n")
-    for tail in (lines[-1], " ".join(line.strip() for line in lines[-2:])):
+    last = lines[-1]
+    two = " ".join(line.strip() for line in lines[-2:])
+    for tail in (last,) if two == last else (last, two):  # a one-line reply: read once
         for pattern in config.signatures:
             found = pattern.search(tail)
             if found is None:

@@ -222,7 +222,8 @@ def audit(
     found = [s if isinstance(s, CsAuditError) else _item(s) for s in find_sources(paths)]
     sources = [s for s in found if not isinstance(s, CsAuditError)]
     inner = 1 if forks(workers, sources) else workers  # a lone big export: split it
-    surveyed = iter(fork_map(_survey, sources, shared=(date_order, inner, config), workers=workers))
+    surveying = (date_order, inner, config, len(sources) >= _TEMPLATE_CHATS)
+    surveyed = iter(fork_map(_survey, sources, shared=surveying, workers=workers))
     files: list[FileReport] = []
     count = AuthorCount()
     hints = AccountHints(config.country_code)
@@ -271,7 +272,7 @@ def audit(
             report = files[index]
             files[index] = FileReport(report.file, "error", report.messages, report.notices, error)
     unsettled.clear()
-    repeated = repeated_business_texts(business)
+    repeated = repeated_business_texts(business, minimum_chats=_TEMPLATE_CHATS)
     business.clear()
     # by position in files: a file's name may be given twice, or look like "name:12"
     judged = [
@@ -327,7 +328,12 @@ class _Survey:
     keys: tuple[array[int], ...] = ()  # per author, long_text_keys() of what they wrote
 
 
-def _survey(shared: tuple[DateOrder, int, AuditConfig], item: _Item) -> _Survey | CsAuditError:
+# a business text sent alike in this many chats is a template (an away message)
+_TEMPLATE_CHATS = 3
+_Surveying = tuple[DateOrder, int, AuditConfig, bool]  # the bool: templates can be found
+
+
+def _survey(shared: _Surveying, item: _Item) -> _Survey | CsAuditError:
     try:
         return _surveyed(shared, item)
     except CsAuditError as error:
@@ -336,8 +342,8 @@ def _survey(shared: tuple[DateOrder, int, AuditConfig], item: _Item) -> _Survey 
         return InternalError.of(item[0], error)
 
 
-def _surveyed(shared: tuple[DateOrder, int, AuditConfig], item: _Item) -> _Survey:
-    date_order, workers, config = shared
+def _surveyed(shared: _Surveying, item: _Item) -> _Survey:
+    date_order, workers, config, templates = shared
     parsed = _parse(item, date_order, workers)
     written: dict[str, list[str]] = {}
     for author, text in zip(parsed.authors, parsed.texts, strict=True):
@@ -347,6 +353,8 @@ def _surveyed(shared: tuple[DateOrder, int, AuditConfig], item: _Item) -> _Surve
     report = FileReport(parsed.file, status, len(parsed), parsed.notices)
     authors = tuple(written)
     roles = settled_roles(parsed.file, authors, config)
+    if not templates:  # too few chats for a text to recur in enough of them
+        written = {author: [] for author in written}
     if roles is None:
         keys = tuple(long_text_keys(texts) for texts in written.values())
         return _Survey(report, authors, None, keys)

@@ -8,8 +8,10 @@ table replaces any list or value by key.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -325,32 +327,79 @@ class Rubric:
     wall_of_text_lines: int = 15
     price_tolerance: float = 0.0  # a quoted price may differ from the catalog by this share
     language_sample: int = 8  # messages per side that langdetect reads
-    compiled: Mapping[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    compiled: Mapping[str, Phrases] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(
             self,
             "compiled",
             {
-                key: re.compile(
+                key: Phrases(
                     "|".join(f"(?:{p})" for lang in sorted(langs) for p in langs[lang])
-                    or r"(?!)",  # an empty list matches nothing
-                    re.IGNORECASE,
+                    or r"(?!)"  # an empty list matches nothing
                 )
                 for key, langs in self.phrases.items()
             },
         )
 
     def find(self, key: str, text: str) -> re.Match[str] | None:
-        """The first phrase of ``key`` in ``text``, or None."""
+        """The first phrase of ``key`` in ``text``, a text as ``criteria.base.normal``
+        gives it (case folded), or None."""
         return _search(self.compiled[key], text)
+
+    def matching(self, key: str, texts: Sequence[str]) -> Iterator[int]:
+        """The indices, in order, of the ``texts`` (normal, as for ``find``) in which a
+        phrase of ``key`` occurs."""
+        return self.compiled[key].matching(texts)
+
+
+# what a pattern may see beyond one text when texts are searched joined by newlines
+_CONTEXT_SENSITIVE = re.compile(r"\\[AZ]|\(\?<?[=!]|[$^]")
+
+
+class Phrases:
+    """One phrase list, compiled. Its hash is its identity: a compiled pattern hashes
+    its whole program on every call, which cost the cache below more than a search."""
+
+    __slots__ = ("_joinable", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        # texts are case folded, so a pattern with no capital letter needs no
+        # IGNORECASE, which makes every search a third slower; one a user wrote with
+        # capitals ("Terima kasih", "[A-Z]") keeps it. Escapes (\W, \S) are not letters.
+        letters = re.sub(r"\\.", "", pattern)
+        self.pattern = re.compile(pattern, re.IGNORECASE if letters != letters.lower() else 0)
+        # no anchor or lookaround: a match that stays inside one text is one in that text
+        self._joinable = not _CONTEXT_SENSITIVE.search(pattern.replace("[^", "["))
+
+    def __reduce__(self) -> tuple[type[Phrases], tuple[str]]:
+        return Phrases, (self.pattern.pattern,)
+
+    def matching(self, texts: Sequence[str]) -> Iterator[int]:
+        """See ``Rubric.matching``. A year-long chat's texts are searched joined, in one
+        pass of the regex engine rather than one call per message; a match that runs
+        over a newline into the next text is checked again on its own text."""
+        if not self._joinable:
+            yield from (i for i, text in enumerate(texts) if _search(self, text))
+            return
+        joined = "\n".join(texts)
+        ends = list(itertools.accumulate(len(t) + 1 for t in texts))  # one past each "\n"
+        position = 0
+        while (found := self.pattern.search(joined, position)) is not None:
+            index = bisect.bisect_right(ends, found.start())
+            if index >= len(texts):
+                return
+            end = ends[index] - 1  # where this text ends in the joined text
+            if found.end() <= end or self.pattern.search(texts[index]):
+                yield index
+            position = end + 1
 
 
 @lru_cache(maxsize=16_384)
-def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def _search(phrases: Phrases, text: str) -> re.Match[str] | None:
     """Criteria, flags and sessions ask the same list about the same message, and short
     replies ("ok kak", "terima kasih") recur across chats: each is searched once."""
-    return pattern.search(text)
+    return phrases.pattern.search(text)
 
 
 _RUBRIC_KEYS = (

@@ -26,8 +26,10 @@ def _catalog_mismatch(
 ) -> CriterionResult | None:
     """A quoted price that differs from the catalog's for the product the reply names
     (or, for a reply naming none, the product its question named)."""
+    if not ctx.catalog:
+        return None
     quoted = find_prices(message.text, money_asked=money_asked)
-    if not quoted or not ctx.catalog:
+    if not quoted:
         return None
     products = products_named(ctx.catalog, message.text)
     if not products:

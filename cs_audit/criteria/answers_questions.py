@@ -33,6 +33,9 @@ def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) ->
 
 def judge(ctx: Context) -> CriterionResult:
     asked = 0
+    # a reply may answer two turns (see Context.answers_to): its words are kept for the
+    # next turn only, so a year-long chat never holds every message's words at once
+    words: dict[int, frozenset[str]] = {}
     for turn in ctx.conversation.turns:
         questions = ctx.questions(turn)
         if not questions:
@@ -46,7 +49,8 @@ def judge(ctx: Context) -> CriterionResult:
                 questions[0],
             )
         answers = ctx.answers_to(turn)
-        said = set().union(*(content_words(a.text) for a in answers)) if answers else set()
+        words = {id(a): words.get(id(a)) or content_words(a.text) for a in answers}
+        said = frozenset().union(*words.values())
         for question in questions:
             data = _data_answer(ctx, question, turn)
             topic = content_words(question.text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -39,12 +40,15 @@ def normal(text: str) -> str:
     return " ".join(strip_bidi(text).casefold().split())
 
 
-def content_words(text: str) -> set[str]:
+_WORD = re.compile(r"\w{3,}")
+
+
+def content_words(text: str) -> frozenset[str]:
     """The words that carry a message's topic."""
-    return {w for w in re.findall(r"\w{3,}", normal(text)) if w not in _STOPWORDS}
+    return frozenset(_WORD.findall(normal(text))) - _STOPWORDS
 
 
-def shares_topic(asked: set[str], said: set[str]) -> bool:
+def shares_topic(asked: Set[str], said: Set[str]) -> bool:
     """Whether two sets of content words meet. Indonesian affixes (me-, -nya, -kan) make
     "nunggu" and "menunggu" one word, so a word inside another counts too."""
     if asked & said:
@@ -92,6 +96,9 @@ class Context:
     _gives: dict[tuple[int, str], bool] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _normal_texts: dict[int, tuple[Sequence[Message], tuple[str, ...]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @cached_property
     def replies(self) -> tuple[Message, ...]:
@@ -105,6 +112,24 @@ class Context:
     @cached_property
     def text_replies(self) -> tuple[Message, ...]:
         return tuple(m for m in self.replies if m.kind is MessageKind.TEXT)
+
+    @cached_property
+    def customer_text_messages(self) -> tuple[Message, ...]:
+        """The customer's text messages, in order."""
+        return tuple(
+            u.message
+            for u in self.conversation.utterances
+            if u.role is Role.CUSTOMER and u.message.kind is MessageKind.TEXT
+        )
+
+    def normal_texts(self, messages: Sequence[Message]) -> tuple[str, ...]:
+        """The messages' texts as ``normal`` gives them, worked out once per sequence
+        (the entry keeps the sequence alive, so its id cannot be reused)."""
+        cached = self._normal_texts.get(id(messages))
+        if cached is None or cached[0] is not messages:
+            cached = (messages, tuple(normal(m.text) for m in messages))
+            self._normal_texts[id(messages)] = cached
+        return cached[1]
 
     @cached_property
     def _position(self) -> dict[int, int]:

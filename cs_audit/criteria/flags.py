@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from cs_audit.criteria.base import Context, normal, quote
-from cs_audit.models import Evidence, Flag, Message, MessageKind, Role
+from cs_audit.criteria.base import Context, quote
+from cs_audit.models import Evidence, Flag, Message
 
 # langdetect reads only these profiles: the two languages an audit tells apart, and two
 # that absorb what short or noisy texts look like. All 55 would take 0.4 s to load and
@@ -20,7 +20,8 @@ _CONFIDENT = 0.6
 
 
 def _first(ctx: Context, key: str, messages: Sequence[Message]) -> Message | None:
-    return next((m for m in messages if ctx.config.rubric.find(key, normal(m.text))), None)
+    index = next(ctx.config.rubric.matching(key, ctx.normal_texts(messages)), None)
+    return None if index is None else messages[index]
 
 
 def _flag(key: str, reason: str, *messages: Message) -> Flag:
@@ -93,11 +94,7 @@ def language_of(texts: Sequence[str], sample: int) -> str | None:
 def conversation_language(ctx: Context) -> tuple[str | None, str | None]:
     """The customer's language and the agents' language."""
     sample = ctx.config.rubric.language_sample
-    customer = [
-        u.message.text
-        for u in ctx.conversation.utterances
-        if u.role is Role.CUSTOMER and u.message.kind is MessageKind.TEXT
-    ]
+    customer = [m.text for m in ctx.customer_text_messages]
     agent = [m.text for m in ctx.text_replies]
     return language_of(customer, sample), language_of(agent, sample)
 
@@ -106,11 +103,7 @@ def raise_flags(ctx: Context, languages: tuple[str | None, str | None]) -> tuple
     """Every flag the conversation earns, in a fixed order."""
     flags = []
     replies = ctx.text_replies
-    customer = [
-        u.message
-        for u in ctx.conversation.utterances
-        if u.role is Role.CUSTOMER and u.message.kind is MessageKind.TEXT
-    ]
+    customer = ctx.customer_text_messages
     blame = _first(ctx, "blame", replies)
     if blame:
         flags.append(_flag("blame", f"blames the customer: {quote(blame.text)}", blame))
@@ -119,7 +112,9 @@ def raise_flags(ctx: Context, languages: tuple[str | None, str | None]) -> tuple
         flags.append(_flag("escalation", f"escalates: {quote(escalation.text)}", escalation))
     complaint = _first(ctx, "complaint", customer)
     if complaint:
-        empathy = _first(ctx, "empathy", [m for m in replies if m.timestamp >= complaint.timestamp])
+        empathy = _first(
+            ctx, "empathy", tuple(m for m in replies if m.timestamp >= complaint.timestamp)
+        )
         if empathy:
             flags.append(
                 _flag(
@@ -140,11 +135,10 @@ def raise_flags(ctx: Context, languages: tuple[str | None, str | None]) -> tuple
     honest = _first(ctx, "honesty", replies)
     if honest:
         flags.append(_flag("honesty", f"is honest about a limit: {quote(honest.text)}", honest))
-    for reply in replies:
-        text = normal(reply.text)
-        if ctx.config.rubric.find("discount", text) and not ctx.config.rubric.find(
-            "authorised_discount", text
-        ):
+    texts = ctx.normal_texts(replies)
+    for index in ctx.config.rubric.matching("discount", texts):
+        reply = replies[index]
+        if not ctx.config.rubric.find("authorised_discount", texts[index]):
             flags.append(
                 _flag(
                     "unauthorised_discount",
