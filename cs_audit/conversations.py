@@ -83,11 +83,16 @@ def _soon_after(reply: datetime, asked: datetime | None, within: timedelta) -> b
     return timedelta(0) <= reply - asked <= within
 
 
-def _thanks(message: Message, config: AuditConfig) -> bool:
-    """A customer message that only thanks or okays: it asks for nothing."""
-    return message.kind is MessageKind.TEXT and bool(
-        config.rubric.find("acknowledgement", _normal(message.text))
-    )
+def _thanks(messages: Sequence[Message], roles: Roles, config: AuditConfig) -> set[int]:
+    """The ids of the customer's messages that only thank or okay: they ask for nothing
+    (all found in one pass)."""
+    said = [
+        m
+        for m in messages
+        if m.kind is MessageKind.TEXT and m.author is not None and m.author in roles.customers
+    ]
+    found = config.rubric.matching("acknowledgement", [_normal(m.text) for m in said])
+    return {id(said[i]) for i in found}
 
 
 def signer(text: str, config: AuditConfig) -> str | None:
@@ -134,7 +139,7 @@ def _sides(
     customer. Beside them, the ids of the customer's messages that only thank."""
     openings = tuple(_normal(t) for t in config.automated_texts)
     placed: list[Utterance] = []
-    thanks: set[int] = set()
+    thanks = _thanks(messages, roles, config)
     last_customer = None
     for message in messages:
         if message.author is None or message.kind is MessageKind.SYSTEM:
@@ -142,8 +147,6 @@ def _sides(
         elif message.author in roles.customers:
             placed.append(Utterance(message, Role.CUSTOMER))
             last_customer = message.timestamp
-            if _thanks(message, config):
-                thanks.add(id(message))
         else:
             automated = _soon_after(message.timestamp, last_customer, config.automated_within)
             if automated:  # soon after the customer, and worded or repeated as a template

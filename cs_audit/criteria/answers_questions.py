@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cs_audit.criteria.base import Context, content_words, normal, quote, result, shares_topic
+from cs_audit.criteria.base import Context, quote, result, shares_topic, topic_words
 from cs_audit.models import CriterionResult, Message, Turn, Verdict
 
 KEY = "answers_questions"
@@ -18,7 +18,7 @@ def _data_answer(ctx: Context, question: Message, turn: Turn) -> bool | None:
 def _fulfils(ctx: Context, answers: tuple[Message, ...]) -> bool:
     """A reply that does what was asked ("Here you go: https://…", "Berikut link-nya")."""
     rubric = ctx.config.rubric
-    return any(rubric.find("fulfils", normal(a.text)) for a in answers)
+    return any(rubric.find("fulfils", ctx.normal(a)) for a in answers)
 
 
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
@@ -26,8 +26,8 @@ def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) ->
     rubric = ctx.config.rubric
     return bool(
         answers
-        and rubric.find("yes_no_question", normal(question.text))
-        and rubric.find("yes_no_answer", normal(answers[0].text))
+        and rubric.find("yes_no_question", ctx.normal(question))
+        and rubric.find("yes_no_answer", ctx.normal(answers[0]))
     )
 
 
@@ -49,11 +49,11 @@ def judge(ctx: Context) -> CriterionResult:
                 questions[0],
             )
         answers = ctx.answers_to(turn)
-        words = {id(a): words.get(id(a)) or content_words(a.text) for a in answers}
+        words = {id(a): words.get(id(a)) or topic_words(ctx.normal(a)) for a in answers}
         said = frozenset().union(*words.values())
         for question in questions:
             data = _data_answer(ctx, question, turn)
-            topic = content_words(question.text)
+            topic = topic_words(ctx.normal(question))
             on_topic = (
                 data
                 if data is not None

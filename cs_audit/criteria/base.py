@@ -43,9 +43,9 @@ def normal(text: str) -> str:
 _WORD = re.compile(r"\w{3,}")
 
 
-def content_words(text: str) -> frozenset[str]:
-    """The words that carry a message's topic."""
-    return frozenset(_WORD.findall(normal(text))) - _STOPWORDS
+def topic_words(normal_text: str) -> frozenset[str]:
+    """The words that carry a message's topic, in a text ``normal`` has read."""
+    return frozenset(_WORD.findall(normal_text)) - _STOPWORDS
 
 
 def shares_topic(asked: Set[str], said: Set[str]) -> bool:
@@ -83,22 +83,14 @@ class Context:
     config: AuditConfig
     catalog: tuple[CatalogItem, ...] = ()
     # what criteria ask again of one turn or question, worked out once
-    _answers: dict[int, tuple[Message, ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
     _said: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _questions: dict[int, tuple[Message, ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _asks: dict[int, tuple[str, ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
     _gives: dict[tuple[int, str], bool] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
     _normal_texts: dict[int, tuple[Sequence[Message], tuple[str, ...]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _normal: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def replies(self) -> tuple[Message, ...]:
@@ -122,36 +114,75 @@ class Context:
             if u.role is Role.CUSTOMER and u.message.kind is MessageKind.TEXT
         )
 
+    def normal(self, message: Message) -> str:
+        """A message's text as ``normal`` gives it. Each criterion reads the whole
+        conversation before the next: in a long chat, a bounded cache has forgotten a
+        message by the time the next criterion asks, so this one keeps them all."""
+        text = self._normal.get(id(message))
+        if text is None:
+            text = self._normal[id(message)] = normal(message.text)
+        return text
+
     def normal_texts(self, messages: Sequence[Message]) -> tuple[str, ...]:
         """The messages' texts as ``normal`` gives them, worked out once per sequence
         (the entry keeps the sequence alive, so its id cannot be reused)."""
         cached = self._normal_texts.get(id(messages))
         if cached is None or cached[0] is not messages:
-            cached = (messages, tuple(normal(m.text) for m in messages))
+            cached = (messages, tuple(map(self.normal, messages)))
             self._normal_texts[id(messages)] = cached
         return cached[1]
 
-    @cached_property
-    def _position(self) -> dict[int, int]:
-        """Each utterance's index in the conversation, by identity."""
-        return {id(u): i for i, u in enumerate(self.conversation.utterances)}
-
     def answers_to(self, turn: Turn) -> tuple[Message, ...]:
         """The human replies that may answer a turn: from its reply through the replies to
-        the customer's next turn (agents often ask back before they answer). Criteria
-        ask it again of each turn: it is worked out once."""
-        if id(turn) not in self._answers:
-            self._answers[id(turn)] = self._answers_to(turn)
-        return self._answers[id(turn)]
+        the customer's next turn (agents often ask back before they answer)."""
+        return () if turn.reply is None else self._answers[id(turn.reply)]
+
+    @cached_property
+    def _answers(self) -> dict[int, tuple[Message, ...]]:
+        """``answers_to`` of every turn, by its reply's identity, in one pass: the human
+        replies are grouped by the customer run they follow, and a turn's answers are
+        the rest of its reply's group and the whole next one."""
+        replies = {id(t.reply) for t in self.conversation.turns if t.reply is not None}
+        groups: list[list[Message]] = [[]]
+        starts: list[tuple[int, int, int]] = []  # a turn's reply: its group and place
+        in_customer_run = False
+        for u in self.conversation.utterances:
+            if u.role is Role.CUSTOMER:
+                if not in_customer_run:
+                    groups.append([])
+                    in_customer_run = True
+            elif u.role is Role.AGENT and not u.automated:
+                in_customer_run = False
+                if id(u) in replies:
+                    starts.append((id(u), len(groups) - 1, len(groups[-1])))
+                groups[-1].append(u.message)
+        groups.append([])
+        return {key: (*groups[g][at:], *groups[g + 1]) for key, g, at in starts}
 
     def asks(self, question: Message) -> tuple[str, ...]:
         """The product data a question asks for: price, stock, size, schedule."""
-        if id(question) not in self._asks:
-            asked, rubric = normal(question.text), self.config.rubric
-            self._asks[id(question)] = tuple(
-                kind for kind in DATA_KINDS if rubric.find(f"asks_{kind}", asked)
-            )
-        return self._asks[id(question)]
+        if id(question) in self._question_ids:
+            return self._asked.get(id(question), ())
+        asked, rubric = self.normal(question), self.config.rubric
+        return tuple(kind for kind in DATA_KINDS if rubric.find(f"asks_{kind}", asked))
+
+    @cached_property
+    def _question_ids(self) -> frozenset[int]:
+        """The customer's questions, found in one pass over all their messages."""
+        messages = self.customer_text_messages
+        found = self.config.rubric.matching("question", self.normal_texts(messages))
+        return frozenset(id(messages[i]) for i in found)
+
+    @cached_property
+    def _asked(self) -> dict[int, tuple[str, ...]]:
+        """The kinds of data each question asks for, by its identity (none: absent)."""
+        questions = tuple(m for m in self.customer_text_messages if id(m) in self._question_ids)
+        texts, rubric = self.normal_texts(questions), self.config.rubric
+        asked: dict[int, tuple[str, ...]] = {}
+        for kind in DATA_KINDS:
+            for i in rubric.matching(f"asks_{kind}", texts):
+                asked[id(questions[i])] = (*asked.get(id(questions[i]), ()), kind)
+        return asked
 
     def gives(self, turn: Turn, kind: str) -> bool:
         """Whether a turn's answers give that kind of data (a price in any form: the
@@ -168,36 +199,9 @@ class Context:
     def said(self, turn: Turn) -> str:
         """A turn's answers as one normalised text."""
         if id(turn) not in self._said:
-            self._said[id(turn)] = " ".join(normal(a.text) for a in self.answers_to(turn))
+            self._said[id(turn)] = " ".join(map(self.normal, self.answers_to(turn)))
         return self._said[id(turn)]
-
-    def _answers_to(self, turn: Turn) -> tuple[Message, ...]:
-        if turn.reply is None:
-            return ()
-        utterances = self.conversation.utterances
-        found, customer_runs, in_customer_run = [], 0, False
-        # from the reply to the end of the next customer run: each utterance is read for
-        # at most two turns, so a year-long chat costs its length, not its square
-        for index in range(self._position[id(turn.reply)], len(utterances)):
-            u = utterances[index]
-            if u.role is Role.CUSTOMER:
-                if not in_customer_run:
-                    customer_runs += 1
-                    in_customer_run = True
-                if customer_runs > 1:
-                    break
-            elif u.role is Role.AGENT and not u.automated:
-                in_customer_run = False
-                found.append(u.message)
-        return tuple(found)
 
     def questions(self, turn: Turn) -> tuple[Message, ...]:
         """The customer's questions in a turn."""
-        if id(turn) not in self._questions:
-            rubric = self.config.rubric
-            self._questions[id(turn)] = tuple(
-                m
-                for m in turn.messages
-                if m.kind is MessageKind.TEXT and rubric.find("question", normal(m.text))
-            )
-        return self._questions[id(turn)]
+        return tuple(m for m in turn.messages if id(m) in self._question_ids)
