@@ -118,6 +118,36 @@ def _is_price(match: re.Match[str], text: str, *, money_asked: bool) -> bool:
     return money and not named
 
 
+# A price given as a bound or a guess rather than one amount: "mulai 1 jutaan",
+# "sekitar 70-90rb", "around 800k to 900k", "from IDR 500,000", "Rp 250-350rb".
+_APPROXIMATELY = re.compile(
+    r"\b(?:mulai|mulai dari|start(?:ing)? (?:from|at)|from|sekitar|sekitaran|kisaran|"
+    r"kira-?kira|kurang lebih|around|approx(?:imately)?|about|roughly)\W*$|±\s*$",
+    re.IGNORECASE,
+)
+_RANGE_START = re.compile(
+    r"\d[\d.,]*\s*(?:rb|ribu|k|jt|juta)?\s*(?:-|\u2013|\u2014|to|sampai|sampe|s/?d|hingga)\s*"
+    r"(?:(?:rp|idr)\.?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def approximate_price(text: str) -> str | None:
+    """The first price in ``text`` (an answer to a price question) written as a range,
+    a lower bound or a guess, as written; None when every price is one amount."""
+    for match in _PRICE.finditer(text):
+        if not _is_price(match, text, money_asked=True):
+            continue
+        offset = max(0, match.start() - _CONTEXT)
+        before = text[offset : match.start()]
+        vague = _APPROXIMATELY.search(before) or _RANGE_START.search(before)
+        if vague:
+            return text[offset + vague.start() : match.end()].strip()
+        if (match["unit"] or "").lower() in ("jutaan", "ribuan"):  # "900 ribuan"
+            return match[0].strip()
+    return None
+
+
 _PLAIN_CELL = re.compile(
     r"(?P<int>\d+)(?:\.0{1,2})?"  # 185000, 185000.0 (a spreadsheet's number)
     r"|(?P<comma>\d{1,3}(?:,\d{3})+)(?:\.\d+)?"  # 185,000

@@ -271,9 +271,41 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "en": (r"\bwe can only\b", r"\bunfortunately (we|i) (can'?t|cannot|are unable)\b"),
     },
-    "discount": {  # a bare percentage is a fabric or a tax, not a discount
-        "id": (r"\b(diskon|potongan( harga)?|gratis ongkir)\b",),
-        "en": (r"\b(discount|free shipping)\b", r"\b\d{1,2} ?% off\b"),
+    # the reply sends the customer elsewhere for what they asked
+    "deflection": {
+        "id": (
+            r"\b(cek|cekin|lihat|liat|buka|kunjungi)( aja| saja| dulu)?( di| ke)? "
+            r"(katalog|catalog|highlight|story|bio|feed|ig|instagram|website|web|link|"
+            r"shopee|tokopedia|toped|marketplace)\b",
+        ),
+        "en": (
+            r"\b(check|see|look at|visit|browse|register on|sign up on)( out)? (our |the )?"
+            r"(catalog|catalogue|website|site|instagram|ig|highlights?|bio|link|app)\b",
+        ),
+    },
+    # a price of nothing: "Gratis kak", "free of charge"
+    "free": {
+        "id": (r"\b(gratis|free|tidak dipungut biaya|tanpa biaya|tidak bayar|ga bayar)\b",),
+        "en": (r"\b(free|no charge|free of charge|complimentary|at no cost)\b",),
+    },
+    # a price cut the agent grants ("saya kasih diskon 30%", "khusus kakak saya kasih jadi
+    # Rp 250.000 aja", "I'll give you 20% off"); a discount refused or asked about, a
+    # promotion announced, a free sample, or a bare percentage (fabric, tax) is none
+    "discount": {
+        "id": (
+            r"\b(kasih|kasi|kami beri|saya beri|berikan|bisa kasih)( \S+){0,3}? "
+            r"(diskon|disc|potongan|harga khusus|harga spesial)\b",
+            r"\b(kasih|kasi|potong|potongin|bikin)( \S+){0,3}? (jadi|cuma|cukup) "
+            r"((rp\.?|idr) ?\d|\d{1,3}([.,]\d{3})+|\d+ ?(rb|ribu|k|jt|juta)\b)",
+            r"\b(khusus|spesial|special)( buat| untuk| utk)? (kakak|kak|kamu|anda|bapak|ibu|"
+            r"mas|mbak|agan|sis)\b.*(\b(diskon|disc|potongan|kasih|jadi|rp\.?)\b|\d ?%)",
+            r"\b(diskon|potongan) \d{1,2} ?% (deh|aja|ya|buat|untuk|khusus)\b",
+        ),
+        "en": (
+            r"\b(give|giving|offer|offering|let) you (have )?(an? )?(extra )?(\d{1,2} ?% "
+            r"(off|discount)|discount|special price|special deal)",
+            r"\bspecial (price|deal|discount) (just )?for you\b",
+        ),
     },
     "authorised_discount": {},
     # WhatsApp Business greeting and away messages, by their wording: automated where

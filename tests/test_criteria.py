@@ -94,10 +94,11 @@ def test_bad_service_in_indonesian() -> None:
     assert results["response_speed"].reason == (
         "a turn waited 15:51:00 (time), over the 1:00:00 target"
     )
+    # the price question is merely skipped (answers_questions fails it); the discount
+    # granted on a whim is what fails accurate_concise
     assert results["accurate_concise"].reason == (
-        'asked for the price ("Harga­nya berapa kalau tukar baru?"); none was given'.replace(
-            "\u00ad", ""
-        )
+        'grants a discount no promotion covers: "yaudah deh saya kasih diskon 50% buat '
+        'pembelian berikutnya"'
     )
     [evidence] = results["greeting"].evidence
     assert (evidence.line, evidence.author) == (3, "Toko Maju")
@@ -114,14 +115,16 @@ def test_bad_service_flags() -> None:
 
 
 def test_bad_service_in_english() -> None:
-    """Slow, no greeting, the stock question dodged, the customer blamed: all six fail."""
+    """Slow, no greeting, the stock question dodged, the customer blamed: five fail. No
+    data was given, and a data question merely skipped fails answers_questions only
+    (LABELING.md), so accurate_concise has nothing to judge."""
     results = _judge(BAD_EN)
     assert {k: r.verdict.value for k, r in results.items()} == {
         "response_speed": "fail",
         "greeting": "fail",
         "needs_inquiry": "fail",
         "answers_questions": "fail",
-        "accurate_concise": "fail",
+        "accurate_concise": "n/a",
         "polite_closing": "fail",
     }
     assert results["answers_questions"].reason == (
@@ -365,3 +368,45 @@ def test_catalog_checks_the_most_specific_product_and_skips_shipping() -> None:
         catalog,
     )
     assert shipping["accurate_concise"].verdict.value == "pass"
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict", "reason"),
+    [
+        (
+            "Halo kak, harganya mulai 1 jutaan kak",
+            "fail",
+            'gave no exact price ("mulai 1 jutaan") for "Kemeja lasem brp kak?"',
+        ),
+        (
+            "Halo kak, sekitar 70-90rb tergantung promo",
+            "fail",
+            'gave no exact price ("70-90rb") for "Kemeja lasem brp kak?"',
+        ),
+        (
+            "Halo kak, Rp 300.000 tapi khusus kakak saya kasih Rp 250.000 aja 😁",
+            "fail",
+            'grants a discount no promotion covers: "Halo kak, Rp 300.000 tapi khusus kakak '
+            'saya kasih Rp 250.00…"',
+        ),
+        (
+            "Halo kak, cek aja di katalog ya",
+            "fail",
+            'asked for the price ("Kemeja lasem brp kak?"); the reply points elsewhere: '
+            '"Halo kak, cek aja di katalog ya"',
+        ),
+        ("Halo kak, gratis kak 😊", "pass", "gave the price asked for, briefly"),
+        ("Halo kak, Rp 1.250.000 ya", "pass", "gave the price asked for, briefly"),
+        # skipped outright: answers_questions fails it, nothing here to judge
+        ("Halo kak, mau warna apa?", "n/a", "no product data was asked"),
+    ],
+)
+def test_prices_given_approximately_on_a_whim_or_elsewhere(
+    reply: str, verdict: str, reason: str
+) -> None:
+    """LABELING.md: a range or "mulai" for one item, a discount on a whim and a pointer
+    elsewhere fail accurate_concise; "gratis" is a price; a skipped question is not
+    judged here."""
+    chat = f"16/11/26 09.00 - Budi: Kemeja lasem brp kak?\n16/11/26 09.01 - Toko Maju: {reply}\n"
+    judged = _judge(chat)["accurate_concise"]
+    assert (judged.verdict.value, judged.reason) == (verdict, reason)

@@ -154,3 +154,64 @@ def test_requests_and_complaints_are_points_to_answer(key: str, text: str, match
 def test_replies_that_do_what_was_asked(text: str, matches: bool) -> None:
     """A reply that sends the link, or says it was sent, fulfils a request."""
     assert (RUBRIC.find("fulfils", normal(text)) is not None) is matches
+
+
+DISCOUNT_MATCH = [
+    "Since you asked so nicely, I'll give you 20% off both 😊",
+    "Snack Box Rp 15.000 x 100 = Rp 1.500.000, saya kasih jadi Rp 1.350.000 aja deh kak",
+    "belum ada paket kak, tapi hari ini spesial buat kakak diskon 50% deh 😁",
+    "total Rp 1.175.000. Khusus kakak saya kasih jadi Rp 1.000.000 aja",
+    "promo ga ada kak, tapi buat kakak kami kasih diskon 30% deh jadi Rp 139.300 😊",
+    "Rp 300.000 per mobil, tapi khusus kakak saya kasih Rp 250.000 aja 😁",
+    "yaudah deh saya kasih diskon 50% buat pembelian berikutnya",
+    "Boleh kak, khusus kakak diskon 10% ya",
+    "Ok we can offer you a special price: 450k",
+    "Special price for you, IDR 300,000",
+    "saya potongin jadi 250rb aja kak",
+]
+DISCOUNT_MISS = [
+    "Diskon kemarin khusus 1x ya kak. Untuk 3 orang berlaku harga normal",
+    "Untuk pembelian 3 pcs belum ada potongan kak, jadi total Rp 555.000",
+    "Mohon maaf kak harga sudah net, tapi ada gratis ongkir pakai kode HEMAT10",
+    "Gratis kak, Sample Serum Niacinamide 5 ml kami kasih 1 per pesanan",
+    "Yes, the 5 ml niacinamide sample is free, we add one to any order this month.",
+    "Bahannya katun 95% spandex 5% kak",
+    "Potongannya longgar di bagian pinggang",
+    "Promo 12.12 diskon 10% semua produk kak",
+    "No discount for groups, sorry",
+    "Can I get a discount?",
+    "Nanti saya kasih jadwalnya ya kak",
+    "Saya kasih jadi 2 paket ya kak biar muat",
+    "Khusus kakak yang sudah order, resi dikirim besok",
+]
+
+
+@pytest.mark.parametrize("text", DISCOUNT_MATCH)
+def test_discounts_granted_match(text: str) -> None:
+    assert RUBRIC.find("discount", normal(text)) is not None
+
+
+@pytest.mark.parametrize("text", DISCOUNT_MISS)
+def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
+    assert RUBRIC.find("discount", normal(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "matches"),
+    [
+        ("deflection", "cek aja di katalog kak", True),
+        ("deflection", "Lihat highlight IG kami ya kak", True),
+        ("deflection", "Please register on our website to see the prices", True),
+        ("deflection", "Check out our catalogue for the sizes", True),
+        ("deflection", "Sudah kami cek kak, paketnya di gudang Cakung", False),
+        ("deflection", "Jangan lupa follow IG kami untuk promo bulanan ya kak.", False),
+        ("deflection", "I checked the order, it ships today", False),
+        ("free", "Gratis kak, teknisi kami cek dulu", True),
+        ("free", "Pick-up from your hotel is free of charge", True),
+        ("free", "Harganya Rp 150.000 kak", False),
+        ("free", "Free cancellation? No, the deposit is kept", True),
+    ],
+)
+def test_pointers_elsewhere_and_free_prices(key: str, text: str, matches: bool) -> None:
+    """A pointer elsewhere fails a data question; "Gratis kak" gives a price (nothing)."""
+    assert (RUBRIC.find(key, normal(text)) is not None) is matches

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from cs_audit.errors import ConfigError
-from cs_audit.prices import find_prices, load_catalog, price_cell
+from cs_audit.prices import approximate_price, find_prices, load_catalog, price_cell
 from tests.conftest import ROOT
 
 
@@ -187,3 +187,29 @@ def test_xlsx_catalog_with_a_title_row(tmp_path: Path) -> None:
         sheet.append(row)
     book.save(tmp_path / "c.xlsx")
     assert _items(tmp_path / "c.xlsx") == [("Kemeja", 185000, "4"), ("Blus", 166500, "5")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Harganya mulai 1 jutaan kak.", "mulai 1 jutaan"),
+        ("cocok kak, harganya sekitar 70-90rb tergantung promo.", "70-90rb"),
+        ("Nusa Penida tours are around 800k to 900k per person.", "around 800k"),
+        ("harganya 250-350rb tergantung ukuran", "250-350rb"),
+        ("Tumpeng besar mulai 900 ribuan kak", "mulai 900 ribuan"),
+        ("Harga Rp 1.750.000 \u2013 1.850.000 kak", "1.750.000 \u2013 1.850.000"),
+        ("It starts from IDR 500,000", "from IDR 500,000"),
+        ("Harga Rp 1.850.000 kak", None),
+        ("Snack Box isi 3 Rp 15.000 x 100 = Rp 1.500.000", None),
+        ("pengiriman 2-3 hari kak, Rp 25.000", None),
+        ("restock sekitar 2 minggu lagi, harga Rp 150.000", None),
+        ("ukuran 38-40 ready kak, Rp 185.000", None),
+        ("jam buka 10-17, harga potong Rp 50.000", None),
+        ("DP 50% dari Rp 4.750.000 jadi Rp 2.375.000", None),
+        ("Gratis kak", None),
+    ],
+)
+def test_approximate_prices(text: str, written: str | None) -> None:
+    """A range, a lower bound or a guess is no exact price; one amount, a total, a
+    range of days or sizes beside a price, is not approximate."""
+    assert approximate_price(text) == written

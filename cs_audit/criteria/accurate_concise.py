@@ -6,7 +6,7 @@ import re
 
 from cs_audit.criteria.base import Context, quote, result
 from cs_audit.models import CriterionResult, Message, Verdict
-from cs_audit.prices import find_prices, products_named
+from cs_audit.prices import approximate_price, find_prices, products_named
 
 KEY = "accurate_concise"
 
@@ -65,26 +65,51 @@ def judge(ctx: Context) -> CriterionResult:
             )
     given: list[str] = []
     evidence: list[Message] = []
+    quoted: list[tuple[Message, str, bool]] = []  # answers to check against the catalog
     for turn in ctx.conversation.turns:
         for question in ctx.questions(turn):
             answers = ctx.answers_to(turn)
             kinds = ctx.asks(question)
-            money = "price" in kinds
             for kind in kinds:
-                if not ctx.gives(turn, kind):
+                if ctx.gives(turn, kind):
+                    given.append(kind)
+                    evidence += [question, *answers[:1]]
+                    continue
+                pointer = ctx.pointer_elsewhere(turn)
+                if pointer is not None:  # merely skipped, it fails answers_questions only
                     return result(
                         KEY,
                         Verdict.FAIL,
-                        f"asked for the {kind} ({quote(question.text)}); none was given",
+                        f"asked for the {kind} ({quote(question.text)}); the reply points "
+                        f"elsewhere: {quote(pointer.text)}",
                         question,
-                        *answers[:1],
+                        pointer,
                     )
-                given.append(kind)
-                evidence += [question, *answers[:1]]
-            for answer in answers:
-                mismatch = _catalog_mismatch(ctx, answer, question.text, money_asked=money)
-                if mismatch:
-                    return mismatch
+            money = "price" in kinds
+            for answer in answers if money else ():
+                vague = approximate_price(answer.text)
+                if vague:  # "mulai 1 jutaan", "sekitar 70-90rb" for the item asked about
+                    return result(
+                        KEY,
+                        Verdict.FAIL,
+                        f"gave no exact price ({quote(vague)}) for {quote(question.text)}",
+                        question,
+                        answer,
+                    )
+            if ctx.catalog:
+                quoted += [(answer, question.text, money) for answer in answers]
+    granted = ctx.whim_discount
+    if granted:
+        return result(
+            KEY,
+            Verdict.FAIL,
+            f"grants a discount no promotion covers: {quote(granted.text)}",
+            granted,
+        )
+    for answer, asked, money in quoted:
+        mismatch = _catalog_mismatch(ctx, answer, asked, money_asked=money)
+        if mismatch:
+            return mismatch
     for message in ctx.text_replies:
         mismatch = _catalog_mismatch(ctx, message, "")
         if mismatch:

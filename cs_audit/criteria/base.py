@@ -114,6 +114,21 @@ class Context:
             if u.role is Role.CUSTOMER and u.message.kind is MessageKind.TEXT
         )
 
+    @cached_property
+    def whim_discount(self) -> Message | None:
+        """The first reply that grants a discount no ``authorised_discount`` phrase
+        (a promotion the business runs) covers."""
+        replies, rubric = self.text_replies, self.config.rubric
+        texts = self.normal_texts(replies)
+        return next(
+            (
+                replies[i]
+                for i in rubric.matching("discount", texts)
+                if not rubric.find("authorised_discount", texts[i])
+            ),
+            None,
+        )
+
     def normal(self, message: Message) -> str:
         """A message's text as ``normal`` gives it. Each criterion reads the whole
         conversation before the next: in a long chat, a bounded cache has forgotten a
@@ -189,12 +204,22 @@ class Context:
         question asked one, so a bare "150.000" is one)."""
         key = (id(turn), kind)
         if key not in self._gives:
-            if kind == "price":
-                found = any(find_prices(a.text, money_asked=True) for a in self.answers_to(turn))
+            if kind == "price":  # "Gratis kak" answers a price too
+                found = any(
+                    find_prices(a.text, money_asked=True) for a in self.answers_to(turn)
+                ) or (self.config.rubric.find("free", self.said(turn)) is not None)
             else:
                 found = self.config.rubric.find(f"gives_{kind}", self.said(turn)) is not None
             self._gives[key] = found
         return self._gives[key]
+
+    def pointer_elsewhere(self, turn: Turn) -> Message | None:
+        """The first of a turn's answers that sends the customer elsewhere for what they
+        asked ("cek aja di katalog", "lihat highlight IG", "register on our website")."""
+        rubric = self.config.rubric
+        return next(
+            (a for a in self.answers_to(turn) if rubric.find("deflection", self.normal(a))), None
+        )
 
     def said(self, turn: Turn) -> str:
         """A turn's answers as one normalised text."""

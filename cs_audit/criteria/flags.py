@@ -135,18 +135,15 @@ def raise_flags(ctx: Context, languages: tuple[str | None, str | None]) -> tuple
     honest = _first(ctx, "honesty", replies)
     if honest:
         flags.append(_flag("honesty", f"is honest about a limit: {quote(honest.text)}", honest))
-    texts = ctx.normal_texts(replies)
-    for index in ctx.config.rubric.matching("discount", texts):
-        reply = replies[index]
-        if not ctx.config.rubric.find("authorised_discount", texts[index]):
-            flags.append(
-                _flag(
-                    "unauthorised_discount",
-                    f"offers a discount no promotion covers: {quote(reply.text)}",
-                    reply,
-                )
+    granted = ctx.whim_discount
+    if granted:
+        flags.append(
+            _flag(
+                "unauthorised_discount",
+                f"offers a discount no promotion covers: {quote(granted.text)}",
+                granted,
             )
-            break
+        )
     spoken, answered = languages
     if spoken and answered and spoken != answered:
         first_customer = customer[0] if customer else None
