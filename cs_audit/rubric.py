@@ -96,6 +96,28 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "en": (r"\bhere (you go|it is|is|are)\b", r"\b(we|i)('ve| have) (sent|checked|replaced)\b"),
     },
+    # the customer places an order ("ok sy order 1", "sy ambil 1", "I'll take two")...
+    "places_order": {
+        "id": (
+            r"\b(sy|saya|aku|ak)? ?(order|pesan|pesen|ambil|beli|checkout|co)( \S+)? \d+\b",
+            r"\b(jadi|mau) (order|pesan|pesen|ambil|beli)\b",
+        ),
+        "en": (r"\b(i'?ll|i will|we'?ll) (take|order|book|have)\b", r"\bi'?d like to order\b"),
+    },
+    # ...and the agent takes it: a total, payment or shipping details asked for
+    "takes_order": {
+        "id": (
+            r"\b(silakan|silahkan|mohon|bisa langsung) (transfer|tf|bayar|melakukan pembayaran|"
+            r"lakukan pembayaran|checkout)\b",
+            r"\btotal(nya)?( jadi)?:? (rp|idr)",
+            r"\b(pesanan|orderan)(nya)? (sudah |sdh )?(kami |saya )?(catat|proses|terima)",
+        ),
+        "en": (
+            r"\bplease (transfer|pay|make the payment)\b",
+            r"\btotal (is |comes to |of )?(idr|rp)",
+            r"\b(order|booking) (is )?(confirmed|noted|received)\b",
+        ),
+    },
     "asks_price": {
         "id": (
             r"\b(harga|harganya|hrg|berapaan|ongkir|ongkos|biaya)\b",
@@ -154,16 +176,23 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "yes_no_question": {
         "id": (
-            r"^\W*(ada|masih|bisa|boleh|apakah|apa (masih|bisa|ada|sudah)|sudah|udah)\b",
+            r"(^|[.!?] )\W*(ada|masih|bisa|boleh|apakah|apa (masih|bisa|ada|sudah)|sudah|udah)\b",
             r"\b(ada|ready|bisa|masih)\s*(gak|ga|nggak|ngga|tidak|kah)\b",
             r"\b(ada|ready|tersedia)\s*\?",
+            # "terus ini bisa dituker ga?": words between the verb and the "ga?"
+            r"\b(ada|bisa|boleh|masih|ready|sudah|udah)\b[^?]{0,40} (ga|gak|nggak|ngga|enggak|"
+            r"tidak|tdk|engga|belum)\s*\?",
         ),
-        "en": (r"^\W*(is|are|do|does|did|can|could|will|would|have|has)\b",),
+        "en": (r"(^|[.!?] )\W*(is|are|do|does|did|can|could|will|would|have|has)\b",),
     },
     "yes_no_answer": {
         "id": (
-            r"^\W*(ada|ya|iya|yaa|bisa|boleh|tidak|tdk|gak|nggak|enggak|belum|sudah|udah|"
-            r"masih|ready|siap|kosong|habis|maaf|betul|benar|tentu)\b",
+            r"^\W*(ada|ya|iya|yaa|bisa|boleh|tidak|tdk|ga|gak|gk|ngga|nggak|enggak|belum|sudah|"
+            r"udah|masih|ready|siap|kosong|habis|maaf|betul|benar|tentu)\b",
+            # after a greeting: "Halo kak, saya Sekar melanjutkan 😊 Bisa kak, ..."
+            r"^\W*(halo|hai|hallo|selamat (pagi|siang|sore|malam)|pagi|siang|sore|malam)\b"
+            r"[^.!?]{0,60}?\W (ada|bisa|boleh|tidak|tdk|ga|gak|nggak|belum|sudah|masih|ready|"
+            r"kosong|habis)( kak| gan| sis| pak| bu| mas| mbak| ya)?[,.!]",
         ),
         "en": (
             r"^\W*(yes|yeah|yep|no|nope|sure|of course|sorry|unfortunately|not|we do|"
@@ -178,6 +207,8 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             r"\b(stock|available|in stock|sold out|\d+ (pcs|pc|pieces|pairs) left|free|open|"
             r"fully booked|booked)\b",
+            r"\b(we have|there are|still have|only) \d+ (slots?|seats?|spots?|places?|rooms?)\b",
+            r"\b\d+ (slots?|seats?|spots?|places?|rooms?) (left|available|open)\b",
         ),
     },
     "gives_size": {"any": (r"\b(xxl|xl|l|m|s|all ?size|\d{2})\b",)},

@@ -410,3 +410,23 @@ def test_prices_given_approximately_on_a_whim_or_elsewhere(
     chat = f"16/11/26 09.00 - Budi: Kemeja lasem brp kak?\n16/11/26 09.01 - Toko Maju: {reply}\n"
     judged = _judge(chat)["accurate_concise"]
     assert (judged.verdict.value, judged.reason) == (verdict, reason)
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        (
+            "Baik kak, sudah saya teruskan ke tim teknisi, kabar paling lambat besok jam 12.00",
+            "pass",
+        ),
+        ("Baik kak, sudah saya teruskan ke tim teknisi ya", "fail"),  # no "by when"
+        ("Mohon maaf kak 🙏", "fail"),
+    ],
+)
+def test_a_concrete_escalation_answers_a_complaint(reply: str, verdict: str) -> None:
+    """LABELING.md: a concrete escalation (which team, by when) answers the point."""
+    chat = (
+        "10/11/26 14.20 - Budi: Min, laptop yg kemarin diservis kok keyboardnya masih ada yg "
+        f"ga jalan. tolong dicek\n10/11/26 14.45 - Toko Maju: {reply}\n"
+    )
+    assert _judge(chat)["answers_questions"].verdict.value == verdict

@@ -215,3 +215,35 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
 def test_pointers_elsewhere_and_free_prices(key: str, text: str, matches: bool) -> None:
     """A pointer elsewhere fails a data question; "Gratis kak" gives a price (nothing)."""
     assert (RUBRIC.find(key, normal(text)) is not None) is matches
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "matches"),
+    [
+        ("yes_no_question", "terus ini bisa dituker ga?", True),
+        ("yes_no_question", "ok kak. bisa dikerjain hari ini?", True),
+        ("yes_no_question", "Thanks! Is it waterproof?", True),
+        ("yes_no_question", "gimana caranya?", False),
+        ("yes_no_question", "brp harganya?", False),
+        ("yes_no_answer", "Ga bisa gan, sudah dicuci.", True),
+        ("yes_no_answer", "Halo kak, saya Sekar melanjutkan 😊 Bisa kak, jam 17.00 selesai", True),
+        ("yes_no_answer", "Halo kak, ada yang bisa dibantu?", False),
+        ("yes_no_answer", "Harganya Rp 150.000 kak", False),
+        ("places_order", "ga kak normal. ok sy order 1", True),
+        ("places_order", "wah mantap kak, sy ambil 1. alamat sama kayak kemarin ya", True),
+        ("places_order", "I'll take the blue one", True),
+        ("places_order", "kalau order 2 ongkirnya brp?", True),
+        ("places_order", "ordernya kapan dikirim kak?", False),
+        ("takes_order", "Siap kak, silakan transfer Rp 115.000 ke BCA", True),
+        ("takes_order", "Siap kak, total Rp 139.300 + ongkir Rp 9.000", True),
+        ("takes_order", "Your booking is confirmed for Friday", True),
+        ("takes_order", "Siap kak, ditunggu ya", False),
+        ("gives_stock", "We have 3 slots on Friday 20 Nov", True),
+        ("gives_stock", "only 2 seats left for tomorrow", True),
+        ("gives_stock", "We have 3 tours a day", False),
+    ],
+)
+def test_yes_no_orders_and_slots(key: str, text: str, matches: bool) -> None:
+    """Yes/no questions with words before the "ga?", answers after a greeting, orders
+    placed and taken, slots given."""
+    assert (RUBRIC.find(key, normal(text)) is not None) is matches

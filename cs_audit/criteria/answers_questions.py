@@ -21,6 +21,24 @@ def _fulfils(ctx: Context, answers: tuple[Message, ...]) -> bool:
     return any(rubric.find("fulfils", ctx.normal(a)) for a in answers)
 
 
+def _takes_order(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
+    """An order placed ("ok sy order 1") is answered by taking it: a total, how to pay."""
+    rubric = ctx.config.rubric
+    return bool(
+        rubric.find("places_order", ctx.normal(question))
+        and any(rubric.find("takes_order", ctx.normal(a)) for a in answers)
+    )
+
+
+def _escalates(ctx: Context, answers: tuple[Message, ...]) -> bool:
+    """A concrete escalation (which team, by when) answers a request or complaint."""
+    rubric = ctx.config.rubric
+    return any(
+        rubric.find("escalation", ctx.normal(a)) and rubric.find("gives_schedule", ctx.normal(a))
+        for a in answers
+    )
+
+
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
     """A yes/no question ("Warna biru ada?") answered with a yes or a no ("Ada kak")."""
     rubric = ctx.config.rubric
@@ -62,6 +80,8 @@ def judge(ctx: Context) -> CriterionResult:
                     or shares_topic(topic, said)
                     or _yes_or_no(ctx, question, answers)
                     or _fulfils(ctx, answers)
+                    or _takes_order(ctx, question, answers)
+                    or _escalates(ctx, answers)
                 )
             )
             if not on_topic:
