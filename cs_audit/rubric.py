@@ -126,17 +126,47 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             r"(?<!\bresi )(?<!\bresinya )(?<!\bnomor )(?<!\bnomornya )(?<!\bno )"
             r"\b(berapa|brp|brapa)\b(?!\s+(lama|hari|jam|menit|minggu|bulan|nomor|no|rekening|"
             r"rek|banyak|kali|pcs|biji|orang|ukuran|size|cm|kg))",
+            r"\bgratis\b[^.!]*\?",  # "dapet sample gratis ga?" asks a price: nothing
         ),
-        "en": (r"\b(price|prices|cost|costs|how much)\b",),
+        "en": (r"\b(price|prices|cost|costs|how much)\b", r"\bfree\b[^.!]*\?"),
     },
     "asks_stock": {
         "id": (
             r"\b(stok|ready|ada gak|ada nggak|ada ga|tersedia|habis|slot)\b",
             r"\bmasih ada\b(?! (yg|yang) )",  # "masih ada yg ga jalan" is a complaint
-            r"\bada\s*\?",
+            # "XL nya ada kan?"; "kok risolnya ga ada?" is a complaint
+            r"(?<!\bga )(?<!\bgak )(?<!\bnggak )(?<!\btidak )\bada( kan| ya| kah)?\s*\?",
+            # a booking asks for a free slot: "mau booking lagi 2 minggu lagi bisa?"
+            r"\b(booking|book|reservasi|reserve)\b[^?]{0,40}\bbisa\s*\?",
             r"\bada (warna|ukuran|size|varian|slot|jadwal)\b",
         ),
         "en": (r"\b(stock|available|in stock|sold out)\b",),
+    },
+    # what a package or service includes: data too ("does the Ubud tour include lunch?")
+    "asks_contents": {
+        "id": (
+            r"\b(sudah |udah |udh )?termasuk\b",
+            r"\bisi(nya)? (apa|apa aja|apa saja)\b",
+            r"\b(dapat|dapet) apa( aja| saja)?\b",
+        ),
+        "en": (r"\b(include|includes|included|come with|comes with)\b",),
+    },
+    "gives_contents": {
+        "id": (r"\b(termasuk|sudah termasuk|isi(nya)?|dapat|dapet|free|gratis|plus|sama)\b",),
+        "en": (r"\b(include|includes|including|included|comes with|come with|with|plus)\b",),
+    },
+    # a question about an order already placed: its dates are a status, not product data
+    "status_check": {
+        "id": (
+            r"\b(pesanan|paket|orderan|barang)(nya)? (saya|sy|aku|ku)\b",
+            r"\b(resi|no resi|nomor resi)\b",
+            r"\b(sudah|udah|udh) (transfer|tf|bayar|order|pesan)\b",
+        ),
+        "en": (
+            r"\bi (ordered|paid|booked)\b",
+            r"\bmy (order|package|parcel|booking)\b",
+            r"\border (no\.? |number |#)?[a-z]{0,4}-?\d{3,}",
+        ),
     },
     "asks_schedule": {  # opening hours, pick-up and delivery times, dates: data too
         "id": (
@@ -146,6 +176,7 @@ DEFAULT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bhari apa\b",
             r"\bkapan (bisa|dikirim|sampai|diambil|jadi|selesai|buka)\b",
             r"\bsampai jam\b",
+            r"\b(reschedule|jadwal ulang|ganti jadwal|pindah jadwal|ubah jadwal|undur)\b",
         ),
         "en": (
             r"\bwhat time\b",

@@ -247,3 +247,30 @@ def test_yes_no_orders_and_slots(key: str, text: str, matches: bool) -> None:
     """Yes/no questions with words before the "ga?", answers after a greeting, orders
     placed and taken, slots given."""
     assert (RUBRIC.find(key, normal(text)) is not None) is matches
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "matches"),
+    [
+        ("asks_stock", "terus ini bisa tuker ga?? ke XL, XL nya ada kan?", True),
+        ("asks_stock", "mau booking lagi 2 minggu lagi bisa?", True),
+        ("asks_stock", "kak snack boxnya kok risolnya ga ada? isinya cuma 2", False),
+        ("asks_price", "Do you give free samples of the niacinamide serum?", True),
+        ("asks_price", "kalo beli serum dapet sample gratis ga?", True),
+        ("asks_price", "Thanks, free shipping was nice!", False),
+        ("asks_schedule", "kak bisa reschedule ke minggu ga?", True),
+        ("asks_contents", "Quick question: does the Ubud tour include lunch?", True),
+        ("asks_contents", "paket honeymoon udh termasuk hotel?", True),
+        ("asks_contents", "snack box isinya apa aja kak?", True),
+        ("asks_contents", "brp harganya kak?", False),
+        ("gives_contents", "Yes, the Ubud Full Day Tour includes lunch", True),
+        ("gives_contents", "Sudah termasuk hotel 2 malam kak", True),
+        ("status_check", "I ordered the serum, order NG-5520. When will it ship?", True),
+        ("status_check", "kak pesanan saya kapan dikirim?", True),
+        ("status_check", "kalau order hari ini kapan dikirim kak?", False),
+    ],
+)
+def test_data_questions_found_in_more_forms(key: str, text: str, matches: bool) -> None:
+    """Stock asked with "ada kan?" or as a booking, a price asked as "free?", a
+    reschedule, contents; an order's due date is its status."""
+    assert (RUBRIC.find(key, normal(text)) is not None) is matches

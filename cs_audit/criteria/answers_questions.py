@@ -11,7 +11,7 @@ KEY = "answers_questions"
 def _data_answer(ctx: Context, question: Message, turn: Turn) -> bool | None:
     """For a question asking price, stock, size or a time: whether every datum asked
     was given. None when the question asks for no such data."""
-    kinds = ctx.asks(question)
+    kinds = [kind for kind in ctx.asks(question) if kind != "contents"]  # by topic
     return all(ctx.gives(turn, kind) for kind in kinds) if kinds else None
 
 

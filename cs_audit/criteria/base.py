@@ -31,7 +31,9 @@ _STOPWORD_TEXT = (
     "how when where which please thanks thank hi hello"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-DATA_KINDS = ("price", "stock", "size", "schedule")  # product data a question may ask
+# product data a question may ask; contents ("does the tour include lunch?") are judged
+# by topic in answers_questions, and are data at stake for accurate_concise
+DATA_KINDS = ("price", "stock", "size", "schedule", "contents")
 
 
 @functools.lru_cache(maxsize=4096)  # criteria and flags ask again of the same messages
@@ -72,6 +74,11 @@ def quote(text: str, limit: int = 60) -> str:
     """A short quote of chat text for a reason line."""
     flat = " ".join(strip_bidi(text).split())
     return f'"{flat}"' if len(flat) <= limit else f'"{flat[: limit - 1]}…"'
+
+
+def _without_status(kinds: tuple[str, ...], status: bool) -> tuple[str, ...]:
+    """A status check's "when" is no schedule of the product ("When will it ship?")."""
+    return tuple(k for k in kinds if k != "schedule") if status else kinds
 
 
 @dataclass(frozen=True)
@@ -175,11 +182,13 @@ class Context:
         return {key: (*groups[g][at:], *groups[g + 1]) for key, g, at in starts}
 
     def asks(self, question: Message) -> tuple[str, ...]:
-        """The product data a question asks for: price, stock, size, schedule."""
+        """The product data a question asks for: price, stock, size, schedule, contents.
+        When an order already placed is due is its status, not product data."""
         if id(question) in self._question_ids:
             return self._asked.get(id(question), ())
         asked, rubric = self.normal(question), self.config.rubric
-        return tuple(kind for kind in DATA_KINDS if rubric.find(f"asks_{kind}", asked))
+        kinds = tuple(kind for kind in DATA_KINDS if rubric.find(f"asks_{kind}", asked))
+        return _without_status(kinds, rubric.find("status_check", asked) is not None)
 
     @cached_property
     def _question_ids(self) -> frozenset[int]:
@@ -197,6 +206,9 @@ class Context:
         for kind in DATA_KINDS:
             for i in rubric.matching(f"asks_{kind}", texts):
                 asked[id(questions[i])] = (*asked.get(id(questions[i]), ()), kind)
+        for i in rubric.matching("status_check", texts):
+            if id(questions[i]) in asked:
+                asked[id(questions[i])] = _without_status(asked[id(questions[i])], True)
         return asked
 
     def gives(self, turn: Turn, kind: str) -> bool:
