@@ -25,6 +25,8 @@ from cs_audit.criteria import Context, conversation_language, judge_all, raise_f
 from cs_audit.errors import ConfigError, CsAuditError, ExitCode, InternalError
 from cs_audit.files import temporary_space
 from cs_audit.ingest import ParsedExport, Source, find_sources, parse_export
+from cs_audit.ingest.layouts import Layout
+from cs_audit.ingest.parser import AMBIGUOUS_DATES
 from cs_audit.metrics import ConversationMetrics, conversation_metrics
 from cs_audit.models import (
     Conversation,
@@ -229,6 +231,8 @@ def audit(
     hints = AccountHints(config.country_code)
     business: list[array[int]] = []  # per chat, its business side's long texts' keys
     unsettled: dict[int, _Survey] = {}  # by index in files: sides still to decide
+    layouts: list[Layout | None] = []  # per file: its layout where its dates are open
+    told: dict[Layout, list[DateOrder]] = {}  # per layout, the orders files' dates tell
     item: _Survey | CsAuditError
     for source in found:
         if isinstance(source, CsAuditError):  # a path missing, a zip unreadable
@@ -239,7 +243,11 @@ def audit(
             on_file(name)
         if isinstance(item, CsAuditError):
             files.append(FileReport(name, "error", 0, error=item))
+            layouts.append(None)
             continue
+        if item.layout is not None and item.date_order is not None:
+            told.setdefault(item.layout, []).append(item.date_order)
+        layouts.append(item.layout if item.date_order is None else None)
         count.add(item.authors)
         hints.add(name, item.authors)
         if item.business is not None:
@@ -272,6 +280,7 @@ def audit(
             report = files[index]
             files[index] = FileReport(report.file, "error", report.messages, report.notices, error)
     unsettled.clear()
+    orders = _orders_from_siblings(files, layouts, told) if date_order is DateOrder.AUTO else {}
     repeated = repeated_business_texts(business, minimum_chats=_TEMPLATE_CHATS)
     business.clear()
     # by position in files: a file's name may be given twice, or look like "name:12"
@@ -282,7 +291,16 @@ def audit(
     ]
     items = [s for _, s in judged]
     judge = _Judge(
-        config, catalog, frequent, repeated, date_order, inner, render, accounts, named_customers
+        config,
+        catalog,
+        frequent,
+        repeated,
+        date_order,
+        inner,
+        render,
+        accounts,
+        named_customers,
+        orders,
     )
     spool = _Spool(render)
     builder = ScorecardBuilder()
@@ -326,6 +344,8 @@ class _Survey:
     authors: tuple[str, ...]
     business: array[int] | None  # None: sides not settled, see keys
     keys: tuple[array[int], ...] = ()  # per author, long_text_keys() of what they wrote
+    layout: Layout | None = None  # its headers' layout, and its date order when its
+    date_order: DateOrder | None = None  # dates or locale decide it (None: nothing does)
 
 
 # a business text sent alike in this many chats is a template (an away message)
@@ -355,11 +375,33 @@ def _surveyed(shared: _Surveying, item: _Item) -> _Survey:
     roles = settled_roles(parsed.file, authors, config)
     if not templates:  # too few chats for a text to recur in enough of them
         written = {author: [] for author in written}
+    told = None if any(n.message == AMBIGUOUS_DATES for n in parsed.notices) else parsed.date_order
     if roles is None:
         keys = tuple(long_text_keys(texts) for texts in written.values())
-        return _Survey(report, authors, None, keys)
+        return _Survey(report, authors, None, keys, parsed.layout, told)
     ours = (text for author in roles.business for text in written.get(author, ()))
-    return _Survey(report, authors, long_text_keys(ours))
+    return _Survey(report, authors, long_text_keys(ours), (), parsed.layout, told)
+
+
+def _orders_from_siblings(
+    files: list[FileReport], layouts: list[Layout | None], told: dict[Layout, list[DateOrder]]
+) -> dict[str, DateOrder]:
+    """The date order of each file whose own dates leave it open, where the folder's
+    other files of the same layout tell one (one `8/7/25, 10:40 AM` file among six
+    month-first siblings is month-first). Their warning is dropped: only files that
+    nothing decides are warned about."""
+    orders = {}
+    for index, layout in enumerate(layouts):
+        votes = told.get(layout) if layout is not None else None
+        if not votes:
+            continue
+        order = max(sorted(set(votes), key=lambda o: o.value), key=votes.count)
+        report = files[index]
+        notices = tuple(n for n in report.notices if n.message != AMBIGUOUS_DATES)
+        status = report.status if report.status == "error" else "warning" if notices else "ok"
+        files[index] = replace(report, status=status, notices=notices)
+        orders[report.file] = order
+    return orders
 
 
 def _business_keys(survey: _Survey, roles: Roles) -> array[int]:
@@ -383,6 +425,7 @@ class _Judge:
     render: Sequence[Callable[[ConversationResult], str]] = ()  # texts per result
     accounts: Mapping[str, str] = field(default_factory=dict)  # per folder, its account
     customers: frozenset[str] = frozenset()  # identities file names name as customers
+    orders: Mapping[str, DateOrder] = field(default_factory=dict)  # files siblings decide
 
     def conversations(self, file: str, messages: Sequence[Message]) -> tuple[Conversation, ...]:
         authors = {m.author for m in messages if m.author}
@@ -440,7 +483,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _judged(judge: _Judge, item: _Item) -> tuple[bytes, list[int], list[Tally], list[bytes]]:
     with _no_cycle_collection():
-        parsed = _parse(item, judge.date_order, judge.workers)
+        parsed = _parse(item, judge.orders.get(item[0], judge.date_order), judge.workers)
         file, messages = parsed.file, parsed.messages()
         del parsed  # its columns: a year-long chat's second copy
         conversations = judge.conversations(file, messages)

@@ -118,3 +118,29 @@ def test_date_order_option_that_cannot_apply_is_said(
 def test_times(text: bytes, expected: str | None) -> None:
     """Every 12-hour marker spelling; impossible times are refused."""
     assert iso_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "warned"),
+    [
+        # the Indonesian Android layout: no comma, "." in the time
+        (b"01/02/26 09.12 - Budi: Halo kak\n03/02/26 10.00 - Budi: Jadi order\n", False),
+        # an Android file in Indonesian (its system strings) with a ":" clock
+        (
+            b"01/02/26, 09:12 - Budi: <Media tidak disertakan>\n01/02/26, 09:13 - Budi: Halo\n",
+            False,
+        ),
+        # an Indonesian iPhone may have a US region and write month first: not decided
+        (b"[01/02/26 09.12.00] Budi: Halo kak\n[03/02/26 10.00.00] Budi: Jadi order\n", True),
+        (b"01/02/26, 09:12 - Budi: Hello\n03/02/26, 10:00 - Budi: Order please\n", True),
+    ],
+)
+def test_an_indonesian_android_export_is_day_first_without_a_warning(
+    data: bytes, warned: bool
+) -> None:
+    """Where no date tells, an Indonesian Android layout or language decides day-first
+    (the issue's 14 of 48 files warned on every run); nothing else does."""
+    parsed = parse_export(data, file="x.txt")
+    assert parsed.date_order is DateOrder.DMY
+    assert parsed.days[0] == "2026-02-01"
+    assert bool(parsed.notices) is warned

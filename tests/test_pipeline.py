@@ -194,3 +194,37 @@ def test_a_chat_nobody_answered_belongs_to_its_folder_s_account(tmp_path: Path) 
     )
     [eka] = [r for r in audit([tmp_path]).conversations if r.conversation.customer == "Eka"]
     assert eka.conversation.agents == ("Toko Maju",)
+
+
+def test_files_of_one_layout_decide_each_others_date_order(tmp_path: Path) -> None:
+    """One `8/7/26, 10:40 AM` file among month-first siblings of its layout is read
+    month-first and not warned about; a file of another layout that nothing decides
+    is read day-first and warned about."""
+    folder = tmp_path / "week"
+    folder.mkdir()
+    for day in (13, 14, 18):  # their dates tell: month first
+        (folder / f"WhatsApp Chat with Ann {day}.txt").write_text(
+            f"11/{day}/26, 10:40 AM - Ann {day}: Is the blue one in stock?\n"
+            f"11/{day}/26, 10:52 AM - Shop: Hi! Yes, it is. Which size?\n",
+            encoding="utf-8",
+        )
+    (folder / "WhatsApp Chat with Bob.txt").write_text(
+        "8/7/26, 10:40 AM - Bob: Is the red one in stock?\n"
+        "8/7/26, 10:52 AM - Shop: Hi! Yes, it is. Which size?\n",
+        encoding="utf-8",
+    )
+    (folder / "WhatsApp Chat with Cy.txt").write_text(  # iOS: no sibling of its layout
+        "[8/7/26, 10:40:00] Cy: Is the red one in stock?\n"
+        "[8/7/26, 10:52:00] Shop: Hi! Yes, it is. Which size?\n",
+        encoding="utf-8",
+    )
+    result = audit([folder])
+    starts = {r.conversation.customer: r.conversation.start for r in result.conversations}
+    assert starts["Bob"] == datetime(2026, 8, 7, 10, 40)
+    assert starts["Cy"] == datetime(2026, 7, 8, 10, 40)
+    warned = {Path(f.file).name: [n.message for n in f.notices] for f in result.files}
+    assert warned["WhatsApp Chat with Bob.txt"] == []
+    assert warned["WhatsApp Chat with Cy.txt"] == [
+        "no date in it tells day-first from month-first; read as day-first"
+    ]
+    assert {f.status for f in result.files if "Cy" not in f.file} == {"ok"}

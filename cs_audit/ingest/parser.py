@@ -126,19 +126,42 @@ def _not_utf8(file: str, line: int, piece: bytes, error: UnicodeDecodeError) -> 
     )
 
 
+# The notice of a file whose dates, layout and language leave the order open; an audit
+# drops it where other files of the same layout decide (pipeline.audit).
+AMBIGUOUS_DATES = "no date in it tells day-first from month-first; read as day-first"
+
+
+def _day_first_locale(layout: Layout, data: bytes) -> bool:
+    """Whether an Android export's layout or language says its phone is Indonesian,
+    whose dates are day-first: a "." in the time ("26/11/20 23.10 - "), or WhatsApp's
+    Indonesian system strings. (An Indonesian iPhone may have a US region and write
+    month first, FORMATS.md: iOS files are never decided so.)"""
+    if layout.sep != b"-" or layout.marker:
+        return False
+    return layout.time_sep == b"." or any(s in data for s in _INDONESIAN_SYSTEM)
+
+
+_INDONESIAN_SYSTEM = (b"Pesan dan panggilan terenkripsi", b"<Media tidak disertakan>")
+
+
 def _decide_dates(
-    heads: Counter[bytes], rests: Iterable[bytes], requested: DateOrder, file: str
+    heads: Counter[bytes],
+    rests: Iterable[bytes],
+    requested: DateOrder,
+    file: str,
+    *,
+    day_first_locale: bool = False,
 ) -> tuple[dict[bytes, str | None], dict[bytes, str | None], DateOrder, list[Notice]]:
     """Day and clock text for every distinct header part, and the file's date order."""
     parts = {head: date_parts(head) for head in heads}
     decision = decide_date_order(((p, heads[h]) for h, p in parts.items()), requested)
     notices = []
-    if decision.decided_by is None and requested is DateOrder.AUTO:
+    if decision.decided_by is None and requested is DateOrder.AUTO and not day_first_locale:
         notices.append(
             Notice(
                 file,
                 None,
-                "no date in it tells day-first from month-first; read as day-first",
+                AMBIGUOUS_DATES,
                 "if its dates are month-first, run again with --date-order mdy",
             )
         )
@@ -263,6 +286,7 @@ def parse_export(
     block_spans = spans(data, pattern)
     workers = workers if len(data) >= _PARALLEL_BYTES else 1
     suffixes = tuple(marker for marker in _SUFFIX_MARKERS if marker in data)
+    day_first_locale = _day_first_locale(layout, data)
     job = Job(data, pattern, suffixes)
     del data
     cols = Columns()
@@ -280,7 +304,9 @@ def parse_export(
     del job
 
     heads, rests = Counter(cols.heads), set(cols.rests)
-    days, clock, order, notices = _decide_dates(heads, rests, date_order, file)
+    days, clock, order, notices = _decide_dates(
+        heads, rests, date_order, file, day_first_locale=day_first_locale
+    )
     if None in days.values() or None in clock.values():
         bad_days = {h for h in heads if days[h] is None}
         bad_times = {r for r in rests if clock[r] is None}
