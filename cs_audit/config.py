@@ -226,7 +226,9 @@ def _check_signature(pattern: str, where: str) -> None:
         )
 
 
-def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> AuditConfig:
+def config_from_mapping(
+    data: Mapping[str, Any], where: str = "config", base: Path | None = None
+) -> AuditConfig:
     """An AuditConfig from parsed TOML; ``ConfigError`` names the key that is wrong."""
     _table(data, where, _KEYS[""])
     changes: dict[str, Any] = {}
@@ -271,7 +273,7 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Audit
             data["business_hours"], f"{where}: [business_hours]"
         )
     if "rubric" in data:
-        changes["rubric"] = rubric_from_mapping(data["rubric"], f"{where}: [rubric]")
+        changes["rubric"] = rubric_from_mapping(data["rubric"], f"{where}: [rubric]", base)
     entries = data.get("agents", [])
     if not isinstance(entries, list):
         raise ConfigError(
@@ -309,4 +311,4 @@ def load_config(path: str | Path) -> AuditConfig:
         raise ConfigError(where, f"is not valid TOML ({error})", "fix the file") from None
     except UnicodeDecodeError:
         raise ConfigError(where, "is not UTF-8 text", "save it as UTF-8") from None
-    return config_from_mapping(data, where)
+    return config_from_mapping(data, where, Path(path).parent)

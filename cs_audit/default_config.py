@@ -1,14 +1,15 @@
-"""The commented default config that ``cs-audit init`` writes.
+"""The commented default config that ``cs-audit init`` writes, and its phrase files.
 
-The rubric's phrase lists are written out from the defaults, so that the file a
-supervisor edits always holds exactly what cs-audit would use without it.
+The rubric's phrase lists are the files shipped in cs_audit/phrases/, copied as they
+are into a ``phrases`` folder beside the config: the files a supervisor edits hold
+exactly what cs-audit would use without them.
 """
 
 from __future__ import annotations
 
-import json
+from cs_audit.rubric import shipped_phrase_files
 
-from cs_audit.rubric import DEFAULT_PHRASES
+PHRASES_DIR = "phrases"
 
 _HEAD = """\
 # cs-audit configuration. Every key is optional: what is left out keeps the default
@@ -67,6 +68,13 @@ wall_of_text_lines = 15
 price_tolerance = 0.0
 # Messages per side that language detection reads.
 language_sample = 8
+# The phrase lists that decide each criterion and flag: one file per language in this
+# folder, beside this file (id.toml, en.toml, any.toml for language-neutral ones).
+# Edit them, or add a language by adding a file (jv.toml). A list can also be replaced
+# here, per language:
+# [rubric.phrases.closing]
+# id = ['\\bterima ?kasih\\b', '\\bsemoga harinya menyenangkan\\b']
+phrases_dir = "phrases"
 
 # Weights of the six criteria in the score (0-100).
 [rubric.weights]
@@ -79,30 +87,12 @@ polite_closing = 1.0
 
 """
 
-_PHRASES_HEAD = """\
-# Phrase lists: regular expressions, matched case-insensitively, per language ("any":
-# language-neutral). All languages are used at once, since chats mix them. Replace a
-# list here, or add a language (jv = [...]).
-"""
-
-
-def _toml_string(text: str) -> str:
-    """A literal string where possible (regexes read as written), else a basic string."""
-    if "'" not in text and text.isprintable():
-        return f"'{text}'"
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a TOML basic string
-
 
 def default_config_text() -> str:
-    """The whole file, ready to write."""
-    parts = [_HEAD, _PHRASES_HEAD]
-    for key, languages in DEFAULT_PHRASES.items():
-        parts.append(f"\n[rubric.phrases.{key}]\n")
-        if key == "authorised_discount":
-            parts.append(
-                "# Promotions whose discounts are not flagged, such as 'kode promo HEMAT10'.\n"
-            )
-        for language, phrases in languages.items():
-            items = "".join(f"    {_toml_string(p)},\n" for p in phrases)
-            parts.append(f"{language} = [\n{items}]\n")
-    return "".join(parts)
+    """The config file, ready to write."""
+    return _HEAD
+
+
+def default_phrase_files() -> list[tuple[str, str]]:
+    """The phrase files to write into ``PHRASES_DIR``: (file name, text)."""
+    return shipped_phrase_files()

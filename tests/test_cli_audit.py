@@ -86,14 +86,24 @@ def test_bad_config_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_init_writes_the_defaults_and_keeps_existing_files(tmp_path: Path) -> None:
-    """init writes a config that loads to the defaults; it replaces a file only with --force."""
+    """init writes a config and its phrase files that load to the defaults; it replaces
+    files only with --force."""
     path = tmp_path / "cs-audit.toml"
     result = runner.invoke(app, ["init", str(path)])
+    folder = (tmp_path / "phrases").as_posix()
     assert (result.exit_code, result.stderr) == (
         0,
-        f"wrote {path.as_posix()}; edit it and pass it with --config\n",
+        f"wrote {path.as_posix()} and 3 phrase files in {folder}/; edit them and pass the "
+        "config with --config\n",
     )
     assert load_config(path) == AuditConfig()
+    assert sorted(p.name for p in (tmp_path / "phrases").iterdir()) == [
+        "any.toml",
+        "en.toml",
+        "id.toml",
+    ]
+    shipped = ROOT / "cs_audit" / "phrases" / "id.toml"
+    assert (tmp_path / "phrases" / "id.toml").read_bytes() == shipped.read_bytes()
     path.write_text("# mine\n", encoding="utf-8")
     again = runner.invoke(app, ["init", str(path)])
     assert (again.exit_code, again.stderr) == (
@@ -104,7 +114,39 @@ def test_init_writes_the_defaults_and_keeps_existing_files(tmp_path: Path) -> No
     forced = runner.invoke(app, ["init", str(path), "--force"])
     assert forced.exit_code == 0
     assert load_config(path) == AuditConfig()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cs-audit.toml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cs-audit.toml", "phrases"]
+
+
+def test_a_language_is_added_by_adding_a_phrase_file(tmp_path: Path) -> None:
+    """A Javanese closing in phrases/jv.toml counts; a bad file is named with the fix."""
+    path = tmp_path / "cs-audit.toml"
+    assert runner.invoke(app, ["init", str(path)]).exit_code == 0
+    chat = tmp_path / "Chat WhatsApp dengan Budi.txt"
+    chat.write_text(
+        "16/11/26 09.00 - Budi: Sugeng enjing, kemeja batik ukuran L ada?\n"
+        "16/11/26 09.05 - Toko Maju: Halo kak, ukuran L ready. Matur nuwun\n",
+        encoding="utf-8",
+    )
+    before = runner.invoke(app, ["audit", str(chat), "--config", str(path), "-f", "json"])
+    assert (
+        json.loads(before.stdout)["conversations"][0]["criteria"]["polite_closing"]["verdict"]
+        == "fail"
+    )
+    (tmp_path / "phrases" / "jv.toml").write_text(
+        "# Javanese\nclosing = ['\\bmatur (nuwun|suwun)\\b']\n", encoding="utf-8"
+    )
+    after = runner.invoke(app, ["audit", str(chat), "--config", str(path), "-f", "json"])
+    assert (
+        json.loads(after.stdout)["conversations"][0]["criteria"]["polite_closing"]["verdict"]
+        == "pass"
+    )
+    (tmp_path / "phrases" / "jv.toml").write_text("closings = ['x']\n", encoding="utf-8")
+    bad = runner.invoke(app, ["audit", str(chat), "--config", str(path)])
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith(
+        f"{(tmp_path / 'phrases' / 'jv.toml').as_posix()}: unknown phrase list 'closings'; "
+        "use one of: greeting, needs_inquiry,"
+    )
 
 
 def test_xlsx_catalog(tmp_path: Path) -> None:
