@@ -77,10 +77,12 @@ def shipped_phrase_files() -> list[tuple[str, str]]:
     )
 
 
-def read_phrase_files(files: Iterable[tuple[str, str]]) -> PhraseLists:
+def read_phrase_files(files: Iterable[tuple[str, str]]) -> tuple[PhraseLists, dict[str, str]]:
     """Phrase lists from (file name, TOML text) pairs; each file is one language, named
-    by its stem ("id.toml": Indonesian). A file may leave lists out."""
+    by its stem ("id.toml": Indonesian). A file may leave lists out. Beside them, the
+    files' ``[colloquial]`` tables: informal spellings and their standard forms."""
     phrases: PhraseLists = {key: {} for key in PHRASE_KEYS}
+    colloquial: dict[str, str] = {}
     for name, text in files:
         language = name.rsplit("/", 1)[-1].removesuffix(".toml")
         try:
@@ -88,6 +90,9 @@ def read_phrase_files(files: Iterable[tuple[str, str]]) -> PhraseLists:
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(name, f"is not valid TOML ({error})", "fix the file") from None
         for key, values in table.items():
+            if key == "colloquial":
+                colloquial.update(_colloquial(values, name))
+                continue
             if key not in phrases:
                 raise ConfigError(
                     name, f"unknown phrase list {key!r}", f"use one of: {', '.join(PHRASE_KEYS)}"
@@ -99,10 +104,23 @@ def read_phrase_files(files: Iterable[tuple[str, str]]) -> PhraseLists:
                     "write regular expressions as strings",
                 )
             phrases[key][language] = tuple(values)
-    return phrases
+    return phrases, colloquial
 
 
-DEFAULT_PHRASES: PhraseLists = read_phrase_files(shipped_phrase_files())
+def _colloquial(values: Any, name: str) -> dict[str, str]:
+    if not isinstance(values, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k and v and " " not in k + v
+        for k, v in values.items()
+    ):
+        raise ConfigError(
+            f"{name}: [colloquial]",
+            "must map single words to single words",
+            'write brp = "berapa" under [colloquial]',
+        )
+    return {k.casefold(): v.casefold() for k, v in values.items()}
+
+
+DEFAULT_PHRASES, DEFAULT_COLLOQUIAL = read_phrase_files(shipped_phrase_files())
 
 DEFAULT_WEIGHTS = {
     "response_speed": 2.0,
@@ -121,6 +139,9 @@ class Rubric:
     phrases: Mapping[str, Mapping[str, tuple[str, ...]]] = field(
         default_factory=lambda: {key: dict(langs) for key, langs in DEFAULT_PHRASES.items()}
     )
+    # informal spellings read as their standard form where topics are compared ("tuker":
+    # "tukar"), from the phrase files' [colloquial] tables
+    colloquial: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_COLLOQUIAL))
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     critical: tuple[str, ...] = ()  # a fail here zeroes the conversation's score
     na_counts_as: str = "excluded"  # or "pass"
@@ -213,7 +234,7 @@ def _as_table(value: Any, where: str) -> Mapping[str, Any]:
     return value
 
 
-def _phrase_folder(value: Any, where: str, base: Path) -> PhraseLists:
+def _phrase_folder(value: Any, where: str, base: Path) -> tuple[PhraseLists, dict[str, str]]:
     """The phrase lists of a folder of language files (``phrases_dir``): every
     ``*.toml`` in it is one language, as shipped (see cs_audit/phrases/)."""
     if not isinstance(value, str):
@@ -291,12 +312,15 @@ def rubric_from_mapping(value: Any, where: str, base: Path | None = None) -> Rub
                 where, f"unknown key {key!r}", f"use one of: {', '.join(_RUBRIC_KEYS)}"
             )
     rubric = Rubric()
-    start = (
+    start, colloquial = (
         _phrase_folder(table["phrases_dir"], where, base or Path())
         if "phrases_dir" in table
-        else None
+        else (None, DEFAULT_COLLOQUIAL)
     )
-    changes: dict[str, Any] = {"phrases": _phrases(table.get("phrases", {}), where, start)}
+    changes: dict[str, Any] = {
+        "phrases": _phrases(table.get("phrases", {}), where, start),
+        "colloquial": dict(colloquial),
+    }
     weights = dict(rubric.weights)
     for key, weight in _as_table(table.get("weights", {}), f"{where}.weights").items():
         if (

@@ -447,3 +447,18 @@ def test_a_chat_nobody_answered_is_audited_for_the_account(tmp_path: Path) -> No
     }
     scorecard = {a["agent"]: a for a in document["agents"]}
     assert scorecard["Toko Maju"]["conversations"] == 1
+
+
+def test_a_colloquial_table_must_map_words_to_words(tmp_path: Path) -> None:
+    """A phrase file's [colloquial] entry with a space is refused, naming the file."""
+    path = tmp_path / "cs-audit.toml"
+    assert runner.invoke(app, ["init", str(path)]).exit_code == 0
+    (tmp_path / "phrases" / "jv.toml").write_text(
+        '[colloquial]\nopo = "apa itu"\n', encoding="utf-8"
+    )
+    bad = runner.invoke(app, ["audit", "sample_exports", "--config", str(path)])
+    assert (bad.exit_code, bad.stderr) == (
+        2,
+        f"{(tmp_path / 'phrases' / 'jv.toml').as_posix()}: [colloquial]: must map single "
+        'words to single words; write brp = "berapa" under [colloquial]\n',
+    )

@@ -9,6 +9,7 @@ import pytest
 from cs_audit.config import AuditConfig
 from cs_audit.conversations import build_conversations
 from cs_audit.criteria import Context, conversation_language, judge_all, raise_flags, score
+from cs_audit.criteria.base import topic_words
 from cs_audit.ingest import parse_export
 from cs_audit.metrics import conversation_metrics
 from cs_audit.models import CriterionResult, Flag, Verdict
@@ -430,3 +431,31 @@ def test_a_concrete_escalation_answers_a_complaint(reply: str, verdict: str) -> 
         f"ga jalan. tolong dicek\n10/11/26 14.45 - Toko Maju: {reply}\n"
     )
     assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
+def test_informal_spelling_does_not_hide_an_answer() -> None:
+    """ "dianter" asks what "antar" answers: the phrase files' colloquial table reads
+    informal roots (with di-/ke-/nge-) in their standard form; without it, no topic
+    is shared and the question counts as not taken up."""
+    chat = (
+        "16/11/26 09.00 - Budi: pesenan sy bisa dianter ke kantor?\n"
+        "16/11/26 09.05 - Toko Maju: Siap kak, kurir kami yang antar besok.\n"
+    )
+    assert _judge(chat)["answers_questions"].verdict is Verdict.PASS
+    plain = replace(CONFIG, rubric=replace(CONFIG.rubric, colloquial={}))
+    ctx = _context(chat)
+    bare = Context(ctx.conversation, ctx.metrics, plain)
+    assert judge_all(bare)["answers_questions"].verdict is Verdict.FAIL
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("bisa dituker ga", {"ditukar"}),
+        ("brp harganya kak", {"berapa", "harganya"}),
+        ("udh nyampe kmrn", {"nyampe", "kemarin"}),
+        ("kemeja batik", {"kemeja", "batik"}),
+    ],
+)
+def test_topic_words_in_standard_spelling(text: str, words: set[str]) -> None:
+    assert topic_words(text, CONFIG.rubric.colloquial) == words
