@@ -295,7 +295,7 @@ MORE = {
     ),
     "gives_size": (["Ready ukuran XL kak", "Tersedia size 38 sampai 42"], ["Ready kak"]),
     "acknowledgement": (
-        ["ok makasih kak 🙏", "Thanks!", "siap kak", "👍"],
+        ["ok makasih kak 🙏", "Thanks!", "siap kak", "👍", "hatur nuhun kak", "matur nuwun"],
         ["ok kak, ukuran L ada?", "makasih, tapi kapan dikirim?"],
     ),
     "complaint": (
