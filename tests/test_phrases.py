@@ -286,8 +286,21 @@ MORE = {
         ["Mohon maaf kak baru balas", "Siap kak", "Kak, sudah kami cek"],
     ),
     "needs_inquiry": (
-        ["Ada yang bisa kami bantu kak?", "Boleh tahu ukuran kakak?", "How can I help you?"],
-        ["Harganya Rp 150.000 kak", "Terima kasih kak"],
+        [
+            "Ada yang bisa kami bantu kak?",
+            "Boleh tahu ukuran kakak?",
+            "How can I help you?",
+            "Kirim alamat lengkap dan nama penerimanya ya kak",
+            "total Rp 277.000 belum ongkir. Kirim alamatnya ya kak",
+            "Kirim alamat, nama pengirim, dan jumlah paketnya ya",
+            "Please share your order number",
+        ],
+        [
+            "Harganya Rp 150.000 kak",
+            "Terima kasih kak",
+            "Paket sudah kami kirim hari ini kak",
+            "We will send the invoice today",
+        ],
     ),
     "asks_size": (
         ["ukurannya apa aja kak?", "What sizes do you have?"],
