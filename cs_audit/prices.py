@@ -209,7 +209,12 @@ def _rows(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
 
 
-_NAME_HEADER = re.compile(r"\b(?:product|produk|nama|name|item|barang)\b", re.IGNORECASE)
+# a service business names its rows services: "Layanan;Harga", "Jasa", "Treatment", "Menu"
+_NAME_HEADER = re.compile(
+    r"\b(?:product|produk|nama|name|item|barang|layanan|jasa|service|services|treatment|"
+    r"menu|paket|package)\b",
+    re.IGNORECASE,
+)
 _PRICE_HEADER = re.compile(r"\b(?:price|harga|prices|price_idr)\b|^harga", re.IGNORECASE)
 _EXACT_PRICE_HEADER = re.compile(
     r"(?:price|harga|prices)(?:[ _]?(?:idr|rp|jual|satuan|normal))?(?:\s*\((?:rp|idr)\))?",
@@ -236,7 +241,8 @@ def _header(rows: list[list[str]]) -> tuple[int, int, int] | None:
 
 def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
     """Products and prices from a CSV (delimiter sniffed) or XLSX file. The name and
-    price columns are found by their header (name/nama/produk/product/item,
+    price columns are found by their header (name/nama/produk/product/item/layanan/jasa/
+    service/treatment/menu/paket,
     price/harga/price_idr/harga jual), after any title rows; without a header, the name
     is the first column and the price the second. A price that cannot be read, or a
     row with more cells than its header (an unquoted "185,000"), is refused."""

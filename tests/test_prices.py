@@ -99,6 +99,8 @@ def _items(path: Path) -> list[tuple[str, int, str]]:
         "Kemeja Batik;185,000\nBlus Rayon;150,000\n",
         "Nama Produk,Stok,Harga/pcs\nKemeja Batik,5,185000\nBlus Rayon,2,150000\n",
         "Nama Item,Harga Grosir,Harga\nKemeja Batik,160000,185000\nBlus Rayon,120000,150000\n",
+        "Layanan;Harga\nKemeja Batik;185000\nBlus Rayon;150000\n",
+        "Kode,Treatment,Durasi,Harga (Rp)\nT1,Kemeja Batik,60,185000\nT2,Blus Rayon,30,150000\n",
     ],
     ids=[
         "comma",
@@ -109,6 +111,8 @@ def _items(path: Path) -> list[tuple[str, int, str]]:
         "semicolon-comma-prices",
         "price-per-piece-after-stock",
         "wholesale-and-retail",
+        "services",
+        "treatments-with-duration",
     ],
 )
 def test_catalog_layouts(tmp_path: Path, text: str) -> None:
