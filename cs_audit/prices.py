@@ -291,7 +291,9 @@ def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
                 "write prices as 150000 or Rp 150.000",
             )
         after = cells[price_at + 1] if len(cells) > price_at + 1 else ""
-        split = bool(re.fullmatch(r"\d{1,3}", cell) and re.fullmatch(r"\d{3}", after))
+        # "185,000" unquoted reads as 185 then 000; a free item's 0 before a stock of
+        # 999 is no such split (a thousands group never starts with 0)
+        split = bool(re.fullmatch(r"[1-9]\d{0,2}", cell) and re.fullmatch(r"\d{3}", after))
         if split or len(cells) > width:
             raise ConfigError(
                 where_row,

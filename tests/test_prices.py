@@ -217,3 +217,18 @@ def test_approximate_prices(text: str, written: str | None) -> None:
     """A range, a lower bound or a guess is no exact price; one amount, a total, a
     range of days or sizes beside a price, is not approximate."""
     assert approximate_price(text) == written
+
+
+def test_a_free_item_before_a_three_digit_stock_is_read(tmp_path: Path) -> None:
+    """Price 0 then stock 999 is a free service in stock, not "0,999" split by a comma;
+    185 then 000 still is one."""
+    good = _write(
+        tmp_path,
+        "c.csv",
+        "sku,nama_produk,harga_idr,stok\nA1,Pemasangan Tempered Glass,0,999\n"
+        "A2,Kabel USB-C,55000,40\n",
+    )
+    assert _items(good) == [("Pemasangan Tempered Glass", 0, "2"), ("Kabel USB-C", 55000, "3")]
+    bad = _write(tmp_path, "d.csv", "sku,nama_produk,harga_idr,stok\nA1,Kemeja,185,000\n")
+    with pytest.raises(ConfigError, match="reads as price 185 followed by 000"):
+        load_catalog(bad)
