@@ -459,3 +459,42 @@ def test_informal_spelling_does_not_hide_an_answer() -> None:
 )
 def test_topic_words_in_standard_spelling(text: str, words: set[str]) -> None:
     assert topic_words(text, CONFIG.rubric.colloquial) == words
+
+
+CATALOG = (
+    CatalogItem("Tumpeng Besar", 950000, "c.csv:2"),
+    CatalogItem("Cleaning Laptop", 175000, "c.csv:3"),
+    CatalogItem("Ganti Keyboard Laptop", 350000, "c.csv:4"),
+    CatalogItem("Airport Transfer Canggu", 300000, "c.csv:5"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "verdict"),
+    [
+        # a total on the right price, with the count it is built on
+        ("tumpeng besar 2 brp?", "Betul kak, 2 Tumpeng Besar total Rp 1.900.000", "pass"),
+        # a multiple of a price with no such count is no total: cleaning quoted wrong
+        (
+            "ganti keyboard laptop sama cleaning laptop brp?",
+            "Ganti keyboard laptop Rp 350.000 + cleaning laptop Rp 150.000, total Rp 500.000",
+            "fail",
+        ),
+        # shipping, a transfer and a deposit are not the product's price
+        ("tumpeng besar brp?", "Tumpeng Besar Rp 950.000, ongkirnya Rp 25.000 kak", "pass"),
+        ("ok tumpeng besar 1 ya", "Siap kak, transfer Rp 975.000 ke BCA ya", "pass"),
+        (
+            "Tumpeng besar, how much?",
+            "It is IDR 950,000, a deposit of IDR 500,000 books it",
+            "pass",
+        ),
+        ("tumpeng besar brp?", "Tumpeng besar IDR 975,000 in total with delivery", "pass"),
+        # a product whose name holds "Transfer" is still checked
+        ("airport transfer canggu brp?", "Airport Transfer Canggu is IDR 350,000 per car", "fail"),
+    ],
+)
+def test_catalog_totals_and_other_amounts(question: str, reply: str, verdict: str) -> None:
+    """LABELING.md: totals built on right prices are fine; shipping, a transfer, a
+    deposit are not catalog prices; a wrong price for a named product fails."""
+    chat = f"16/11/26 09.00 - Budi: {question}\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    assert _judge(chat, CATALOG)["accurate_concise"].verdict.value == verdict

@@ -308,7 +308,17 @@ MORE = {
     ),
     "gives_size": (["Ready ukuran XL kak", "Tersedia size 38 sampai 42"], ["Ready kak"]),
     "acknowledgement": (
-        ["ok makasih kak 🙏", "Thanks!", "siap kak", "👍", "hatur nuhun kak", "matur nuwun"],
+        [
+            "ok makasih kak 🙏",
+            "Thanks!",
+            "siap kak",
+            "👍",
+            "hatur nuhun kak",
+            "matur nuwun",
+            "ok mas suwun",
+            "oke mba",
+            "ok kak nanti sy kabari",
+        ],
         ["ok kak, ukuran L ada?", "makasih, tapi kapan dikirim?"],
     ),
     "complaint": (

@@ -15,10 +15,37 @@ def _rupiah(value: int) -> str:
     return "Rp " + f"{value:,}".replace(",", ".")
 
 
-# A reply about shipping, totals or down payments quotes other amounts than a price.
+# An amount said to be shipping, a total, a transfer or a deposit (the word a few
+# characters before it, in the same sentence) is not a product's price.
 _NOT_A_PRODUCT_PRICE = re.compile(
-    r"\b(ongkir|ongkos|total|shipping|biaya kirim|dp|diskon|potongan|cashback)\b", re.IGNORECASE
+    r"\b(?:(?:ongkir|ongkos|total|shipping|delivery|biaya kirim)(?:nya)?\b[^!?\n]{0,40}"
+    r"|(?:transfer|tf|dp|deposit|down payment|uang muka|tagihan|invoice|pelunasan|diskon|"
+    r"potongan|cashback)(?:nya)?\b[^!?\n\d]{0,6})$",
+    re.IGNORECASE,
 )
+_NOT_A_PRODUCT_PRICE_AFTER = re.compile(  # "IDR 111,000 in total", not ", total Rp 500.000"
+    r"\s*(in total|total|for shipping|for delivery)\b(?!\s*(rp|idr|:|=|\d))", re.IGNORECASE
+)
+_MOST_UNITS = 1000  # "2 Tumpeng Besar total Rp 1.900.000": a total of up to this many
+
+
+def _other_amount(text: str, written: str) -> bool:
+    at = max(0, text.find(written))
+    return bool(
+        _NOT_A_PRODUCT_PRICE.search(text[:at])
+        or _NOT_A_PRODUCT_PRICE_AFTER.match(text, at + len(written))
+    )
+
+
+def _fits(quoted: int, price: int, tolerance: float, text: str) -> bool:
+    """A quoted amount is the catalog price, within the tolerance, or a total built on
+    it: a whole number of items that the reply names ("2 Tumpeng Besar ... total Rp
+    1.900.000"; LABELING.md: totals built on right prices are fine)."""
+    if abs(quoted - price) <= price * tolerance:
+        return True
+    if price <= 0 or quoted % price or not 2 <= quoted // price <= _MOST_UNITS:
+        return False
+    return re.search(rf"(?<![\d.,]){quoted // price}(?![\d.,]\d)", text) is not None
 
 
 def _catalog_mismatch(
@@ -28,17 +55,16 @@ def _catalog_mismatch(
     (or, for a reply naming none, the product its question named)."""
     if not ctx.catalog:
         return None
-    quoted = find_prices(message.text, money_asked=money_asked)
+    text = message.text
+    quoted = [  # "ongkir Rp 15.000", "transfer Rp 260.000": not a product's price
+        p for p in find_prices(text, money_asked=money_asked) if not _other_amount(text, p.written)
+    ]
     if not quoted:
         return None
-    products = products_named(ctx.catalog, message.text)
-    if not products:
-        if _NOT_A_PRODUCT_PRICE.search(message.text):
-            return None
-        products = products_named(ctx.catalog, context)
+    products = products_named(ctx.catalog, text) or products_named(ctx.catalog, context)
     tolerance = ctx.config.rubric.price_tolerance
     for item in products:
-        if any(abs(p.value - item.price) <= item.price * tolerance for p in quoted):
+        if any(_fits(p.value, item.price, tolerance, text) for p in quoted):
             continue
         return result(
             KEY,

@@ -91,8 +91,9 @@ def quote(text: str, limit: int = 60) -> str:
 
 
 def _without_status(kinds: tuple[str, ...], status: bool) -> tuple[str, ...]:
-    """A status check's "when" is no schedule of the product ("When will it ship?")."""
-    return tuple(k for k in kinds if k != "schedule") if status else kinds
+    """A status check's "when" and "ready?" are no schedule or stock of a product ("When
+    will it ship?", "is my dress ready? Order no. 0512")."""
+    return tuple(k for k in kinds if k not in ("schedule", "stock")) if status else kinds
 
 
 @dataclass(frozen=True)
