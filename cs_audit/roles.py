@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -52,8 +53,10 @@ def phone_key(text: str, country_code: str = "62") -> str | None:
 
 
 def identity(author: str, country_code: str = "62") -> str:
-    """A key under which two spellings of one author are equal."""
-    return phone_key(author, country_code) or " ".join(author.casefold().split())
+    """A key under which two spellings of one author are equal (composed or decomposed
+    accents and Hangul, as a roster typed on a Mac may have them, are one)."""
+    folded = unicodedata.normalize("NFC", author).casefold()
+    return phone_key(author, country_code) or " ".join(folded.split())
 
 
 def customer_in_file_name(file: str) -> str | None:
@@ -63,8 +66,8 @@ def customer_in_file_name(file: str) -> str | None:
         stem = PurePosixPath(part).stem if "." in part else part
         # a phone number in a file name comes wrapped in bidi marks, as Android writes it
         found = _FILE_NAME.match(strip_bidi(stem))
-        if found:
-            return found[1].strip()
+        if found:  # a Mac writes file names decomposed (NFD); chats are composed (NFC)
+            return unicodedata.normalize("NFC", found[1].strip())
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ from cs_audit.roles import (
     assign_roles,
     customer_in_file_name,
     frequent_authors,
+    identity,
     phone_key,
     settled_roles,
 )
@@ -265,3 +268,16 @@ def test_fuzz_finds_a_customer_named_like_an_agent_and_a_lone_group_member() -> 
             CONFIG,
             named_elsewhere=frozenset({"hendra wijaya"}),
         )
+
+
+def test_a_decomposed_file_name_names_its_composed_author() -> None:
+    """A Mac writes "김민지" and "Zoë" in file names decomposed (NFD); the chat has
+    them composed: the file name still names the customer (found by fuzzing)."""
+    for name in ("김민지", "Zoë Álvarez"):
+        decomposed = unicodedata.normalize("NFD", name)
+        assert decomposed != name
+        file = f"WhatsApp Chat - {decomposed}.zip/_chat.txt"
+        assert customer_in_file_name(file) == name
+        roles = assign_roles(file, [name, "Outfit Kita.id"], CONFIG)
+        assert (set(roles.customers), set(roles.business)) == ({name}, {"Outfit Kita.id"})
+    assert identity(unicodedata.normalize("NFD", "Zoë")) == identity("Zoë")
