@@ -498,3 +498,16 @@ def test_catalog_totals_and_other_amounts(question: str, reply: str, verdict: st
     deposit are not catalog prices; a wrong price for a named product fails."""
     chat = f"16/11/26 09.00 - Budi: {question}\n16/11/26 09.05 - Toko Maju: {reply}\n"
     assert _judge(chat, CATALOG)["accurate_concise"].verdict.value == verdict
+
+
+def test_a_complaint_without_a_question_is_a_point_to_answer() -> None:
+    """ "the seal ... was broken" asks nothing in words but must be taken up: it makes
+    answers_questions applicable (LABELING.md: complaints are points to answer)."""
+    chat = (
+        "19/11/26 14.20 - Budi: Hi, I picked up my order but the seal on the moisturizer "
+        "was broken.\n"
+        "19/11/26 14.26 - Toko Maju: Hi, I'm very sorry about that! Please bring the "
+        "moisturizer back and we'll replace it.\n"
+    )
+    judged = _judge(chat)["answers_questions"]
+    assert (judged.verdict, judged.reason) == (Verdict.PASS, "all 1 question(s) answered on topic")

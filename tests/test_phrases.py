@@ -373,3 +373,31 @@ def test_every_phrase_list_has_examples_and_ships_as_data() -> None:
     assert [k for k in PHRASE_KEYS if not any(DEFAULT_PHRASES[k].values())] == [
         "authorised_discount"
     ]
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "matches"),
+    [
+        ("question", "kak mau cuci kering aja 8 kg, jemput jam 9 di kos", True),
+        ("question", "Min, saya mau servis laptop", True),
+        ("question", "kak kalo beli tempered glass di toko, pasangnya bayar lg ga", True),
+        ("question", "Kak mau kasih review nih, trip kemarin seru bgt", False),
+        ("question", "ok kak sy mampir besok", False),
+        ("question", "kemarin sudah sampai, makasih", False),
+        ("complaint", "pesanan sy harusnya dtg jam 11, sampe skrg blm dateng", True),
+        ("complaint", "I picked up my order but the seal was broken.", True),
+        ("complaint", "paketnya sudah sampai kak, bagus", False),
+    ],
+)
+def test_wants_and_complaints_stated_without_a_question_mark(
+    key: str, text: str, matches: bool
+) -> None:
+    """A want stated at the start ("kak mau ..."), a yes/no question ending in "ga"
+    without "?", and a complaint are points to answer (LABELING.md)."""
+    assert (RUBRIC.find(key, normal(text)) is not None) is matches
+
+
+@pytest.mark.parametrize("text", ["Halo kak, mau tanya", "kak mau nanya dong"])
+def test_announcing_a_question_is_not_one(text: str) -> None:
+    """ "mau tanya" announces the question that follows; it asks nothing yet."""
+    assert RUBRIC.find("question", normal(text)) is None

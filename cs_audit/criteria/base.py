@@ -207,9 +207,11 @@ class Context:
 
     @cached_property
     def _question_ids(self) -> frozenset[int]:
-        """The customer's questions, found in one pass over all their messages."""
-        messages = self.customer_text_messages
-        found = self.config.rubric.matching("question", self.normal_texts(messages))
+        """The customer's questions, requests and complaints (points to answer,
+        LABELING.md), found in passes over all their messages."""
+        messages, rubric = self.customer_text_messages, self.config.rubric
+        texts = self.normal_texts(messages)
+        found = {*rubric.matching("question", texts), *rubric.matching("complaint", texts)}
         return frozenset(id(messages[i]) for i in found)
 
     @cached_property
