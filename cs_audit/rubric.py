@@ -150,8 +150,16 @@ class Rubric:
     price_tolerance: float = 0.0  # a quoted price may differ from the catalog by this share
     language_sample: int = 8  # messages per side that langdetect reads
     compiled: Mapping[str, Phrases] = field(init=False, repr=False, compare=False)
+    # colloquial with its di-/ke-/nge- forms ("dituker": "ditukar"): one lookup a word
+    standard_forms: Mapping[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        forms = {
+            prefix + informal: prefix + standard
+            for prefix in ("nge", "ke", "di", "")  # a plain word wins over a prefixed one
+            for informal, standard in self.colloquial.items()
+        }
+        object.__setattr__(self, "standard_forms", forms)
         object.__setattr__(
             self,
             "compiled",

@@ -458,7 +458,7 @@ def test_informal_spelling_does_not_hide_an_answer() -> None:
     ],
 )
 def test_topic_words_in_standard_spelling(text: str, words: set[str]) -> None:
-    assert topic_words(text, CONFIG.rubric.colloquial) == words
+    assert topic_words(text, CONFIG.rubric.standard_forms) == words
 
 
 CATALOG = (

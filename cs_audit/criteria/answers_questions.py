@@ -54,7 +54,7 @@ def judge(ctx: Context) -> CriterionResult:
     # a reply may answer two turns (see Context.answers_to): its words are kept for the
     # next turn only, so a year-long chat never holds every message's words at once
     words: dict[int, frozenset[str]] = {}
-    colloquial = ctx.config.rubric.colloquial
+    standard = ctx.config.rubric.standard_forms
     for turn in ctx.conversation.turns:
         questions = ctx.questions(turn)
         if not questions:
@@ -68,11 +68,11 @@ def judge(ctx: Context) -> CriterionResult:
                 questions[0],
             )
         answers = ctx.answers_to(turn)
-        words = {id(a): words.get(id(a)) or topic_words(ctx.normal(a), colloquial) for a in answers}
+        words = {id(a): words.get(id(a)) or topic_words(ctx.normal(a), standard) for a in answers}
         said = frozenset().union(*words.values())
         for question in questions:
             data = _data_answer(ctx, question, turn)
-            topic = topic_words(ctx.normal(question), colloquial)
+            topic = topic_words(ctx.normal(question), standard)
             on_topic = (
                 data
                 if data is not None

@@ -45,23 +45,15 @@ def normal(text: str) -> str:
 _WORD = re.compile(r"\w{3,}")
 
 
-def topic_words(normal_text: str, colloquial: Mapping[str, str] | None = None) -> frozenset[str]:
+def topic_words(normal_text: str, standard: Mapping[str, str] | None = None) -> frozenset[str]:
     """The words that carry a message's topic, in a text ``normal`` has read; informal
-    spellings in their standard form ("tuker", "dituker": "tukar", "ditukar")."""
+    spellings in their standard form (``Rubric.standard_forms``: "tuker", "dituker":
+    "tukar", "ditukar")."""
     words = frozenset(_WORD.findall(normal_text)) - _STOPWORDS
-    if not colloquial:
+    if not standard:
         return words
-    return frozenset(_standard(w, colloquial) for w in words) - _STOPWORDS
-
-
-def _standard(word: str, colloquial: Mapping[str, str]) -> str:
-    found = colloquial.get(word)
-    if found is not None:
-        return found
-    for prefix in ("di", "ke", "nge"):  # a passive or colloquial prefix on an informal root
-        if word.startswith(prefix) and (root := colloquial.get(word[len(prefix) :])):
-            return prefix + root
-    return word
+    get = standard.get
+    return frozenset([get(w, w) for w in words]) - _STOPWORDS
 
 
 def shares_topic(asked: Set[str], said: Set[str]) -> bool:
