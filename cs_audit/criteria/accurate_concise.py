@@ -20,7 +20,7 @@ def _rupiah(value: int) -> str:
 _NOT_A_PRODUCT_PRICE = re.compile(
     r"\b(?:(?:ongkir|ongkos|total|shipping|delivery|biaya kirim)(?:nya)?\b[^!?\n]{0,40}"
     r"|(?:transfer|tf|dp|deposit|down payment|uang muka|tagihan|invoice|pelunasan|diskon|"
-    r"potongan|cashback)(?:nya)?\b[^!?\n\d]{0,6})$",
+    r"potongan|cashback)(?:nya)?\b(?:\s*\d{1,3}\s*%)?[^!?\n\d]{0,6})$",  # "DP 50% Rp …"
     re.IGNORECASE,
 )
 _NOT_A_PRODUCT_PRICE_AFTER = re.compile(  # "IDR 111,000 in total", not ", total Rp 500.000"
