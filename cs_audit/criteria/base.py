@@ -97,8 +97,9 @@ class Context:
     config: AuditConfig
     catalog: tuple[CatalogItem, ...] = ()
     # what criteria ask again of one turn or question, worked out once
-    _said: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _gives: dict[tuple[int, str], bool] = field(
+    # per kind of data, by turn: no (turn, kind) tuple per entry (a year-long chat's
+    # 700,000 of them weighed 70 MB)
+    _gives: dict[str, dict[int, bool]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
     _normal_texts: dict[int, tuple[Sequence[Message], tuple[str, ...]]] = field(
@@ -223,16 +224,17 @@ class Context:
     def gives(self, turn: Turn, kind: str) -> bool:
         """Whether a turn's answers give that kind of data (a price in any form: the
         question asked one, so a bare "150.000" is one)."""
-        key = (id(turn), kind)
-        if key not in self._gives:
+        known = self._gives.setdefault(kind, {})
+        found = known.get(id(turn))
+        if found is None:
             if kind == "price":  # "Gratis kak" answers a price too
                 found = any(
                     find_prices(a.text, money_asked=True) for a in self.answers_to(turn)
                 ) or (self.config.rubric.find("free", self.said(turn)) is not None)
             else:
                 found = self.config.rubric.find(f"gives_{kind}", self.said(turn)) is not None
-            self._gives[key] = found
-        return self._gives[key]
+            known[id(turn)] = found
+        return found
 
     def pointer_elsewhere(self, turn: Turn) -> Message | None:
         """The first of a turn's answers that sends the customer elsewhere for what they
@@ -243,10 +245,9 @@ class Context:
         )
 
     def said(self, turn: Turn) -> str:
-        """A turn's answers as one normalised text."""
-        if id(turn) not in self._said:
-            self._said[id(turn)] = " ".join(map(self.normal, self.answers_to(turn)))
-        return self._said[id(turn)]
+        """A turn's answers as one normalised text (asked once per kind of data: not
+        kept, ``gives`` keeps the answer)."""
+        return " ".join(map(self.normal, self.answers_to(turn)))
 
     def questions(self, turn: Turn) -> tuple[Message, ...]:
         """The customer's questions in a turn."""
