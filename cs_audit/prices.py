@@ -173,6 +173,12 @@ class CatalogItem:
     name: str
     price: int
     where: str  # file:row, for evidence
+    variant: str = ""  # a size or variant column's cells ("22cm", "isi 12"), if any
+
+    @property
+    def label(self) -> str:
+        """The product as a reason names it: "Black Forest 22cm"."""
+        return f"{self.name} {self.variant}" if self.variant else self.name
 
 
 def _cell(value: object) -> str:
@@ -222,6 +228,22 @@ _EXACT_PRICE_HEADER = re.compile(
 )
 
 
+# a column that tells variants of one product apart: "Black Forest" 18cm and 22cm
+_VARIANT_HEADER = re.compile(
+    r"\b(?:size|sizes|ukuran|varian|variant|variants|variasi|tipe|type|warna|colou?r|isi|"
+    r"kapasitas|capacity|volume)\b",
+    re.IGNORECASE,
+)
+
+
+def _variant_columns(header: list[str], name_at: int, price_at: int) -> list[int]:
+    return [
+        i
+        for i, cell in enumerate(header)
+        if i not in (name_at, price_at) and _VARIANT_HEADER.search(cell.replace("_", " "))
+    ]
+
+
 def _header(rows: list[list[str]]) -> tuple[int, int, int] | None:
     """The header row (its index) and the name and price columns it names, looked for
     in the first rows (a workbook may open with a title). Where several columns say
@@ -263,6 +285,7 @@ def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
     header = _header(rows)
     first, name_at, price_at = (header[0] + 1, header[1], header[2]) if header else (0, 0, 1)
     width = len(rows[header[0]]) if header else 2
+    variants = _variant_columns(rows[header[0]], name_at, price_at) if header else []
     items = []
     for number, row in enumerate(rows[first:], start=first + 1):
         cells = [c.strip() for c in row]
@@ -304,7 +327,14 @@ def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
                 "comma split the row",
                 'quote such prices ("185,000") or write them as 185000',
             )
-        items.append(CatalogItem(cells[name_at], price, where_row))
+        variant = " ".join(
+            cells[i]
+            for i in variants
+            if i < len(cells)
+            and cells[i].strip("-\u2013 ")
+            and cells[i].casefold() not in cells[name_at].casefold()
+        )
+        items.append(CatalogItem(cells[name_at], price, where_row, variant))
     if not items:
         raise ConfigError(where, "has no products", "give rows of product name, price")
     return tuple(items)
@@ -321,10 +351,30 @@ def mentioned(item: CatalogItem, text: str) -> bool:
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words)
 
 
-def products_named(catalog: tuple[CatalogItem, ...], text: str) -> list[CatalogItem]:
-    """The products ``text`` names, the most specific only: "kemeja batik anak" names
-    Kemeja Batik Anak, not also Kemeja Batik."""
+def products_named(catalog: tuple[CatalogItem, ...], text: str) -> list[list[CatalogItem]]:
+    """The products ``text`` names, the most specific only ("kemeja batik anak" names
+    Kemeja Batik Anak, not also Kemeja Batik), each as the variants it may be: the
+    variants whose words the text says ("Black Forest 22cm"), or all of that product's
+    when it says none of them (then any of their prices is right)."""
     named = [item for item in catalog if mentioned(item, text)]
-    return [
+    named = [
         item for item in named if not any(_words(item.name) < _words(other.name) for other in named)
     ]
+    groups: dict[str, list[CatalogItem]] = {}
+    for item in named:
+        groups.setdefault(item.name.casefold(), []).append(item)
+    chosen = []
+    for variants in groups.values():
+        said = [v for v in variants if v.variant and _says(v.variant, text)]
+        chosen.append(said or variants)
+    return chosen
+
+
+def _says(variant: str, text: str) -> bool:
+    """Whether a text names a variant: its words, "22cm" also written "22 cm"."""
+    folded = " ".join(re.findall(r"\w+", text.casefold()))
+    squeezed = folded.replace(" ", "")
+    words = re.findall(r"\w+", variant.casefold())
+    return bool(words) and (
+        all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words) or "".join(words) in squeezed
+    )

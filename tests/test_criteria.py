@@ -512,3 +512,36 @@ def test_a_complaint_without_a_question_is_a_point_to_answer() -> None:
     )
     judged = _judge(chat)["answers_questions"]
     assert (judged.verdict, judged.reason) == (Verdict.PASS, "all 1 question(s) answered on topic")
+
+
+CAKES = (
+    CatalogItem("Black Forest", 185000, "c.csv:2", "18cm"),
+    CatalogItem("Black Forest", 260000, "c.csv:3", "22cm"),
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict", "reason"),
+    [
+        ("Black Forest 22cm Rp 260.000 kak", "pass", "gave the price asked for, briefly"),
+        (
+            "Black Forest 22 cm Rp 185.000 kak",
+            "fail",
+            "quoted Rp 185.000 for Black Forest 22cm; the catalog says Rp 260.000 (c.csv:3)",
+        ),
+        # no size said: either variant's price is right, a third is not
+        ("Black Forest Rp 185.000 kak", "pass", "gave the price asked for, briefly"),
+        (
+            "Black Forest Rp 200.000 kak",
+            "fail",
+            "quoted Rp 200.000 for Black Forest; the catalog says Rp 185.000 or Rp 260.000 "
+            "(c.csv:2)",
+        ),
+    ],
+)
+def test_a_variant_column_tells_sizes_apart(reply: str, verdict: str, reason: str) -> None:
+    """A catalog's size column makes "Black Forest 22cm" one product and "Black Forest"
+    either (LABELING.md: the wrong variant's price fails)."""
+    chat = f"16/11/26 09.00 - Budi: black forest brp kak?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    judged = _judge(chat, CAKES)["accurate_concise"]
+    assert (judged.verdict.value, judged.reason) == (verdict, reason)

@@ -170,6 +170,7 @@ DISCOUNT_MATCH = [
     "Boleh kak, khusus kakak diskon 10% ya",
     "Ok we can offer you a special price: 450k",
     "Special price for you, IDR 300,000",
+    "2 boxes are normally IDR 340,000, but I'll make it IDR 300,000 for you",
     "saya potongin jadi 250rb aja kak",
 ]
 DISCOUNT_MISS = [
@@ -321,8 +322,19 @@ MORE = {
             "ok mas suwun",
             "oke mba",
             "ok kak nanti sy kabari",
+            "Perfect, thank you!",
+            "Cheers!",
+            "Great, I'll let you know.",
+            "ok kak sy pikir2 dulu",
+            "udh sampe kak. makasih",
+            "oke kak otw",
         ],
-        ["ok kak, ukuran L ada?", "makasih, tapi kapan dikirim?"],
+        [
+            "ok kak, ukuran L ada?",
+            "makasih, tapi kapan dikirim?",
+            "udh sampe tapi kuenya penyok",
+            "Great, when will it arrive?",
+        ],
     ),
     "complaint": (
         ["mau komplain, barangnya rusak", "paketnya belum sampai juga kak, kecewa"],

@@ -232,3 +232,19 @@ def test_a_free_item_before_a_three_digit_stock_is_read(tmp_path: Path) -> None:
     bad = _write(tmp_path, "d.csv", "sku,nama_produk,harga_idr,stok\nA1,Kemeja,185,000\n")
     with pytest.raises(ConfigError, match="reads as price 185 followed by 000"):
         load_catalog(bad)
+
+
+def test_variant_columns_are_read_beside_the_name(tmp_path: Path) -> None:
+    """Size, varian, isi columns tell variants apart; '-' or a repeat of the name is none."""
+    path = _write(
+        tmp_path,
+        "c.csv",
+        "item,size,price\nBlack Forest,18cm,185000\nBlack Forest,22cm,260000\n"
+        "Topper Akrilik,-,35000\nCupcake isi 6,isi 6,90000\n",
+    )
+    assert [(i.label, i.price) for i in load_catalog(path)] == [
+        ("Black Forest 18cm", 185000),
+        ("Black Forest 22cm", 260000),
+        ("Topper Akrilik", 35000),
+        ("Cupcake isi 6", 90000),
+    ]

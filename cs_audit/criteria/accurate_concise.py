@@ -18,7 +18,8 @@ def _rupiah(value: int) -> str:
 # An amount said to be shipping, a total, a transfer or a deposit (the word a few
 # characters before it, in the same sentence) is not a product's price.
 _NOT_A_PRODUCT_PRICE = re.compile(
-    r"\b(?:(?:ongkir|ongkos|total|shipping|delivery|biaya kirim)(?:nya)?\b[^!?\n]{0,40}"
+    r"\b(?:(?:ongkir|ongkos|total|shipping|delivery|biaya kirim|antar jemput|jemput|"
+    r"penjemputan|pick-?up)(?:nya)?\b[^!?\n]{0,40}"
     r"|(?:transfer|tf|dp|deposit|down payment|uang muka|tagihan|invoice|pelunasan|diskon|"
     r"potongan|cashback)(?:nya)?\b(?:\s*\d{1,3}\s*%)?[^!?\n\d]{0,6})$",  # "DP 50% Rp …"
     re.IGNORECASE,
@@ -63,14 +64,15 @@ def _catalog_mismatch(
         return None
     products = products_named(ctx.catalog, text) or products_named(ctx.catalog, context)
     tolerance = ctx.config.rubric.price_tolerance
-    for item in products:
-        if any(_fits(p.value, item.price, tolerance, text) for p in quoted):
+    for variants in products:
+        if any(_fits(p.value, item.price, tolerance, text) for p in quoted for item in variants):
             continue
+        item = variants[0]
         return result(
             KEY,
             Verdict.FAIL,
-            f"quoted {quoted[0].written} for {item.name}; the catalog says "
-            f"{_rupiah(item.price)} ({item.where})",
+            f"quoted {quoted[0].written} for {item.label if len(variants) == 1 else item.name}; "
+            f"the catalog says {' or '.join(_rupiah(v.price) for v in variants)} ({item.where})",
             message,
         )
     return None
