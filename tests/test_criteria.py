@@ -545,3 +545,25 @@ def test_a_variant_column_tells_sizes_apart(reply: str, verdict: str, reason: st
     chat = f"16/11/26 09.00 - Budi: black forest brp kak?\n16/11/26 09.05 - Toko Maju: {reply}\n"
     judged = _judge(chat, CAKES)["accurate_concise"]
     assert (judged.verdict.value, judged.reason) == (verdict, reason)
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "verdict"),
+    [
+        # offered at a price, named as asked: it is there
+        ("kak cheesecake blueberry ada?", "Cheesecake Blueberry 18cm Rp 240.000 kak", "pass"),
+        # a price for something else does not say whether the cheesecake is there
+        ("kak cheesecake blueberry ada?", "Black Forest 18cm Rp 185.000 kak", "fail"),
+        # among several questions a price may answer another: no stock read from it
+        (
+            "kak cheesecake brp? terapis cowok ada?",
+            "Cheesecake Rp 240.000 kak",
+            "fail",
+        ),
+    ],
+)
+def test_an_item_offered_at_a_price_answers_whether_it_is_there(
+    question: str, reply: str, verdict: str
+) -> None:
+    chat = f"16/11/26 09.00 - Budi: {question}\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    assert _judge(chat)["answers_questions"].verdict.value == verdict

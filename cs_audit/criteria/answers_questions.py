@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cs_audit.criteria.base import Context, quote, result, shares_topic, topic_words
 from cs_audit.models import CriterionResult, Message, Turn, Verdict
+from cs_audit.prices import find_prices
 
 KEY = "answers_questions"
 
@@ -12,7 +13,26 @@ def _data_answer(ctx: Context, question: Message, turn: Turn) -> bool | None:
     """For a question asking price, stock, size or a time: whether every datum asked
     was given. None when the question asks for no such data."""
     kinds = [kind for kind in ctx.asks(question) if kind != "contents"]  # by topic
-    return all(ctx.gives(turn, kind) for kind in kinds) if kinds else None
+    if not kinds:
+        return None
+    return all(
+        ctx.gives(turn, kind) or (kind == "stock" and _offered(ctx, question, turn))
+        for kind in kinds
+    )
+
+
+def _offered(ctx: Context, question: Message, turn: Turn) -> bool:
+    """ "Cheesecake blueberry ada?" answered by offering it at a price ("Cheesecake
+    Blueberry 18cm Rp 240.000"): an answer that names what was asked and prices it."""
+    text = ctx.normal(question)
+    if text.count("?") > 1:  # among several questions, a price may answer another one
+        return False
+    standard = ctx.config.rubric.standard_forms
+    topic = topic_words(text, standard)
+    return bool(topic) and any(
+        find_prices(a.text) and shares_topic(topic, topic_words(ctx.normal(a), standard))
+        for a in ctx.answers_to(turn)
+    )
 
 
 def _fulfils(ctx: Context, answers: tuple[Message, ...]) -> bool:
