@@ -59,6 +59,7 @@ PHRASE_KEYS = (
     "escalation",
     "honesty",
     "deflection",
+    "refusal",
     "free",
     "discount",
     "authorised_discount",

@@ -90,7 +90,7 @@ def test_audit_returns_dataframes() -> None:
     assert frames.agents["agent"].tolist() == ["Dimas", "Rina", "Toko Maju"]
     assert frames.agents.loc[1, "mean_score"] == 92.2
     assert frames.conversations.shape == (5, 20)
-    assert frames.conversations["score"].tolist() == [100.0, 100.0, 0.0, 100.0, 76.5]
+    assert frames.conversations["score"].tolist() == [100.0, 100.0, 23.5, 100.0, 76.5]
     assert set(frames.findings["verdict"]) == {"pass", "fail", "n/a", "flag"}
     assert frames.turns["response_seconds"].max() == 57060
     assert len(frames.result.conversations) == 5

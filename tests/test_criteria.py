@@ -567,3 +567,19 @@ def test_an_item_offered_at_a_price_answers_whether_it_is_there(
 ) -> None:
     chat = f"16/11/26 09.00 - Budi: {question}\n16/11/26 09.05 - Toko Maju: {reply}\n"
     assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        ("Bu, barang yang tidak dicatat waktu penjemputan bukan tanggung jawab kami.", "pass"),
+        ("Kan sudah ditulis di nota bu.", "fail"),  # blame alone leaves the request undone
+    ],
+)
+def test_a_request_turned_down_has_been_taken_up(reply: str, verdict: str) -> None:
+    """LABELING.md: a refusal is a reply on the point; blame alone is not."""
+    chat = (
+        "16/11/26 15.40 - Budi: mba cucian kiloan sy kurang 1, kaos anak warna kuning ga ada. "
+        f"Tolong diganti!\n16/11/26 16.05 - Toko Maju: {reply}\n"
+    )
+    assert _judge(chat)["answers_questions"].verdict.value == verdict

@@ -352,6 +352,15 @@ MORE = {
         ["Sudah saya teruskan ke tim teknisi ya kak", "I've escalated this to our manager"],
         ["Sudah kami cek kak", "Terima kasih kak"],
     ),
+    "refusal": (
+        [
+            "Bu, barang yang tidak dicatat bukan tanggung jawab kami.",
+            "Maaf kak, tidak bisa ditukar karena sudah dicuci",
+            "Sorry, we don't give refunds for traffic delays.",
+            "That's not on us, the pads were worn",
+        ],
+        ["Bisa kak, kami ganti hari ini", "We can replace it tomorrow", "Tidak ada biaya kak"],
+    ),
     "honesty": (
         ["Mohon maaf kak, kami hanya bisa melayani pesan berupa text", "belum bisa kami proses"],
         ["Bisa kak", "Ready kak"],

@@ -102,7 +102,7 @@ def test_results_read_back_like_a_tuple() -> None:
     assert conversations[0] == every[0]
     assert conversations[-1] == every[4]
     assert conversations[1:3] == every[1:3]
-    assert [r.score for r in conversations] == [100.0, 100.0, 0.0, 100.0, 76.5]
+    assert [r.score for r in conversations] == [100.0, 100.0, 23.5, 100.0, 76.5]
     assert all(isinstance(r.conversation, ConversationOutline) for r in every)
     with pytest.raises(IndexError):
         conversations[5]

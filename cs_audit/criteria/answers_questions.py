@@ -59,6 +59,14 @@ def _escalates(ctx: Context, answers: tuple[Message, ...]) -> bool:
     )
 
 
+def _turns_down(ctx: Context, answers: tuple[Message, ...]) -> bool:
+    """A complaint or request turned down ("bukan tanggung jawab kami", "we don't give
+    refunds") has been taken up, if not as wished (LABELING.md: a refusal is on the
+    point). Blame alone is not: it may leave the request undone."""
+    rubric = ctx.config.rubric
+    return any(rubric.find("refusal", ctx.normal(a)) for a in answers)
+
+
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
     """A yes/no question ("Warna biru ada?") answered with a yes or a no ("Ada kak")."""
     rubric = ctx.config.rubric
@@ -103,6 +111,7 @@ def judge(ctx: Context) -> CriterionResult:
                     or _fulfils(ctx, answers)
                     or _takes_order(ctx, question, answers)
                     or _escalates(ctx, answers)
+                    or _turns_down(ctx, answers)
                 )
             )
             if not on_topic:
