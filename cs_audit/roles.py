@@ -124,8 +124,9 @@ class AuthorCount:
 class AccountHints:
     """Per folder, the author in most of its chats: the business account a chat that
     only its customer wrote in belongs to, where several shops are audited together.
-    An author some file names as its customer is never one; a folder without a clear
-    account takes the whole run's."""
+    An author some file names as its customer is never one, and group chats (three
+    authors or more) are not counted; a folder without a clear account takes the whole
+    run's."""
 
     _RUN = "\0"  # the whole run's key among the folders'
 
@@ -136,11 +137,14 @@ class AccountHints:
 
     def add(self, file: str, authors: Iterable[str]) -> None:
         named = customer_in_file_name(file)
-        self._folders.setdefault(os.path.dirname(file), Counter()).update(
-            a for a in set(authors) if named is None or not same_party(named, a, self._code)
-        )
         if named is not None:
             self._customers.add(identity(named, self._code))
+        people = set(authors)
+        if len(people) > 2:  # a group: any member writes in it, the account or not
+            return
+        self._folders.setdefault(os.path.dirname(file), Counter()).update(
+            a for a in people if named is None or not same_party(named, a, self._code)
+        )
 
     def settle(self) -> tuple[dict[str, str], frozenset[str]]:
         """Each folder's account (and the run's), and the identities named as customers."""

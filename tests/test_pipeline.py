@@ -228,3 +228,26 @@ def test_files_of_one_layout_decide_each_others_date_order(tmp_path: Path) -> No
         "no date in it tells day-first from month-first; read as day-first"
     ]
     assert {f.status for f in result.files if "Cy" not in f.file} == {"ok"}
+
+
+def test_a_group_chats_members_are_no_account(tmp_path: Path) -> None:
+    """A customer's unanswered chat belongs to the author in most of the folder's
+    chats; a group chat, where any member writes, does not count toward that (found by
+    fuzzing: a customer in a group and one other chat became the 'account')."""
+    folder = tmp_path / "week"
+    folder.mkdir()
+    (folder / "WhatsApp Chat - Reseller Kulit.txt").write_text(
+        "15/09/2026, 01:59 - Dewi Anggraini: Kak minta katalog + harga dong\n"
+        "15/09/2026, 02:00 - Nur Aisyah: sama kak\n"
+        "15/09/2026, 02:05 - Kedai Kulit: Halo kak, katalog kami kirim ya\n",
+        encoding="utf-8",
+    )
+    (folder / "wa-export-minggu-ini.txt").write_text(
+        "11/09/2026, 17:41 - Dewi Anggraini: Halo kak, tas kulit ready?\n", encoding="utf-8"
+    )
+    (folder / "WhatsApp Chat - Grace Lin.txt").write_text(
+        "15/09/2026, 19:00 - Grace Lin: Hi, is the brown bag available?\n", encoding="utf-8"
+    )
+    result = audit([folder])
+    agents = {r.conversation.customer: r.conversation.agents for r in result.conversations}
+    assert agents["Grace Lin"] == ("(no reply)",)
