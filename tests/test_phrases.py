@@ -411,6 +411,12 @@ def test_every_phrase_list_has_examples_and_ships_as_data() -> None:
         ("complaint", "pesanan sy harusnya dtg jam 11, sampe skrg blm dateng", True),
         ("complaint", "I picked up my order but the seal was broken.", True),
         ("complaint", "paketnya sudah sampai kak, bagus", False),
+        ("complaint", "bang motor sy masih bunyi kasar padahal baru diservis sabtu", True),
+        ("complaint", "the cake arrived and one side is completely squashed", True),
+        ("complaint", "I found a piece of plastic in the cheesecake", True),
+        ("complaint", "Not what I paid for.", True),
+        ("complaint", "motornya masih bisa dipakai kak, aman", False),
+        ("complaint", "The cake was lovely, thank you!", False),
     ],
 )
 def test_wants_and_complaints_stated_without_a_question_mark(
