@@ -207,6 +207,9 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("deflection", "Lihat highlight IG kami ya kak", True),
         ("deflection", "Please register on our website to see the prices", True),
         ("deflection", "Check out our catalogue for the sizes", True),
+        ("deflection", "Our full price list is in the catalog on our WhatsApp profile", True),
+        ("deflection", "harga lengkapnya ada di katalog WA kak", True),
+        ("deflection", "Harga ada di bawah ya kak: Rp 150.000", False),
         ("deflection", "Sudah kami cek kak, paketnya di gudang Cakung", False),
         ("deflection", "Jangan lupa follow IG kami untuk promo bulanan ya kak.", False),
         ("deflection", "I checked the order, it ships today", False),
@@ -328,6 +331,7 @@ MORE = {
             "ok kak sy pikir2 dulu",
             "udh sampe kak. makasih",
             "oke kak otw",
+            "Ok, I'll check",
         ],
         [
             "ok kak, ukuran L ada?",
