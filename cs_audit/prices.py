@@ -215,10 +215,11 @@ def _rows(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
 
 
-# a service business names its rows services: "Layanan;Harga", "Jasa", "Treatment", "Menu"
+# a service business names its rows services: "Layanan;Harga", "Jasa", "Treatment", "Menu";
+# a rental its units
 _NAME_HEADER = re.compile(
     r"\b(?:product|produk|nama|name|item|barang|layanan|jasa|service|services|treatment|"
-    r"menu|paket|package)\b",
+    r"menu|paket|package|unit|kendaraan|vehicle)\b",
     re.IGNORECASE,
 )
 _PRICE_HEADER = re.compile(r"\b(?:price|harga|prices|price_idr)\b|^harga", re.IGNORECASE)
@@ -231,7 +232,7 @@ _EXACT_PRICE_HEADER = re.compile(
 # a column that tells variants of one product apart: "Black Forest" 18cm and 22cm
 _VARIANT_HEADER = re.compile(
     r"\b(?:size|sizes|ukuran|varian|variant|variants|variasi|tipe|type|warna|colou?r|isi|"
-    r"kapasitas|capacity|volume)\b",
+    r"kapasitas|capacity|volume|durasi|duration|lama)\b",
     re.IGNORECASE,
 )
 

@@ -52,6 +52,9 @@ def test_human_replies_are_not_automated_wordings(text: str) -> None:
 
 
 CLOSING_MATCH = [
+    "Pak Slamet menuju pintu utara. Selamat berlibur bersama keluarga ya mas 🙏",
+    "Masukan kakak sudah kami sampaikan. Semoga next order lebih cocok ya kak 😊",
+    "Size 40 in cream is in stock. Just let us know whenever you'd like to order!",
     "Baik kak, ditunggu kabarnya ya kak 🙏 - CS Sari",
     "Silakan dibawa ke toko. Ditunggu kedatangannya kak 😊",
     "Ditunggu konfirmasinya kak 🙏",
@@ -332,6 +335,10 @@ MORE = {
             "udh sampe kak. makasih",
             "oke kak otw",
             "Ok, I'll check",
+            "nggih mas matur nuwun",
+            "udh ketemu mbak, makasih",
+            "yaudah kak",
+            "Ok, will look.",
         ],
         [
             "ok kak, ukuran L ada?",

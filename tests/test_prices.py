@@ -101,6 +101,7 @@ def _items(path: Path) -> list[tuple[str, int, str]]:
         "Nama Item,Harga Grosir,Harga\nKemeja Batik,160000,185000\nBlus Rayon,120000,150000\n",
         "Layanan;Harga\nKemeja Batik;185000\nBlus Rayon;150000\n",
         "Kode,Treatment,Durasi,Harga (Rp)\nT1,Kemeja Batik,60,185000\nT2,Blus Rayon,30,150000\n",
+        "kode;unit;harga\nA1;Kemeja Batik;185000\nA2;Blus Rayon;150000\n",
     ],
     ids=[
         "comma",
@@ -113,6 +114,7 @@ def _items(path: Path) -> list[tuple[str, int, str]]:
         "wholesale-and-retail",
         "services",
         "treatments-with-duration",
+        "rental-units",
     ],
 )
 def test_catalog_layouts(tmp_path: Path, text: str) -> None:
