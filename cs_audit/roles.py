@@ -139,7 +139,9 @@ class AccountHints:
         named = customer_in_file_name(file)
         if named is not None:
             self._customers.add(identity(named, self._code))
-        people = set(authors)
+        # "Anda"/"You" is whoever exported the chat (the business, on an iPhone): it
+        # names no account, and must not outvote the name other exports show
+        people = {a for a in authors if a.casefold() not in _EXPORTER}
         if len(people) > 2:  # a group: any member writes in it, the account or not
             return
         self._folders.setdefault(os.path.dirname(file), Counter()).update(

@@ -251,3 +251,27 @@ def test_a_group_chats_members_are_no_account(tmp_path: Path) -> None:
     result = audit([folder])
     agents = {r.conversation.customer: r.conversation.agents for r in result.conversations}
     assert agents["Grace Lin"] == ("(no reply)",)
+
+
+def test_the_exporter_anda_does_not_outvote_the_account_a_business_only_chat_shows(
+    tmp_path: Path,
+) -> None:
+    """iPhone exports call the business "Anda"; two of them must not make "Anda" the
+    folder's account and so leave a business-only chat to a named customer undecided
+    (found by fuzzing)."""
+    folder = tmp_path / "week"
+    folder.mkdir()
+    for name in ("Budi", "Sari"):
+        (folder / f"WhatsApp Chat - {name}.txt").write_text(
+            f"[27/09/26 15.30.00] {name}: Halo kak, ready?\n"
+            "[27/09/26 15.33.48] Anda: Siap kak, ready\n",
+            encoding="utf-8",
+        )
+    (folder / "WhatsApp Chat - +62 837-2210-4053.txt").write_text(
+        "30/09/26 18.33 - Outfit Kita.id: Hi, your order of Sandal Kulit Pria has shipped.\n",
+        encoding="utf-8",
+    )
+    result = audit([folder])
+    assert [f.status for f in result.files] == ["ok", "ok", "ok"]
+    agents = {r.conversation.customer: r.conversation.agents for r in result.conversations}
+    assert agents["+62 837-2210-4053"] == ("Outfit Kita.id",)
