@@ -345,11 +345,30 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", name.casefold()))
 
 
-def mentioned(item: CatalogItem, text: str) -> bool:
-    """Whether ``text`` names the product (every word of its name, in any order)."""
+def mentioned(item: CatalogItem, text: str, brands: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text`` names the product: every word of its name, in any order; a
+    brand that opens several names may be left out ("Avanza + Driver" names "Toyota
+    Avanza + Driver") where two other words remain."""
     words = _words(item.name)
+    first = re.findall(r"\w+", item.name.casefold())[:1]
+    if first and first[0] in brands and len(words) >= 3:
+        words = words - {first[0]}
     folded = text.casefold()
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words)
+
+
+@functools.lru_cache(maxsize=8)
+def _brands(catalog: tuple[CatalogItem, ...]) -> frozenset[str]:
+    """Words that open two or more names and appear nowhere else in them: "toyota",
+    "honda". A word that also sits inside names ("cuci", "servis") is no brand."""
+    opening: dict[str, int] = {}
+    inside: set[str] = set()
+    for item in catalog:
+        words = re.findall(r"\w+", item.name.casefold())
+        if words:
+            opening[words[0]] = opening.get(words[0], 0) + 1
+            inside.update(words[1:])
+    return frozenset(w for w, n in opening.items() if n >= 2 and w not in inside and w.isalpha())
 
 
 def products_named(catalog: tuple[CatalogItem, ...], text: str) -> list[list[CatalogItem]]:
@@ -357,7 +376,8 @@ def products_named(catalog: tuple[CatalogItem, ...], text: str) -> list[list[Cat
     Kemeja Batik Anak, not also Kemeja Batik), each as the variants it may be: the
     variants whose words the text says ("Black Forest 22cm"), or all of that product's
     when it says none of them (then any of their prices is right)."""
-    named = [item for item in catalog if mentioned(item, text)]
+    brands = _brands(catalog)
+    named = [item for item in catalog if mentioned(item, text, brands)]
     named = [
         item for item in named if not any(_words(item.name) < _words(other.name) for other in named)
     ]

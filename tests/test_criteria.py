@@ -583,3 +583,23 @@ def test_a_request_turned_down_has_been_taken_up(reply: str, verdict: str) -> No
         f"Tolong diganti!\n16/11/26 16.05 - Toko Maju: {reply}\n"
     )
     assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
+CARS = (
+    CatalogItem("Toyota Avanza + Driver", 500000, "c.csv:2", "12 jam"),
+    CatalogItem("Toyota Innova + Driver", 750000, "c.csv:3", "12 jam"),
+    CatalogItem("Honda Brio Lepas Kunci", 250000, "c.csv:4", "12 jam"),
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        ("Avanza + Driver 12 jam Rp 500.000 kak", "pass"),
+        ("Avanza + Driver 12 jam Rp 425.000 kak", "fail"),  # the brand left out, still named
+    ],
+)
+def test_a_product_named_without_its_brand(reply: str, verdict: str) -> None:
+    """A brand opening several catalog names ("Toyota") may be left out of a chat."""
+    chat = f"16/11/26 09.00 - Budi: avanza pake driver brp?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    assert _judge(chat, CARS)["accurate_concise"].verdict.value == verdict
