@@ -63,7 +63,9 @@ def customer_in_file_name(file: str) -> str | None:
     """The other party an export's file name names (for zips, the zip's name)."""
     parts = PurePosixPath(file).parts
     for part in reversed(parts):
-        stem = PurePosixPath(part).stem if "." in part else part
+        # only an export's own extensions come off: "@nia.olshop" and "J. Sitompul" are
+        # whole names (a folder an iPhone zip was extracted into keeps them)
+        stem = part[:-4] if part.casefold().endswith((".txt", ".zip")) else part
         # a phone number in a file name comes wrapped in bidi marks, as Android writes it
         found = _FILE_NAME.match(strip_bidi(stem))
         if found:  # a Mac writes file names decomposed (NFD); chats are composed (NFC)

@@ -42,6 +42,10 @@ def test_phone_numbers_match_however_written() -> None:
         ("in/WhatsApp Chat - Sari Dewi.zip/_chat.txt", "Sari Dewi"),
         ("week.zip/Chat WhatsApp dengan Budi.txt", "Budi"),
         ("notes/chat.txt", None),
+        # names holding a dot, in a folder an iPhone zip was extracted into (fuzzing)
+        ("week/WhatsApp Chat - @nia.olshop/_chat.txt", "@nia.olshop"),
+        ("week/WhatsApp Chat - J. Sitompul/_chat.txt", "J. Sitompul"),
+        ("WhatsApp Chat - J. Sitompul.zip/_chat.txt", "J. Sitompul"),
     ],
 )
 def test_customer_named_by_the_file(file: str, customer: str | None) -> None:
