@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cs_audit.errors import ConfigError
+from cs_audit.prefilter import prefilter
 from cs_audit.rubric import Rubric, rubric_from_mapping
 
 # A signature ends an agent's reply and names them: "Salam, Rina", "~Rina",
@@ -79,11 +80,16 @@ class AuditConfig:
     business_hours: BusinessHours | None = None
     rubric: Rubric = field(default_factory=Rubric)
     signatures: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    # per signature pattern, a search of the words it needs (see cs_audit.prefilter)
+    signature_needs: tuple[re.Pattern[str] | None, ...] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
-        object.__setattr__(
-            self, "signatures", tuple(re.compile(p, re.MULTILINE) for p in self.signature_patterns)
-        )
+        signatures = tuple(re.compile(p, re.MULTILINE) for p in self.signature_patterns)
+        object.__setattr__(self, "signatures", signatures)
+        needs = tuple(prefilter(p, shortest=1) for p in signatures)
+        object.__setattr__(self, "signature_needs", needs)
 
     def with_agents(self, names: tuple[str, ...]) -> AuditConfig:
         """This config with ``--agent`` names added."""

@@ -101,11 +101,13 @@ def signer(text: str, config: AuditConfig) -> str | None:
     The signature is looked for in the last line, and in the last two as one
     ("Salam,\nRina").
     """
-    lines = strip_bidi(text).rstrip().split("\n")
+    lines = strip_bidi(text).rstrip().rsplit("\n", 2)
     last = lines[-1]
     two = " ".join(line.strip() for line in lines[-2:])
     for tail in (last,) if two == last else (last, two):  # a one-line reply: read once
-        for pattern in config.signatures:
+        for pattern, needs in zip(config.signatures, config.signature_needs, strict=True):
+            if needs is not None and needs.search(tail) is None:  # it cannot be there
+                continue
             found = pattern.search(tail)
             if found is None:
                 continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from cs_audit.config import AuditConfig, BusinessHours
-from cs_audit.models import Conversation, Role, compact_pickle
+from cs_audit.models import Conversation, Role, columnar_pickle, compact_pickle
 
 
 @compact_pickle
@@ -30,7 +30,7 @@ class TurnTiming:
     within_live_chat: bool | None
 
 
-@compact_pickle
+@columnar_pickle(turns=TurnTiming)
 @dataclass(frozen=True, slots=True)
 class ConversationMetrics:
     """What a supervisor reads off one conversation's timing."""

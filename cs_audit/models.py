@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -24,6 +26,64 @@ def compact_pickle(cls: type[T]) -> type[T]:
 
     cls.__reduce__ = reduce  # type: ignore[assignment,method-assign]
     return cls
+
+
+def columnar_pickle(**rows: type) -> Callable[[type[T]], type[T]]:
+    """Like ``compact_pickle``, and each field named in ``rows`` (a tuple of that
+    dataclass: a conversation's turns) pickled as columns. A year-long chat has 400,000
+    turns: pickled one object at a time, they cost a tenth of its audit."""
+
+    def decorate(cls: type[T]) -> type[T]:
+        names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+        get = attrgetter(*names)
+        packed = {names.index(name): row for name, row in rows.items()}
+
+        def reduce(self: T) -> tuple[Callable[..., T], tuple[Any, ...]]:
+            values = list(get(self))
+            for at, row in packed.items():
+                values[at] = _columns(values[at], row)
+            return _from_columns, (cls, tuple(packed.items()), *values)
+
+        cls.__reduce__ = reduce  # type: ignore[assignment,method-assign]
+        return cls
+
+    return decorate
+
+
+_NONE = -(2**63)  # a missing moment in a column of datetimes
+_MICROSECOND = timedelta(microseconds=1)
+
+
+class _Moments(NamedTuple):
+    """A column of naive datetimes (or None) as microseconds after the first."""
+
+    base: datetime
+    offsets: array[int]
+
+    def values(self) -> list[datetime | None]:
+        base = self.base
+        return [None if v == _NONE else base + timedelta(microseconds=v) for v in self.offsets]
+
+
+def _columns(items: tuple[Any, ...], row: type) -> tuple[Any, ...]:
+    """The columns of a tuple of dataclasses; moments as microseconds after the first."""
+    columns: list[Any] = [tuple(map(attrgetter(f.name), items)) for f in fields(row)]
+    for at, column in enumerate(columns):
+        moments = [v for v in column if v is not None]
+        if moments and all(type(v) is datetime and v.tzinfo is None for v in moments):
+            base = moments[0]
+            offsets = [_NONE if v is None else (v - base) // _MICROSECOND for v in column]
+            columns[at] = _Moments(base, array("q", offsets))
+    return tuple(columns)
+
+
+def _from_columns(cls: Callable[..., T], packed: tuple[tuple[int, type], ...], *values: Any) -> T:
+    """An object ``columnar_pickle`` pickled, its rows rebuilt from their columns."""
+    rebuilt = list(values)
+    for at, row in packed:
+        columns = [c.values() if isinstance(c, _Moments) else c for c in rebuilt[at]]
+        rebuilt[at] = tuple(map(row, *columns))
+    return cls(*rebuilt)
 
 
 class MessageKind(StrEnum):
@@ -188,7 +248,7 @@ class TurnOutline:
     agent: str | None  # the agent credited with the reply
 
 
-@compact_pickle
+@columnar_pickle(turns=TurnOutline)
 @dataclass(frozen=True, slots=True)
 class ConversationOutline:
     """A judged conversation without its messages: what every output needs, small

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from cs_audit.errors import ConfigError
+from cs_audit.prefilter import prefilter
 
 CRITERIA = (
     "response_speed",
@@ -188,7 +189,7 @@ class Phrases:
     """One phrase list, compiled. Its hash is its identity: a compiled pattern hashes
     its whole program on every call, which cost the cache below more than a search."""
 
-    __slots__ = ("pattern",)
+    __slots__ = ("_needs", "pattern")
 
     def __init__(self, pattern: str) -> None:
         # texts are case folded, so a pattern with no capital letter needs no
@@ -196,19 +197,28 @@ class Phrases:
         # capitals ("Terima kasih", "[A-Z]") keeps it. Escapes (\W, \S) are not letters.
         letters = re.sub(r"\\.", "", pattern)
         self.pattern = re.compile(pattern, re.IGNORECASE if letters != letters.lower() else 0)
+        self._needs = prefilter(self.pattern)  # the words a match needs, if any
 
     def __reduce__(self) -> tuple[type[Phrases], tuple[str]]:
         return Phrases, (self.pattern.pattern,)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The pattern's first match in ``text``; a text without any word a match
+        needs is passed over at once (see ``cs_audit.prefilter``)."""
+        if self._needs is not None and self._needs.search(text) is None:
+            return None
+        return self.pattern.search(text)
 
     def matching(self, texts: Sequence[str]) -> Iterator[int]:
         """See ``Rubric.matching``. A chat says "ok kak" and "brp kak?" again and
         again: each distinct text is searched once. (Searching the texts joined in one
         call is slower: the regex engine's scan, not the calls, is the cost.)"""
         seen: dict[str, bool] = {}
+        search = self.search
         for index, text in enumerate(texts):
             found = seen.get(text)
             if found is None:
-                found = seen[text] = self.pattern.search(text) is not None
+                found = seen[text] = search(text) is not None
             if found:
                 yield index
 
@@ -217,7 +227,7 @@ class Phrases:
 def _search(phrases: Phrases, text: str) -> re.Match[str] | None:
     """Criteria, flags and sessions ask the same list about the same message, and short
     replies ("ok kak", "terima kasih") recur across chats: each is searched once."""
-    return phrases.pattern.search(text)
+    return phrases.search(text)
 
 
 _RUBRIC_KEYS = (
