@@ -73,14 +73,17 @@ def repeated_business_texts(
     return frozenset(repeated)
 
 
+_MINUTE, _NO_TIME = timedelta(minutes=1), timedelta(0)
+
+
 def _soon_after(reply: datetime, asked: datetime | None, within: timedelta) -> bool:
     """Whether a business message came within ``within`` of the customer's. Android
     exports have minutes only: there, "within seconds" means within a minute."""
     if asked is None:
         return False
     if reply.second == 0 and asked.second == 0:
-        within = max(within, timedelta(minutes=1))
-    return timedelta(0) <= reply - asked <= within
+        within = max(within, _MINUTE)
+    return _NO_TIME <= reply - asked <= within
 
 
 def _thanks(messages: Sequence[Message], roles: Roles, config: AuditConfig) -> set[int]:

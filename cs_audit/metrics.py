@@ -9,12 +9,14 @@ The SLA share is of answered turns; unanswered turns are counted apart.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+import operator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 
 from cs_audit.config import AuditConfig, BusinessHours
-from cs_audit.models import Conversation, Role, columnar_pickle, compact_pickle
+from cs_audit.models import Conversation, Message, Role, columnar_pickle, compact_pickle
 
 
 @compact_pickle
@@ -90,20 +92,14 @@ def open_seconds(start: datetime, end: datetime, hours: BusinessHours) -> float:
 def conversation_metrics(conversation: Conversation, config: AuditConfig) -> ConversationMetrics:
     """Latencies, counts, duration and SLA shares of one conversation."""
     hours = config.business_hours
-    # Timestamps can run backwards (a pasted header, a phone's clock set back): the file's
-    # order is the order, and each message is timed no earlier than the one before it,
-    # so no wait is negative or longer than the conversation.
-    clock: dict[int, datetime] = {}
-    latest = conversation.start
-    for u in conversation.utterances:
-        latest = max(latest, u.message.timestamp)
-        clock[id(u.message)] = latest
+    sla, live = config.sla_target.total_seconds(), config.live_chat_target.total_seconds()
+    clock = _clock(conversation)
     timings = []
     for turn in conversation.turns:
         if turn.reply is None:
             timings.append(TurnTiming(turn.start, None, None, None, None, None))
             continue
-        asked, replied = clock[id(turn.messages[0])], clock[id(turn.reply.message)]
+        asked, replied = clock(turn.messages[0]), clock(turn.reply.message)
         calendar = (replied - asked).total_seconds()
         business = open_seconds(asked, replied, hours) if hours else None
         counted = calendar if business is None else business
@@ -113,8 +109,8 @@ def conversation_metrics(conversation: Conversation, config: AuditConfig) -> Con
                 turn.reply.message.timestamp,  # as the file says; the wait is by the clock
                 calendar,
                 business,
-                counted <= config.sla_target.total_seconds(),
-                counted <= config.live_chat_target.total_seconds(),
+                counted <= sla,
+                counted <= live,
             )
         )
     answered = [t for t in timings if t.calendar_seconds is not None]
@@ -132,6 +128,22 @@ def conversation_metrics(conversation: Conversation, config: AuditConfig) -> Con
         sla_share=_share([t.within_sla for t in answered]),
         live_chat_share=_share([t.within_live_chat for t in answered]),
     )
+
+
+def _clock(conversation: Conversation) -> Callable[[Message], datetime]:
+    """When each message counts as sent. Timestamps can run backwards (a pasted header,
+    a phone's clock set back): the file's order is the order, and each message is timed
+    no earlier than the one before it, so no wait is negative or longer than the
+    conversation. Where the clock never runs back, as in most chats, that is its own."""
+    moments = [u.message.timestamp for u in conversation.utterances]
+    if all(map(operator.le, moments, moments[1:])):
+        return attrgetter("timestamp")
+    clock: dict[int, datetime] = {}
+    latest = conversation.start
+    for u in conversation.utterances:
+        latest = max(latest, u.message.timestamp)
+        clock[id(u.message)] = latest
+    return lambda message: clock[id(message)]
 
 
 def _share(met: Sequence[bool | None]) -> float | None:

@@ -224,7 +224,10 @@ def audit(
     found = [s if isinstance(s, CsAuditError) else _item(s) for s in find_sources(paths)]
     sources = [s for s in found if not isinstance(s, CsAuditError)]
     inner = 1 if forks(workers, sources) else workers  # a lone big export: split it
-    surveying = (date_order, inner, config, len(sources) >= _TEMPLATE_CHATS)
+    # a lone export is parsed once: the first pass keeps it for the second (many files
+    # are parsed twice, so that no pass holds more than one file's messages)
+    kept: _Kept = {} if len(sources) == 1 else None
+    surveying = (date_order, inner, config, len(sources) >= _TEMPLATE_CHATS, kept)
     surveyed = iter(fork_map(_survey, sources, shared=surveying, workers=workers))
     files: list[FileReport] = []
     count = AuthorCount()
@@ -301,6 +304,7 @@ def audit(
         accounts,
         named_customers,
         orders,
+        kept if kept is not None else {},
     )
     spool = _Spool(render)
     builder = ScorecardBuilder()
@@ -350,7 +354,10 @@ class _Survey:
 
 # a business text sent alike in this many chats is a template (an away message)
 _TEMPLATE_CHATS = 3
-_Surveying = tuple[DateOrder, int, AuditConfig, bool]  # the bool: templates can be found
+# by file name, an export parsed in the first pass and the date order it was read with
+_Kept = dict[str, tuple[DateOrder, ParsedExport]] | None
+# the bool: templates can be found
+_Surveying = tuple[DateOrder, int, AuditConfig, bool, _Kept]
 
 
 def _survey(shared: _Surveying, item: _Item) -> _Survey | CsAuditError:
@@ -363,8 +370,10 @@ def _survey(shared: _Surveying, item: _Item) -> _Survey | CsAuditError:
 
 
 def _surveyed(shared: _Surveying, item: _Item) -> _Survey:
-    date_order, workers, config, templates = shared
+    date_order, workers, config, templates, kept = shared
     parsed = _parse(item, date_order, workers)
+    if kept is not None:
+        kept[item[0]] = (date_order, parsed)
     written: dict[str, list[str]] = {}
     for author, text in zip(parsed.authors, parsed.texts, strict=True):
         if author:
@@ -426,6 +435,7 @@ class _Judge:
     accounts: Mapping[str, str] = field(default_factory=dict)  # per folder, its account
     customers: frozenset[str] = frozenset()  # identities file names name as customers
     orders: Mapping[str, DateOrder] = field(default_factory=dict)  # files siblings decide
+    kept: dict[str, tuple[DateOrder, ParsedExport]] = field(default_factory=dict)  # _Kept
 
     def conversations(self, file: str, messages: Sequence[Message]) -> tuple[Conversation, ...]:
         authors = {m.author for m in messages if m.author}
@@ -483,7 +493,12 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _judged(judge: _Judge, item: _Item) -> tuple[bytes, list[int], list[Tally], list[bytes]]:
     with _no_cycle_collection():
-        parsed = _parse(item, judge.orders.get(item[0], judge.date_order), judge.workers)
+        order = judge.orders.get(item[0], judge.date_order)
+        held = judge.kept.pop(item[0], None)  # read once: its columns go with `del`
+        parsed = held[1] if held is not None and held[0] is order else None
+        del held
+        if parsed is None:
+            parsed = _parse(item, order, judge.workers)
         file, messages = parsed.file, parsed.messages()
         del parsed  # its columns: a year-long chat's second copy
         conversations = judge.conversations(file, messages)

@@ -275,3 +275,27 @@ def test_the_exporter_anda_does_not_outvote_the_account_a_business_only_chat_sho
     assert [f.status for f in result.files] == ["ok", "ok", "ok"]
     agents = {r.conversation.customer: r.conversation.agents for r in result.conversations}
     assert agents["+62 837-2210-4053"] == ("Outfit Kita.id",)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_lone_export_is_parsed_once_and_a_folder_s_twice(
+    tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cs_audit import pipeline  # noqa: PLC0415
+
+    reads: list[str] = []
+    parse = pipeline._parse
+
+    def counted(item: tuple[str, str | None, str | None], *args: object) -> object:
+        reads.append(Path(item[0]).name)
+        return parse(item, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_parse", counted)
+    first, second = sorted(SAMPLES.glob("*.txt"))[:2]
+    assert len(audit([first], workers=workers).conversations) == 1
+    assert reads == [first.name]
+    reads.clear()
+    for chat in (first, second):
+        (tmp_path / chat.name).write_bytes(chat.read_bytes())
+    assert audit([tmp_path], workers=1).exit_code == 0
+    assert reads == [first.name, second.name] * 2

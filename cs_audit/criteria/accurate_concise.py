@@ -91,8 +91,8 @@ def judge(ctx: Context) -> CriterionResult:
                 f"a reply of {len(message.text)} characters on {lines} line(s) is a wall of text",
                 message,
             )
-    given: list[str] = []
-    evidence: list[Message] = []
+    given: dict[str, None] = {}  # the kinds of data given, in order
+    evidence: list[Message] = []  # the first question answered with data, and its answer
     quoted: list[tuple[Message, str, bool]] = []  # answers to check against the catalog
     for turn in ctx.conversation.turns:
         for question in ctx.questions(turn):
@@ -100,8 +100,8 @@ def judge(ctx: Context) -> CriterionResult:
             kinds = ctx.asks(question)
             for kind in kinds:
                 if ctx.gives(turn, kind):
-                    given.append(kind)
-                    evidence += [question, *answers[:1]]
+                    given[kind] = None
+                    evidence = evidence or [question, *answers[:1]]
                     continue
                 pointer = ctx.pointer_elsewhere(turn)
                 if pointer is not None:  # merely skipped, it fails answers_questions only
@@ -147,5 +147,5 @@ def judge(ctx: Context) -> CriterionResult:
         if volunteered is None:
             return result(KEY, Verdict.NOT_APPLICABLE, "no product data was asked")
         return result(KEY, Verdict.PASS, "gave a price unasked, briefly", volunteered)
-    listed = ", ".join(dict.fromkeys(given))
-    return result(KEY, Verdict.PASS, f"gave the {listed} asked for, briefly", *evidence[:2])
+    listed = ", ".join(given)
+    return result(KEY, Verdict.PASS, f"gave the {listed} asked for, briefly", *evidence)

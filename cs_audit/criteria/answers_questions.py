@@ -80,7 +80,8 @@ def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) ->
 def judge(ctx: Context) -> CriterionResult:
     asked = 0
     # a reply may answer two turns (see Context.answers_to): its words are kept for the
-    # next turn only, so a year-long chat never holds every message's words at once
+    # next turn only, so a year-long chat never holds every message's words at once;
+    # they are read only where a question asks no data (its topic decides)
     words: dict[int, frozenset[str]] = {}
     standard = ctx.config.rubric.standard_forms
     for turn in ctx.conversation.turns:
@@ -96,15 +97,18 @@ def judge(ctx: Context) -> CriterionResult:
                 questions[0],
             )
         answers = ctx.answers_to(turn)
-        words = {id(a): words.get(id(a)) or topic_words(ctx.normal(a), standard) for a in answers}
-        said = frozenset().union(*words.values())
+        said: frozenset[str] | None = None
         for question in questions:
-            data = _data_answer(ctx, question, turn)
-            topic = topic_words(ctx.normal(question), standard)
-            on_topic = (
-                data
-                if data is not None
-                else (
+            on_topic = _data_answer(ctx, question, turn)
+            if on_topic is None:
+                if said is None:
+                    words = {
+                        id(a): words.get(id(a)) or topic_words(ctx.normal(a), standard)
+                        for a in answers
+                    }
+                    said = frozenset().union(*words.values())
+                topic = topic_words(ctx.normal(question), standard)
+                on_topic = (
                     not topic
                     or shares_topic(topic, said)
                     or _yes_or_no(ctx, question, answers)
@@ -113,7 +117,6 @@ def judge(ctx: Context) -> CriterionResult:
                     or _escalates(ctx, answers)
                     or _turns_down(ctx, answers)
                 )
-            )
             if not on_topic:
                 return result(
                     KEY,
