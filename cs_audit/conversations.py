@@ -24,6 +24,13 @@ from cs_audit.ingest.kinds import strip_bidi
 from cs_audit.models import Conversation, Message, MessageKind, Role, Turn, Utterance
 from cs_audit.roles import Roles, customer_in_file_name, identity
 
+# Enum members looked up once: ``Role.AGENT`` is a class attribute lookup at each use,
+# in loops over every message of a year-long chat.
+_CUSTOMER, _AGENT, _SYSTEM = Role.CUSTOMER, Role.AGENT, Role.SYSTEM
+_TEXT = MessageKind.TEXT
+_UNSAID = frozenset((MessageKind.DELETED, MessageKind.UNAVAILABLE))  # no reply in them
+
+
 # What a customer can say that waits for a reply (a retracted message asks nothing).
 _SPOKEN = frozenset(
     {
@@ -92,7 +99,7 @@ def _thanks(messages: Sequence[Message], roles: Roles, config: AuditConfig) -> s
     said = [
         m
         for m in messages
-        if m.kind is MessageKind.TEXT and m.author is not None and m.author in roles.customers
+        if m.kind is _TEXT and m.author is not None and m.author in roles.customers
     ]
     found = config.rubric.matching("acknowledgement", [_normal(m.text) for m in said])
     return {id(said[i]) for i in found}
@@ -148,9 +155,9 @@ def _sides(
     last_customer = None
     for message in messages:
         if message.author is None or message.kind is MessageKind.SYSTEM:
-            placed.append(Utterance(message, Role.SYSTEM))
+            placed.append(Utterance(message, _SYSTEM))
         elif message.author in roles.customers:
-            placed.append(Utterance(message, Role.CUSTOMER))
+            placed.append(Utterance(message, _CUSTOMER))
             last_customer = message.timestamp
         else:
             automated = _soon_after(message.timestamp, last_customer, config.automated_within)
@@ -161,16 +168,16 @@ def _sides(
                     or (bool(repeated) and _key(text) in repeated)
                     or config.rubric.find("automated", text) is not None
                 )
-            placed.append(Utterance(message, Role.AGENT, automated=automated))
+            placed.append(Utterance(message, _AGENT, automated=automated))
     return placed, thanks
 
 
 def _replies(utterance: Utterance) -> bool:
     """A human business message that answers: not automated, not deleted or missing."""
     return (
-        utterance.role is Role.AGENT
+        utterance.role is _AGENT
         and not utterance.automated
-        and utterance.message.kind not in (MessageKind.DELETED, MessageKind.UNAVAILABLE)
+        and utterance.message.kind not in _UNSAID
     )
 
 
@@ -187,19 +194,19 @@ def _sessions(
         if last_spoken is not None and not waiting and moment - last_spoken > config.session_gap:
             sessions.append([])
         sessions[-1].append(utterance)
-        if utterance.role is Role.SYSTEM:
+        if utterance.role is _SYSTEM:
             continue
         last_spoken = moment
-        if utterance.role is Role.CUSTOMER and id(utterance.message) not in thanks:
+        if utterance.role is _CUSTOMER and id(utterance.message) not in thanks:
             waiting = True
         elif _replies(utterance):
             waiting = False
-    return [s for s in sessions if any(u.role is not Role.SYSTEM for u in s)]
+    return [s for s in sessions if any(u.role is not _SYSTEM for u in s)]
 
 
 def _credit(session: list[Utterance], config: AuditConfig) -> list[Utterance]:
     """Name the human agent of each business reply (signatures, roster, handovers)."""
-    human = [i for i, u in enumerate(session) if u.role is Role.AGENT and not u.automated]
+    human = [i for i, u in enumerate(session) if u.role is _AGENT and not u.automated]
     signed: dict[int, str] = {}
     for i in human:
         author = session[i].message.author or ""
@@ -215,7 +222,7 @@ def _credit(session: list[Utterance], config: AuditConfig) -> list[Utterance]:
         if i in signed:
             previous = signed[i]
         name = previous or first_signed or session[i].message.author
-        credited[i] = Utterance(session[i].message, Role.AGENT, agent=name)
+        credited[i] = Utterance(session[i].message, _AGENT, agent=name)
     return credited
 
 
@@ -226,7 +233,7 @@ def _turns(session: list[Utterance], thanks: set[int]) -> tuple[Turn, ...]:
     run: list[Message] = []
     for utterance in session:
         message = utterance.message
-        if utterance.role is Role.CUSTOMER and message.kind in _SPOKEN:
+        if utterance.role is _CUSTOMER and message.kind in _SPOKEN:
             if run or id(message) not in thanks:
                 run.append(message)
         elif _replies(utterance) and run:

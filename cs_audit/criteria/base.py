@@ -23,6 +23,11 @@ from cs_audit.models import (
 )
 from cs_audit.prices import CatalogItem, find_prices
 
+# Enum members looked up once: ``Role.AGENT`` is a class attribute lookup at each use,
+# in loops over every message of a year-long chat.
+_CUSTOMER, _AGENT, _TEXT = Role.CUSTOMER, Role.AGENT, MessageKind.TEXT
+
+
 _STOPWORD_TEXT = (
     "kak kakak min gan sis bro pak bu ya yaa iya ini itu ada mau bisa apa yang dan atau jadi "
     "di ke dari untuk dengan saya aku kami kita anda kamu nya aja saja juga dong deh sih "
@@ -111,14 +116,12 @@ class Context:
     def replies(self) -> tuple[Message, ...]:
         """Human agent messages, in order."""
         return tuple(
-            u.message
-            for u in self.conversation.utterances
-            if u.role is Role.AGENT and not u.automated
+            u.message for u in self.conversation.utterances if u.role is _AGENT and not u.automated
         )
 
     @cached_property
     def text_replies(self) -> tuple[Message, ...]:
-        return tuple(m for m in self.replies if m.kind is MessageKind.TEXT)
+        return tuple(m for m in self.replies if m.kind is _TEXT)
 
     @cached_property
     def customer_text_messages(self) -> tuple[Message, ...]:
@@ -126,7 +129,7 @@ class Context:
         return tuple(
             u.message
             for u in self.conversation.utterances
-            if u.role is Role.CUSTOMER and u.message.kind is MessageKind.TEXT
+            if u.role is _CUSTOMER and u.message.kind is _TEXT
         )
 
     @cached_property
@@ -177,11 +180,11 @@ class Context:
         starts: list[tuple[int, int, int]] = []  # a turn's reply: its group and place
         in_customer_run = False
         for u in self.conversation.utterances:
-            if u.role is Role.CUSTOMER:
+            if u.role is _CUSTOMER:
                 if not in_customer_run:
                     groups.append([])
                     in_customer_run = True
-            elif u.role is Role.AGENT and not u.automated:
+            elif u.role is _AGENT and not u.automated:
                 in_customer_run = False
                 if id(u) in replies:
                     starts.append((id(u), len(groups) - 1, len(groups[-1])))

@@ -70,12 +70,18 @@ class ParsedExport:
         return zip(self.lines, self.timestamps, self.authors, self.texts, self.kinds, strict=True)
 
     def messages(self) -> tuple[Message, ...]:
-        """The messages as frozen ``Message`` records."""
+        """The messages as immutable ``Message`` records. Messages sent in the same
+        minute (or second) share one datetime, read once."""
         file, fromiso, kinds = self.file, datetime.fromisoformat, _KINDS
-        return tuple(
-            Message(file, line, fromiso(ts), author, text, kinds[kind])
-            for line, ts, author, text, kind in self.rows()
-        )
+        messages: list[Message] = []
+        append = messages.append
+        last, moment = ("", ""), datetime.min
+        columns = (self.lines, self.days, self.clock, self.authors, self.texts, self.kinds)
+        for line, day, clock, author, text, kind in zip(*columns, strict=True):
+            if (day, clock) != last:
+                moment, last = fromiso(f"{day}T{clock}"), (day, clock)
+            append(Message(file, line, moment, author, text, kinds[kind]))
+        return tuple(messages)
 
 
 def _clean(data: bytes, file: str) -> bytes:
