@@ -185,11 +185,16 @@ class Rubric:
         return self.compiled[key].matching(texts)
 
 
+# searches of a list before its prefilter is made: reading a pattern costs about a
+# millisecond, repaid after a few hundred texts
+_FILTER_AFTER = 256
+
+
 class Phrases:
     """One phrase list, compiled. Its hash is its identity: a compiled pattern hashes
     its whole program on every call, which cost the cache below more than a search."""
 
-    __slots__ = ("_needs", "pattern")
+    __slots__ = ("_needs", "_until_filtered", "pattern")
 
     def __init__(self, pattern: str) -> None:
         # texts are case folded, so a pattern with no capital letter needs no
@@ -197,16 +202,30 @@ class Phrases:
         # capitals ("Terima kasih", "[A-Z]") keeps it. Escapes (\W, \S) are not letters.
         letters = re.sub(r"\\.", "", pattern)
         self.pattern = re.compile(pattern, re.IGNORECASE if letters != letters.lower() else 0)
-        self._needs = prefilter(self.pattern)  # the words a match needs, if any
+        # the search of the words a match needs, if any; made once the list has been
+        # searched often enough to repay reading the pattern (a small audit never is)
+        self._needs: re.Pattern[str] | None = None
+        self._until_filtered = _FILTER_AFTER
 
     def __reduce__(self) -> tuple[type[Phrases], tuple[str]]:
         return Phrases, (self.pattern.pattern,)
 
+    @property
+    def filtered(self) -> bool:
+        """Whether texts are passed over by the words a match needs (see ``search``)."""
+        return self._needs is not None
+
     def search(self, text: str) -> re.Match[str] | None:
-        """The pattern's first match in ``text``; a text without any word a match
-        needs is passed over at once (see ``cs_audit.prefilter``)."""
-        if self._needs is not None and self._needs.search(text) is None:
-            return None
+        """The pattern's first match in ``text``. After its first ``_FILTER_AFTER``
+        searches, a text without any word a match needs is passed over at once (see
+        ``cs_audit.prefilter``): the same answer, sooner."""
+        if self._needs is not None:
+            if self._needs.search(text) is None:
+                return None
+        elif self._until_filtered:
+            self._until_filtered -= 1
+            if not self._until_filtered:
+                self._needs = prefilter(self.pattern)
         return self.pattern.search(text)
 
     def matching(self, texts: Sequence[str]) -> Iterator[int]:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cs_audit import rubric
 from cs_audit.config import AuditConfig
 from cs_audit.criteria.base import normal
 from cs_audit.prefilter import prefilter, required_words
@@ -55,7 +56,8 @@ def test_no_prefilter_where_it_would_not_pay_or_cannot_be_sure(pattern: str) -> 
 
 
 def test_a_prefilter_passes_over_texts_without_the_words() -> None:
-    phrases = Phrases(r"\b(harga|brp)\b(?!\s+lama)")
+    phrases = _filtered(r"\b(harga|brp)\b(?!\s+lama)")
+    assert phrases.filtered
     assert phrases.search("ok kak makasih") is None
     found = phrases.search("kak brp harganya?")
     assert found is not None
@@ -120,10 +122,28 @@ def test_a_prefiltered_search_equals_the_plain_search(
             expected = plain.search(text)
             if needs is not None and needs.search(text) is None:
                 assert expected is None, (pattern, flags, text)
-    phrases = Phrases(pattern)  # capitals: IGNORECASE added
+    phrases = _filtered(pattern)  # capitals: IGNORECASE added
     for text in texts:
         found, expected = phrases.search(text), phrases.pattern.search(text)
         assert (found and found.span()) == (expected and expected.span()), (pattern, text)
+
+
+def _filtered(pattern: str) -> Phrases:
+    """A phrase list past the searches after which its prefilter is made."""
+    phrases = Phrases(pattern)
+    for _ in range(rubric._FILTER_AFTER):
+        phrases.search("")
+    return phrases
+
+
+def test_the_prefilter_is_made_once_a_list_has_been_searched_often() -> None:
+    phrases = Phrases(r"\b(harga|brp)\b")
+    for _ in range(rubric._FILTER_AFTER - 1):
+        phrases.search("ok kak")
+    assert not phrases.filtered  # a small audit never pays for reading the pattern
+    phrases.search("ok kak")
+    assert phrases.filtered
+    assert not _filtered(r"^\W*(ada|ya)\b").filtered  # anchored: no filter ever
 
 
 def test_every_shipped_list_finds_what_it_finds_alone_in_every_labelled_chat() -> None:
@@ -137,8 +157,10 @@ def test_every_shipped_list_finds_what_it_finds_alone_in_every_labelled_chat() -
     assert len(texts) > 1500
     filtered = 0
     for key, phrases in AuditConfig().rubric.compiled.items():
+        for text in texts[: rubric._FILTER_AFTER]:
+            phrases.search(text)
         for text in texts:
             found, expected = phrases.search(text), phrases.pattern.search(text)
             assert (found and found.span()) == (expected and expected.span()), key
-        filtered += prefilter(phrases.pattern) is not None
+        filtered += phrases.filtered
     assert filtered >= 25  # most lists are filtered: the speed depends on it
