@@ -455,6 +455,8 @@ def test_informal_spelling_does_not_hide_an_answer() -> None:
         ("brp harganya kak", {"berapa", "harganya"}),
         ("udh nyampe kmrn", {"nyampe", "kemarin"}),
         ("kemeja batik", {"kemeja", "batik"}),
+        ("tf kemana kak", {"transfer", "kemana"}),  # a two-letter short form read too
+        ("tp ukuran 42 ok", {"ukuran"}),  # "tapi" carries no topic; "ok", "42" too short
     ],
 )
 def test_topic_words_in_standard_spelling(text: str, words: set[str]) -> None:

@@ -136,6 +136,15 @@ def test_data_questions_and_answers(key: str, text: str, matches: bool) -> None:
         ("question", "ok kak makasih", False),
         ("question", "Mohon maaf baru balas kak", False),
         ("question", "udh ya kak", False),
+        # a question word inside the message asks too, with no "?"
+        ("question", "kak jadi sewa hiace ya tp ganti tgl 28 nov. dp nya brp trus tf kemana", True),
+        ("question", "kak driver sy udh dimana, udh jam 6 lewat nih", True),
+        ("question", "terus gimana sekarang", True),
+        ("question", "ok kak nanti sy kabari kapan bisa ambil", False),
+        ("question", "sip kak, kapan-kapan mampir lagi", False),
+        ("question", "diantar jam berapa pun gpp kak", False),
+        ("question", "kirim kapan aja boleh kak", False),
+        ("question", "oke sy udah tau kapan tutupnya", False),
         ("asks_price", "kak paketnya udh dikirim? resinya brp?", False),
         ("asks_stock", "keyboardnya masih ada yg ga jalan. tolong dicek", False),
         ("asks_stock", "serum 30 ml masih ada kak?", True),
@@ -428,6 +437,13 @@ def test_every_phrase_list_has_examples_and_ships_as_data() -> None:
         ("complaint", "Not what I paid for.", True),
         ("complaint", "motornya masih bisa dipakai kak, aman", False),
         ("complaint", "The cake was lovely, thank you!", False),
+        ("complaint", "I ordered the sneakers last week and it still hasn't arrived.", True),
+        ("complaint", "You charged me for fuel again. Not happy about this", True),
+        ("complaint", "mas AC mobilnya ga dingin, panas bgt", True),
+        ("complaint", "Arrived this morning, very happy with it", False),
+        ("complaint", "it hasn't been long, no worries", False),
+        ("complaint", "laptop sy ga nyala kak, bisa servis hari ini?", False),  # asks the service
+        ("complaint", "minta yang dingin ya kak", False),
     ],
 )
 def test_wants_and_complaints_stated_without_a_question_mark(

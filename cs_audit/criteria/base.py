@@ -31,7 +31,7 @@ _CUSTOMER, _AGENT, _TEXT = Role.CUSTOMER, Role.AGENT, MessageKind.TEXT
 _STOPWORD_TEXT = (
     "kak kakak min gan sis bro pak bu ya yaa iya ini itu ada mau bisa apa yang dan atau jadi "
     "di ke dari untuk dengan saya aku kami kita anda kamu nya aja saja juga dong deh sih "
-    "nih udah sudah belum masih lagi kalau kalo gak nggak ga tidak tdk mohon tolong halo "
+    "nih udah sudah belum masih lagi kalau kalo gak nggak ga tidak tdk mohon tolong halo tapi "
     "hai the and you your for are can could would will have has is it this that with what "
     "how when where which please thanks thank hi hello"
 )
@@ -47,18 +47,19 @@ def normal(text: str) -> str:
     return " ".join(strip_bidi(text).casefold().split())
 
 
-_WORD = re.compile(r"\w{3,}")
+_WORD = re.compile(r"\w{2,}")  # two letters: short forms ("tf": "transfer") are read too
 
 
 def topic_words(normal_text: str, standard: Mapping[str, str] | None = None) -> frozenset[str]:
-    """The words that carry a message's topic, in a text ``normal`` has read; informal
-    spellings in their standard form (``Rubric.standard_forms``: "tuker", "dituker":
-    "tukar", "ditukar")."""
-    words = frozenset(_WORD.findall(normal_text)) - _STOPWORDS
-    if not standard:
-        return words
-    get = standard.get
-    return frozenset([get(w, w) for w in words]) - _STOPWORDS
+    """The words of three letters or more that carry a message's topic, in a text
+    ``normal`` has read; informal spellings in their standard form
+    (``Rubric.standard_forms``: "tuker", "dituker", "tf": "tukar", "ditukar",
+    "transfer")."""
+    words = _WORD.findall(normal_text)
+    if standard:
+        get = standard.get
+        words = [get(w, w) for w in words]
+    return frozenset([w for w in words if len(w) > 2]) - _STOPWORDS
 
 
 def shares_topic(asked: Set[str], said: Set[str]) -> bool:
