@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from cs_audit.config import AuditConfig
     from cs_audit.pipeline import AuditResult, ConversationResult
+    from cs_audit.prices import CatalogItem
     from cs_audit.scorecards import AgentScorecard
 
 app = typer.Typer(
@@ -639,6 +640,17 @@ def calibrate(
             show_default=False,
         ),
     ] = None,
+    catalogs: Annotated[
+        Path | None,
+        typer.Option(
+            "--catalogs",
+            help="A folder of catalogs, one per shop: each PATH is then audited on its own, "
+            "with the catalog named after its folder (FOLDER.csv or .xlsx).",
+            show_default=False,
+            exists=True,
+            file_okay=False,
+        ),
+    ] = None,
     config_file: ConfigOption = None,
     agent: AgentOption = None,
     fmt: Annotated[
@@ -654,6 +666,7 @@ def calibrate(
     """
     from cs_audit.calibrate import calibrate as run_calibrate  # noqa: PLC0415
     from cs_audit.calibrate import load_labels  # noqa: PLC0415
+    from cs_audit.pipeline import AuditResult  # noqa: PLC0415
     from cs_audit.pipeline import audit as run_audit  # noqa: PLC0415
     from cs_audit.prices import load_catalog  # noqa: PLC0415
     from cs_audit.render.calibration import calibration_json, calibration_text  # noqa: PLC0415
@@ -663,12 +676,27 @@ def calibrate(
         labelled = [label for path in labels for label in load_labels(path)]
         catalog = tuple(item for path in catalog_files or () for item in load_catalog(path))
         config = _config(config_file, agent)
-        result = run_audit(
-            paths,
-            config,
-            catalog=catalog,
-            date_order=date_order,
-            workers=workers or default_workers(),
+        # a labelled set of several shops: each audited as its supervisor would, alone and
+        # with its own catalog, the agreement pooled
+        runs = (
+            [(paths, catalog)]
+            if catalogs is None
+            else [([path], _shop_catalog(catalogs, path) or catalog) for path in paths]
+        )
+        results = [
+            run_audit(
+                inputs,
+                config,
+                catalog=items,
+                date_order=date_order,
+                workers=workers or default_workers(),
+            )
+            for inputs, items in runs
+        ]
+        result = AuditResult(
+            tuple(f for r in results for f in r.files),
+            [c for r in results for c in r.conversations],
+            (),
         )
         for report in result.files:
             if report.error is not None:
@@ -679,6 +707,17 @@ def calibrate(
         )
         sys.stdout.write(printable(text))
         sys.stdout.flush()
+
+
+def _shop_catalog(folder: Path, path: Path) -> tuple[CatalogItem, ...]:
+    """The catalog in ``folder`` named after a shop's folder of chats, if there is one."""
+    from cs_audit.prices import load_catalog  # noqa: PLC0415
+
+    for suffix in (".csv", ".xlsx"):
+        candidate = folder / f"{Path(path).resolve().name}{suffix}"
+        if candidate.is_file():
+            return load_catalog(candidate)
+    return ()
 
 
 @app.command()

@@ -119,3 +119,38 @@ def test_a_malformed_labels_file_is_a_usage_error(folder: Path, text: str, messa
     (folder / "labels.csv").write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["calibrate", ".", "--labels", "labels.csv"])
     assert (result.exit_code, result.stderr) == (2, message + "\n")
+
+
+def test_each_shop_is_audited_alone_with_the_catalog_named_after_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chat = (
+        "16/11/26 10.00 - Budi: kak kemeja batik parang brp?\n"
+        "16/11/26 10.05 - Toko Maju: Halo kak, Kemeja Batik Parang Rp 150.000 ya. "
+        "Ukuran apa kak? Terima kasih\n"
+    )
+    for shop in ("batik", "tenun"):
+        (tmp_path / shop).mkdir()
+        (tmp_path / shop / "Chat WhatsApp dengan Budi.txt").write_text(chat, encoding="utf-8")
+        (tmp_path / shop / "labels.csv").write_text(
+            "file,conversation,accurate_concise\nChat WhatsApp dengan Budi.txt,0,pass\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "catalogs").mkdir()
+    (tmp_path / "catalogs" / "batik.csv").write_text(
+        "Nama Produk,Harga\nKemeja Batik Parang,150000\n", encoding="utf-8"
+    )
+    (tmp_path / "catalogs" / "tenun.csv").write_text(
+        "Nama Produk,Harga\nKemeja Batik Parang,175000\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    args = ["calibrate", "batik", "tenun", "--labels", "batik/labels.csv"]
+    result = runner.invoke(app, [*args, "--labels", "tenun/labels.csv", "--catalogs", "catalogs"])
+    assert result.exit_code == 0, result.output
+    assert "accurate_concise      2   50.0%" in result.output
+    assert "tenun/Chat WhatsApp dengan Budi.txt #1 accurate_concise: label pass, audit fail" in (
+        result.output
+    )
+    assert "batik/Chat WhatsApp dengan Budi.txt #1 accurate_concise" not in result.output
+    missing = runner.invoke(app, [*args, "--catalogs", "nowhere"])
+    assert missing.exit_code == 2
