@@ -345,11 +345,20 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", name.casefold()))
 
 
-def mentioned(item: CatalogItem, text: str, brands: frozenset[str] = frozenset()) -> bool:
+def mentioned(
+    item: CatalogItem,
+    text: str,
+    brands: frozenset[str] = frozenset(),
+    common: frozenset[str] = frozenset(),
+) -> bool:
     """Whether ``text`` names the product: every word of its name, in any order; a
     brand that opens several names may be left out ("Avanza + Driver" names "Toyota
-    Avanza + Driver") where two other words remain."""
+    Avanza + Driver") where two other words remain, and so may ``common`` words, those
+    every name of its family holds ("Servis berkala matic" names "Servis Berkala Motor
+    Matic" beside "... Motor Bebek" and "... Motor Sport") where three remain."""
     words = _words(item.name)
+    if common and len(words - common) >= 3:
+        words = words - common
     first = re.findall(r"\w+", item.name.casefold())[:1]
     if first and first[0] in brands and len(words) >= 3:
         words = words - {first[0]}
@@ -371,13 +380,38 @@ def _brands(catalog: tuple[CatalogItem, ...]) -> frozenset[str]:
     return frozenset(w for w, n in opening.items() if n >= 2 and w not in inside and w.isalpha())
 
 
+@functools.lru_cache(maxsize=8)
+def _common_words(catalog: tuple[CatalogItem, ...]) -> dict[str, frozenset[str]]:
+    """Per name, the words past its first two that every other name opening with the
+    same two words holds too: a family's shared word that tells none of them apart
+    ("motor" in "Servis Berkala Motor Matic / Bebek / Sport 150cc")."""
+    families: dict[tuple[str, ...], set[str]] = {}
+    for name in {item.name.casefold() for item in catalog}:
+        words = re.findall(r"\w+", name)
+        if len(words) >= 3:
+            families.setdefault(tuple(words[:2]), set()).add(name)
+    common: dict[str, frozenset[str]] = {}
+    for opening, names in families.items():
+        if len(names) < 2:
+            continue
+        shared = frozenset.intersection(*(_words(n) for n in names)) - set(opening)
+        for name in names:
+            common[name] = shared
+    return common
+
+
 def products_named(catalog: tuple[CatalogItem, ...], text: str) -> list[list[CatalogItem]]:
     """The products ``text`` names, the most specific only ("kemeja batik anak" names
     Kemeja Batik Anak, not also Kemeja Batik), each as the variants it may be: the
     variants whose words the text says ("Black Forest 22cm"), or all of that product's
     when it says none of them (then any of their prices is right)."""
-    brands = _brands(catalog)
-    named = [item for item in catalog if mentioned(item, text, brands)]
+    brands, common = _brands(catalog), _common_words(catalog)
+    empty: frozenset[str] = frozenset()
+    named = [
+        item
+        for item in catalog
+        if mentioned(item, text, brands, common.get(item.name.casefold(), empty))
+    ]
     named = [
         item for item in named if not any(_words(item.name) < _words(other.name) for other in named)
     ]

@@ -605,3 +605,29 @@ def test_a_product_named_without_its_brand(reply: str, verdict: str) -> None:
     """A brand opening several catalog names ("Toyota") may be left out of a chat."""
     chat = f"16/11/26 09.00 - Budi: avanza pake driver brp?\n16/11/26 09.05 - Toko Maju: {reply}\n"
     assert _judge(chat, CARS)["accurate_concise"].verdict.value == verdict
+
+
+SERVICES = (
+    CatalogItem("Servis Berkala Motor Matic", 85000, "s.csv:2"),
+    CatalogItem("Servis Berkala Motor Bebek", 75000, "s.csv:3"),
+    CatalogItem("Servis Berkala Motor Sport 150cc", 120000, "s.csv:4"),
+    CatalogItem("Ganti Oli Mesin Matic", 55000, "s.csv:5"),
+    CatalogItem("Ganti Oli Gardan Matic", 20000, "s.csv:6"),
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        ("Servis berkala matic Rp 85.000 mas", "pass"),
+        ("Servis berkala matic Rp 75.000 mas", "fail"),  # "motor", in all three, left out
+        ("Servis berkala motor bebek Rp 75.000 mas", "pass"),
+        ("Servis matic Rp 75.000 mas", "pass"),  # too loose to name one: not checked
+        ("Ganti oli matic Rp 20.000 mas", "pass"),  # "mesin" is not in every oil change
+    ],
+)
+def test_a_word_every_name_of_a_family_holds_may_be_left_out(reply: str, verdict: str) -> None:
+    chat = (
+        f"16/11/26 09.00 - Budi: mas mau servis motor matic\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    )
+    assert _judge(chat, SERVICES)["accurate_concise"].verdict.value == verdict

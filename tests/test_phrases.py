@@ -184,6 +184,8 @@ DISCOUNT_MATCH = [
     "Special price for you, IDR 300,000",
     "2 boxes are normally IDR 340,000, but I'll make it IDR 300,000 for you",
     "saya potongin jadi 250rb aja kak",
+    "Karena bapak pelanggan lama, 2 hari saya kasih Rp 900.000 saja pak.",
+    "yaudah kak kasih 130rb aja deh",
 ]
 DISCOUNT_MISS = [
     "Diskon kemarin khusus 1x ya kak. Untuk 3 orang berlaku harga normal",
@@ -199,6 +201,9 @@ DISCOUNT_MISS = [
     "Nanti saya kasih jadwalnya ya kak",
     "Saya kasih jadi 2 paket ya kak biar muat",
     "Khusus kakak yang sudah order, resi dikirim besok",
+    "Total Rp 900.000 saja pak, sudah termasuk driver",
+    "Nanti saya kasih nomor resinya ya kak",
+    "saya kasih 2 pcs aja ya kak, stok tinggal segitu",
 ]
 
 
