@@ -145,6 +145,13 @@ def test_data_questions_and_answers(key: str, text: str, matches: bool) -> None:
         ("question", "diantar jam berapa pun gpp kak", False),
         ("question", "kirim kapan aja boleh kak", False),
         ("question", "oke sy udah tau kapan tutupnya", False),
+        ("question", "gan sandal sy udh dikirim blm ya, kok blm ada resi", True),
+        ("question", "kok lama banget kak", True),
+        ("question", "Hi, just checking if order SL-2307 has been shipped", True),
+        ("question", "Also can I change the delivery address to my office", True),
+        ("question", "sudah sampai kak, belum sempat dibuka", False),
+        ("question", "kok bisa bagus gini kak 😍", False),
+        ("question", "Thanks, I can pick it up myself", False),
         ("asks_price", "kak paketnya udh dikirim? resinya brp?", False),
         ("asks_stock", "keyboardnya masih ada yg ga jalan. tolong dicek", False),
         ("asks_stock", "serum 30 ml masih ada kak?", True),
@@ -374,8 +381,13 @@ MORE = {
         ["Mohon maaf, itu salah kami kak", "Sudah kami cek ya kak"],
     ),
     "escalation": (
-        ["Sudah saya teruskan ke tim teknisi ya kak", "I've escalated this to our manager"],
-        ["Sudah kami cek kak", "Terima kasih kak"],
+        [
+            "Sudah saya teruskan ke tim teknisi ya kak",
+            "I've escalated this to our manager",
+            "I've passed this to our finance team; they will get back to you by 2 PM",
+            "I've reported order SL-2231 to our shipping team",
+        ],
+        ["Sudah kami cek kak", "Terima kasih kak", "I've sent it to your email"],
     ),
     "refusal": (
         [
@@ -449,6 +461,14 @@ def test_every_phrase_list_has_examples_and_ships_as_data() -> None:
         ("complaint", "it hasn't been long, no worries", False),
         ("complaint", "laptop sy ga nyala kak, bisa servis hari ini?", False),  # asks the service
         ("complaint", "minta yang dingin ya kak", False),
+        (
+            "complaint",
+            "kak sol sepatu kanvas yg kmrn lepas di bagian depan 😡 br seminggu dipake",
+            True,
+        ),
+        ("complaint", "kancingnya copot satu kak", True),
+        ("complaint", "mau sewa avanza lepas kunci 2 hari", False),
+        ("complaint", "baru mau pakai besok kak", False),
     ],
 )
 def test_wants_and_complaints_stated_without_a_question_mark(

@@ -33,7 +33,11 @@ _STOPWORD_TEXT = (
     "di ke dari untuk dengan saya aku kami kita anda kamu nya aja saja juga dong deh sih "
     "nih udah sudah belum masih lagi kalau kalo gak nggak ga tidak tdk mohon tolong halo tapi "
     "hai the and you your for are can could would will have has is it this that with what "
-    "how when where which please thanks thank hi hello"
+    "how when where which please thanks thank hi hello "
+    # question words and "what now" fillers ask, but name no topic: "terus gimana??"
+    # is answered by the turn's reply on the case
+    "terus trus lalu gimana bagaimana berapa kapan dimana kemana kenapa mengapa sekarang "
+    "why then now"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # product data a question may ask; contents ("does the tour include lunch?") are judged
