@@ -66,8 +66,10 @@ CLOSING_MATCH = [
     "Would you like me to check availability for you?",
     "Let us know if you need anything else",
     "Enjoy your trip!",
+    "Pak Joko is at the lobby entrance now. Enjoy Borobudur and Prambanan today!",
 ]
 CLOSING_MISS = [
+    "Did you enjoy it?",
     "Mohon ditunggu ya kak, kami cek dulu",
     "Harap ditunggu ya, sedang diproses",
     "Resi JP1234567890",
@@ -360,9 +362,14 @@ MORE = {
             "udh ketemu mbak, makasih",
             "yaudah kak",
             "Ok, will look.",
+            "Got him, thanks",
+            "Received, thank you",
+            "got the parcel, thanks kak",
         ],
         [
             "ok kak, ukuran L ada?",
+            "got the wrong size, can I swap it?",
+            "received the wrong item",
             "makasih, tapi kapan dikirim?",
             "udh sampe tapi kuenya penyok",
             "Great, when will it arrive?",
