@@ -63,6 +63,7 @@ PHRASE_KEYS = (
     "refusal",
     "free",
     "discount",
+    "asks_discount",
     "authorised_discount",
     "automated",
 )

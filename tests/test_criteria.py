@@ -632,3 +632,19 @@ def test_a_word_every_name_of_a_family_holds_may_be_left_out(reply: str, verdict
         f"16/11/26 09.00 - Budi: mas mau servis motor matic\n16/11/26 09.05 - Toko Maju: {reply}\n"
     )
     assert _judge(chat, SERVICES)["accurate_concise"].verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        ("Buat agan boleh deh Rp 170.000 aja 😁", "pass"),  # a price cut
+        ("Harga pas gan, Rp 189.000", "pass"),  # a price: no cut
+        ("Size 43 ready gan", "fail"),  # the haggling left unanswered
+    ],
+)
+def test_haggling_is_taken_up_by_a_cut_a_refusal_or_a_price(reply: str, verdict: str) -> None:
+    chat = (
+        "16/11/26 10.17 - Budi: mahal amat 😅 bisa kurang ga\n"
+        f"16/11/26 10.21 - Toko Maju: {reply}\n"
+    )
+    assert _judge(chat)["answers_questions"].verdict.value == verdict

@@ -148,6 +148,13 @@ def test_data_questions_and_answers(key: str, text: str, matches: bool) -> None:
         ("question", "kirim kapan aja boleh kak", False),
         ("question", "oke sy udah tau kapan tutupnya", False),
         ("question", "gan sandal sy udh dikirim blm ya, kok blm ada resi", True),
+        ("asks_discount", "43 gan. mahal amat 😅 bisa kurang ga", True),
+        ("asks_discount", "nego dikit dong kak", True),
+        ("asks_discount", "Is there any discount for 3 pairs?", True),
+        ("asks_discount", "Can you do a better deal? Or is that the best price", True),
+        ("asks_discount", "kurang lebih berapa lama kak?", False),
+        ("asks_discount", "ukurannya kurang besar kak", False),
+        ("asks_discount", "Thanks for the discount!", False),
         ("question", "kok lama banget kak", True),
         ("question", "Hi, just checking if order SL-2307 has been shipped", True),
         ("question", "Also can I change the delivery address to my office", True),
@@ -195,6 +202,7 @@ DISCOUNT_MATCH = [
     "saya potongin jadi 250rb aja kak",
     "Karena bapak pelanggan lama, 2 hari saya kasih Rp 900.000 saja pak.",
     "yaudah kak kasih 130rb aja deh",
+    "Size 43 hitam ready gan. Buat agan boleh deh Rp 170.000 aja 😁",
 ]
 DISCOUNT_MISS = [
     "Diskon kemarin khusus 1x ya kak. Untuk 3 orang berlaku harga normal",
@@ -213,6 +221,7 @@ DISCOUNT_MISS = [
     "Total Rp 900.000 saja pak, sudah termasuk driver",
     "Nanti saya kasih nomor resinya ya kak",
     "saya kasih 2 pcs aja ya kak, stok tinggal segitu",
+    "bisa deh kak, kirim hari ini",
 ]
 
 

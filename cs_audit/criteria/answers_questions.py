@@ -67,6 +67,14 @@ def _turns_down(ctx: Context, answers: tuple[Message, ...]) -> bool:
     return any(rubric.find("refusal", ctx.normal(a)) for a in answers)
 
 
+def _haggling_met(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
+    """Haggling ("bisa kurang ga") is taken up by a price cut, a refusal or a price."""
+    rubric = ctx.config.rubric
+    return bool(rubric.find("asks_discount", ctx.normal(question))) and any(
+        rubric.find("discount", ctx.normal(a)) or find_prices(a.text) for a in answers
+    )
+
+
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
     """A yes/no question ("Warna biru ada?") answered with a yes or a no ("Ada kak")."""
     rubric = ctx.config.rubric
@@ -116,6 +124,7 @@ def judge(ctx: Context) -> CriterionResult:
                     or _takes_order(ctx, question, answers)
                     or _escalates(ctx, answers)
                     or _turns_down(ctx, answers)
+                    or _haggling_met(ctx, question, answers)
                 )
             if not on_topic:
                 return result(
