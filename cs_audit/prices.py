@@ -191,12 +191,14 @@ def _cell(value: object) -> str:
 
 
 def _delimiter(text: str) -> str:
-    """The delimiter every one of the first lines holds equally often: a tab, ";" (a
+    """The delimiter the first lines hold equally often, but for up to three title
+    lines above the header that hold none ("Daftar Harga 2026"): a tab, ";" (a
     comma-decimal locale's Excel) or "|" before ",", which quoted prices also hold."""
     lines = [line for line in text.splitlines()[:20] if line.strip()]
     for candidate in ("\t", ";", "|", ","):
-        counts = {line.count(candidate) for line in lines}
-        if len(counts) == 1 and counts != {0}:
+        counts = [line.count(candidate) for line in lines]
+        titles = next((i for i, n in enumerate(counts) if n), len(counts))
+        if titles <= 3 and len(set(counts[titles:])) == 1 and counts[titles:]:
             return candidate
     return ","
 

@@ -102,6 +102,8 @@ def _items(path: Path) -> list[tuple[str, int, str]]:
         "Layanan;Harga\nKemeja Batik;185000\nBlus Rayon;150000\n",
         "Kode,Treatment,Durasi,Harga (Rp)\nT1,Kemeja Batik,60,185000\nT2,Blus Rayon,30,150000\n",
         "kode;unit;harga\nA1;Kemeja Batik;185000\nA2;Blus Rayon;150000\n",
+        "Daftar Harga Toko Maju 2026\nNo;Produk;Ukuran/Varian;Harga Jual\n"
+        "1;Kemeja Batik;L;185000\n2;Blus Rayon;M;150000\n",
     ],
     ids=[
         "comma",
@@ -115,6 +117,7 @@ def _items(path: Path) -> list[tuple[str, int, str]]:
         "services",
         "treatments-with-duration",
         "rental-units",
+        "title-row-semicolons",
     ],
 )
 def test_catalog_layouts(tmp_path: Path, text: str) -> None:
