@@ -101,8 +101,9 @@ def _thanks(messages: Sequence[Message], roles: Roles, config: AuditConfig) -> s
         for m in messages
         if m.kind is _TEXT and m.author is not None and m.author in roles.customers
     ]
-    found = config.rubric.matching("acknowledgement", [_normal(m.text) for m in said])
-    return {id(said[i]) for i in found}
+    texts, rubric = [_normal(m.text) for m in said], config.rubric
+    asks = {*rubric.matching("question", texts), *rubric.matching("complaint", texts)}
+    return {id(said[i]) for i in rubric.matching("acknowledgement", texts) if i not in asks}
 
 
 def signer(text: str, config: AuditConfig) -> str | None:
@@ -228,18 +229,22 @@ def _credit(session: list[Utterance], config: AuditConfig) -> list[Utterance]:
 
 def _turns(session: list[Utterance], thanks: set[int]) -> tuple[Turn, ...]:
     """Runs of customer messages, each with the first human reply after it. Thanks and
-    okays do not open a run: the clock starts when the customer asks for something."""
+    okays do not open a run (the clock starts when the customer asks for something),
+    but for the conversation's first message, from which the first response runs
+    (LABELING.md); a last run of thanks alone needs no reply and is no turn."""
     turns: list[Turn] = []
     run: list[Message] = []
+    opened = False
     for utterance in session:
         message = utterance.message
         if utterance.role is _CUSTOMER and message.kind in _SPOKEN:
-            if run or id(message) not in thanks:
+            if run or not opened or id(message) not in thanks:
                 run.append(message)
+            opened = True
         elif _replies(utterance) and run:
             turns.append(Turn(tuple(run), utterance))
             run = []
-    if run:
+    if run and not all(id(m) in thanks for m in run):
         turns.append(Turn(tuple(run), None))
     return tuple(turns)
 

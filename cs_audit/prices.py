@@ -353,7 +353,9 @@ def mentioned(
     brands: frozenset[str] = frozenset(),
     common: frozenset[str] = frozenset(),
 ) -> bool:
-    """Whether ``text`` names the product: every word of its name, in any order; a
+    """Whether ``text`` names the product: every word of its name, in any order, in one
+    sentence ("Grooming Kucing Lengkap Rp 95.000. Kucingnya ada riwayat jamur?" does not
+    name Grooming Kucing Jamur); a
     brand that opens several names may be left out ("Avanza + Driver" names "Toyota
     Avanza + Driver") where two other words remain, and so may ``common`` words, those
     every name of its family holds ("Servis berkala matic" names "Servis Berkala Motor
@@ -364,8 +366,20 @@ def mentioned(
     first = re.findall(r"\w+", item.name.casefold())[:1]
     if first and first[0] in brands and len(words) >= 3:
         words = words - {first[0]}
-    folded = text.casefold()
-    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words)
+    return bool(words) and any(
+        all(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words)
+        for sentence in _sentences(text)
+    )
+
+
+# where a sentence ends: ". " before a capital ("Rp 180.000. Antar-jemput ..."; not
+# "maks. 5 km"), "?", "!", a line break
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|(?<=[?!])\s+|\n")
+
+
+def _sentences(text: str) -> list[str]:
+    """A text's sentences, case folded: a product is named within one."""
+    return [part.casefold() for part in _SENTENCE_END.split(text)]
 
 
 @functools.lru_cache(maxsize=8)

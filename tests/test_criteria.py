@@ -648,3 +648,45 @@ def test_haggling_is_taken_up_by_a_cut_a_refusal_or_a_price(reply: str, verdict:
         f"16/11/26 10.21 - Toko Maju: {reply}\n"
     )
     assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
+PET = (
+    CatalogItem("Grooming Kucing Lengkap", 95000, "p.csv:2"),
+    CatalogItem("Grooming Kucing Jamur/Kutu", 120000, "p.csv:3"),
+    CatalogItem("Konsultasi Kesehatan via WA", 0, "p.csv:4"),
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        # the words of a name count within one sentence: "jamur", "kutu" come later
+        (
+            "Grooming Kucing Lengkap Rp 95.000, total Rp 95.000. Kucingnya ada jamur atau kutu?",
+            "pass",
+        ),
+        ("Grooming Kucing Jamur/Kutu Rp 95.000 kak", "fail"),
+        # "gratis" is the free item's price beside another item's
+        ("Grooming Kucing Jamur/Kutu Rp 120.000. Konsultasi Kesehatan via WA gratis kak", "pass"),
+        ("Grooming Kucing Jamur/Kutu Rp 120.000. Konsultasi Kesehatan via WA Rp 20.000", "fail"),
+    ],
+)
+def test_prices_meet_the_products_named_in_their_sentence(reply: str, verdict: str) -> None:
+    chat = f"16/11/26 09.00 - Budi: grooming kucing brp?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    assert _judge(chat, PET)["accurate_concise"].verdict.value == verdict
+
+
+def test_a_thank_you_that_opens_a_conversation_is_a_turn() -> None:
+    """LABELING.md: the first response runs from the conversation's first customer
+    message; only a final thanks needs no reply."""
+    chat = (
+        "18/11/26 16.45 - Budi: ada warna navy?\n"
+        "18/11/26 16.47 - Toko Maju: Halo kak, ada. Terima kasih\n"
+        "23/11/26 12.02 - Budi: kak dress navy nya udh sampe, pas bgt. makasih ya\n"
+        "23/11/26 12.15 - Toko Maju: Halo kak, sama-sama 😊\n"
+    )
+    messages = parse_export(chat.encode(), file=FILE).messages()
+    roles = assign_roles(FILE, {m.author for m in messages if m.author}, CONFIG)
+    conversations = build_conversations(FILE, messages, roles, CONFIG)
+    assert len(conversations) == 2
+    assert [t.reply is not None for t in conversations[1].turns] == [True]

@@ -64,8 +64,11 @@ def _catalog_mismatch(
         return None
     products = products_named(ctx.catalog, text) or products_named(ctx.catalog, context)
     tolerance = ctx.config.rubric.price_tolerance
+    free = ctx.config.rubric.find("free", ctx.normal(message)) is not None  # "gratis": 0
     for variants in products:
         if any(_fits(p.value, item.price, tolerance, text) for p in quoted for item in variants):
+            continue
+        if free and any(item.price == 0 for item in variants):
             continue
         item = variants[0]
         return result(
