@@ -690,3 +690,20 @@ def test_a_thank_you_that_opens_a_conversation_is_a_turn() -> None:
     conversations = build_conversations(FILE, messages, roles, CONFIG)
     assert len(conversations) == 2
     assert [t.reply is not None for t in conversations[1].turns] == [True]
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict"),
+    [
+        ("masih lengkap kak", "pass"),  # a yes to the agent's question: asks nothing
+        ("masih lengkap kak, ongkirnya brp", "fail"),  # answers and asks on, unanswered
+    ],
+)
+def test_a_short_answer_to_the_agents_question_is_no_question(answer: str, verdict: str) -> None:
+    chat = (
+        "28/11/26 14.12 - Budi: kak loafernya kegedean, bisa tuker ke 39?\n"
+        "28/11/26 14.30 - Toko Maju: Halo kak, bisa tukar 39. Box dan labelnya masih lengkap kak?\n"
+        f"28/11/26 14.33 - Budi: {answer}\n"
+        "28/11/26 14.36 - Toko Maju: Silakan kirim ke gudang kami ya kak, terima kasih\n"
+    )
+    assert _judge(chat)["answers_questions"].verdict.value == verdict

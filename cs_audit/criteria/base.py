@@ -26,6 +26,11 @@ from cs_audit.prices import CatalogItem, find_prices
 # Enum members looked up once: ``Role.AGENT`` is a class attribute lookup at each use,
 # in loops over every message of a year-long chat.
 _CUSTOMER, _AGENT, _TEXT = Role.CUSTOMER, Role.AGENT, MessageKind.TEXT
+_SHORT_ANSWER = 6  # words: a longer message may answer and ask on
+_ASKS = re.compile(
+    r"\b(berapa|brp|kapan|kpn|gimana|gmn|bagaimana|dimana|di mana|kemana|ke mana|kenapa|"
+    r"knp|how|what|when|where|which|why)\b"
+)
 
 
 _STOPWORD_TEXT = (
@@ -213,7 +218,32 @@ class Context:
         messages, rubric = self.customer_text_messages, self.config.rubric
         texts = self.normal_texts(messages)
         found = {*rubric.matching("question", texts), *rubric.matching("complaint", texts)}
-        return frozenset(id(messages[i]) for i in found)
+        replies = self._replies_to_agent
+        return frozenset(id(messages[i]) for i in found if id(messages[i]) not in replies)
+
+    @cached_property
+    def _replies_to_agent(self) -> frozenset[int]:
+        """The customer's short answers to the agent's question, right after it
+        ("Box dan labelnya masih lengkap kak?" - "masih lengkap kak"): they open with a
+        yes or a no and ask nothing, whatever their first word would ask elsewhere."""
+        answers: set[int] = set()
+        asked = False
+        for u in self.conversation.utterances:
+            message = u.message
+            if u.role is _AGENT and not u.automated:
+                asked = "?" in message.text
+            elif u.role is _CUSTOMER and message.kind is _TEXT:
+                text = self.normal(message)
+                if (
+                    asked
+                    and "?" not in text
+                    and len(text.split()) <= _SHORT_ANSWER
+                    and self.config.rubric.find("yes_no_answer", text)
+                    and not _ASKS.search(text)  # "yes please, gimana cara bayarnya"
+                ):
+                    answers.add(id(message))
+                asked = False
+        return frozenset(answers)
 
     @cached_property
     def _asked(self) -> dict[int, tuple[str, ...]]:
