@@ -707,3 +707,17 @@ def test_a_short_answer_to_the_agents_question_is_no_question(answer: str, verdi
         "28/11/26 14.36 - Toko Maju: Silakan kirim ke gudang kami ya kak, terima kasih\n"
     )
     assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        ("Grooming Kucing Lengkap Rp 95.000 + antar-jemput dalam kota Rp 25.000 kak", "pass"),
+        ("Grooming Kucing Lengkap Rp 95.000 + antar-jemput dalam kota Rp 30.000 kak", "fail"),
+    ],
+)
+def test_a_pick_up_in_the_catalog_is_priced_by_its_own_amount(reply: str, verdict: str) -> None:
+    """ "antar-jemput Rp 25.000" is no product's price, but it is the pick-up's."""
+    catalog = (*PET, CatalogItem("Antar-Jemput Grooming dalam kota", 25000, "p.csv:5"))
+    chat = f"16/11/26 09.00 - Budi: grooming kucing brp?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict

@@ -57,8 +57,9 @@ def _catalog_mismatch(
     if not ctx.catalog:
         return None
     text = message.text
+    written = find_prices(text, money_asked=money_asked)
     quoted = [  # "ongkir Rp 15.000", "transfer Rp 260.000": not a product's price
-        p for p in find_prices(text, money_asked=money_asked) if not _other_amount(text, p.written)
+        p for p in written if not _other_amount(text, p.written)
     ]
     if not quoted:
         return None
@@ -66,7 +67,9 @@ def _catalog_mismatch(
     tolerance = ctx.config.rubric.price_tolerance
     free = ctx.config.rubric.find("free", ctx.normal(message)) is not None  # "gratis": 0
     for variants in products:
-        if any(_fits(p.value, item.price, tolerance, text) for p in quoted for item in variants):
+        # a delivery or pick-up in the catalog is priced by the amount its words mark
+        # ("antar-jemput dalam kota Rp 25.000"): every amount may fit a product
+        if any(_fits(p.value, item.price, tolerance, text) for p in written for item in variants):
             continue
         if free and any(item.price == 0 for item in variants):
             continue
