@@ -721,3 +721,20 @@ def test_a_pick_up_in_the_catalog_is_priced_by_its_own_amount(reply: str, verdic
     catalog = (*PET, CatalogItem("Antar-Jemput Grooming dalam kota", 25000, "p.csv:5"))
     chat = f"16/11/26 09.00 - Budi: grooming kucing brp?\n16/11/26 09.05 - Toko Maju: {reply}\n"
     assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        ("Alphard ada kak, untuk jemput bandara mulai 2,5 jutaan ya", "fail"),
+        ("Alphard ada kak, jemput bandara Rp 2.750.000 ya", "pass"),
+        ("Alphard ada kak 🙏", "pass"),
+    ],
+)
+def test_a_vague_price_given_to_a_stock_question_fails(reply: str, verdict: str) -> None:
+    """LABELING.md: "mulai 2 jutaan" for a specific item fails, whatever was asked."""
+    chat = (
+        "16/11/26 09.00 - Budi: kak alphard ada ga buat jemput di YIA?\n"
+        f"16/11/26 09.05 - Toko Maju: {reply}\n"
+    )
+    assert _judge(chat)["accurate_concise"].verdict.value == verdict

@@ -120,7 +120,9 @@ def judge(ctx: Context) -> CriterionResult:
                         pointer,
                     )
             money = "price" in kinds
-            for answer in answers if money else ():
+            # a price given for an item asked about, if only its stock was asked ("Alphard
+            # ada ga?" - "Alphard ada kak, mulai 2,5 jutaan"), is judged as one
+            for answer in answers if money or "stock" in kinds else ():
                 vague = approximate_price(answer.text)
                 if vague:  # "mulai 1 jutaan", "sekitar 70-90rb" for the item asked about
                     return result(
