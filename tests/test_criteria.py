@@ -738,3 +738,37 @@ def test_a_vague_price_given_to_a_stock_question_fails(reply: str, verdict: str)
         f"16/11/26 09.05 - Toko Maju: {reply}\n"
     )
     assert _judge(chat)["accurate_concise"].verdict.value == verdict
+
+
+SEVERAL = "min nasi box rendang brp? min order brp box? bisa kirim ke bekasi?"
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        ("Nasi box rendang Rp 45.000, min order 20 box kak", "fail"),  # Bekasi skipped
+        ("Nasi box rendang Rp 45.000, min order 20 box, kirim ke Bekasi Rp 50.000", "pass"),
+        ("Nasi box rendang Rp 45.000, min order 20 box. Bisa kak", "pass"),  # a yes given
+        ("Halo kak, nasi box rendang Rp 45.000 ya", "fail"),  # minimum and Bekasi skipped
+    ],
+)
+def test_a_yes_no_point_skipped_among_several_fails(reply: str, verdict: str) -> None:
+    chat = f"16/11/26 09.00 - Budi: {SEVERAL}\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
+def test_a_photo_sent_may_be_the_point_asked_for() -> None:
+    chat = (
+        "16/11/26 09.00 - Budi: Hi, how are Mochi and Kiwi? Could you send me a photo of them?\n"
+        "16/11/26 09.05 - Toko Maju: <Media omitted>\n"
+        "16/11/26 09.06 - Toko Maju: Here are Mochi and Kiwi, playing after lunch 😊\n"
+    )
+    assert _judge(chat)["answers_questions"].verdict.value == "pass"
+
+
+def test_haggling_among_several_points_is_met_by_the_price() -> None:
+    chat = (
+        "16/11/26 09.00 - Budi: kak earbuds nada pro brp? bisa kurang ga 😁\n"
+        "16/11/26 09.05 - Toko Maju: Earbuds Nada Pro Rp 299.000 kak, sudah harga pas\n"
+    )
+    assert _judge(chat)["answers_questions"].verdict.value == "pass"

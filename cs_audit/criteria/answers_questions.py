@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from cs_audit.criteria.base import Context, quote, result, shares_topic, topic_words
-from cs_audit.models import CriterionResult, Message, Turn, Verdict
+from cs_audit.models import CriterionResult, Message, MessageKind, Turn, Verdict
 from cs_audit.prices import find_prices
 
 KEY = "answers_questions"
@@ -75,6 +77,40 @@ def _haggling_met(ctx: Context, question: Message, answers: tuple[Message, ...])
     )
 
 
+# where one point of a message ends, and words that join the next point
+_PARTS = re.compile(r"\?+|\n+|(?<=\w)[.,;](?=\s|$)")
+_JOINER = re.compile(r"^\W*((and|also|or|plus|then|btw|dan|terus|trus|sama|lalu|atau|juga)\b\W*)*")
+_ANY_YES_NO = re.compile(
+    r"\b(bisa|boleh|iya|ada|tidak|tdk|ga|gak|belum|yes|no|sure|sorry|can|cannot|available|free|gratis)\b"
+)
+
+
+def _skipped_yes_no(
+    ctx: Context, question: Message, turn: Turn, said: frozenset[str]
+) -> str | None:
+    """In a message asking several things, a yes/no point none of whose words the
+    answers take up, where the answers hold no yes or no at all ("min order brp box?
+    bisa kirim ke bekasi?" answered with the price and the minimum only)."""
+    rubric, standard = ctx.config.rubric, ctx.config.rubric.standard_forms
+    text = ctx.normal(question)
+    parts = [_JOINER.sub("", p).strip() for p in _PARTS.split(text)]
+    points = [
+        p for p in parts if p and (rubric.find("question", p) or rubric.find("yes_no_question", p))
+    ]
+    answers = ctx.answers_to(turn)
+    if len(points) < 2 or any(a.kind is not MessageKind.TEXT for a in answers):
+        return None  # a photo or a file sent may be what was asked for
+    if _ANY_YES_NO.search(" ".join(ctx.normal(a) for a in answers)):
+        return None
+    for point in points:
+        topic = topic_words(point, standard)
+        if rubric.find("asks_discount", point):
+            continue  # haggling is met by a price cut, a refusal or a price (see above)
+        if rubric.find("yes_no_question", point) and topic and not shares_topic(topic, said):
+            return point
+    return None
+
+
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
     """A yes/no question ("Warna biru ada?") answered with a yes or a no ("Ada kak")."""
     rubric = ctx.config.rubric
@@ -126,6 +162,22 @@ def judge(ctx: Context) -> CriterionResult:
                     or _turns_down(ctx, answers)
                     or _haggling_met(ctx, question, answers)
                 )
+            if on_topic:
+                if said is None:
+                    words = {
+                        id(a): words.get(id(a)) or topic_words(ctx.normal(a), standard)
+                        for a in answers
+                    }
+                    said = frozenset().union(*words.values())
+                point = _skipped_yes_no(ctx, question, turn, said)
+                if point is not None:
+                    return result(
+                        KEY,
+                        Verdict.FAIL,
+                        f"the reply skips a point of {quote(question.text)}: {quote(point)}",
+                        question,
+                        *answers[:1],
+                    )
             if not on_topic:
                 return result(
                     KEY,
