@@ -102,8 +102,11 @@ def _thanks(messages: Sequence[Message], roles: Roles, config: AuditConfig) -> s
         if m.kind is _TEXT and m.author is not None and m.author in roles.customers
     ]
     texts, rubric = [_normal(m.text) for m in said], config.rubric
-    asks = {*rubric.matching("question", texts), *rubric.matching("complaint", texts)}
-    return {id(said[i]) for i in rubric.matching("acknowledgement", texts) if i not in asks}
+    return {
+        id(said[i])
+        for i in rubric.matching("acknowledgement", texts)
+        if not (rubric.find("question", texts[i]) or rubric.find("complaint", texts[i]))
+    }
 
 
 def signer(text: str, config: AuditConfig) -> str | None:

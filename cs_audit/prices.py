@@ -132,6 +132,7 @@ _RANGE_START = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a reply is read again for each question it answers
 def approximate_price(text: str) -> str | None:
     """The first price in ``text`` (an answer to a price question) written as a range,
     a lower bound or a guess, as written; None when every price is one amount."""

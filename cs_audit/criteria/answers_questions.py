@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from cs_audit.criteria.base import Context, quote, result, shares_topic, topic_words
 from cs_audit.models import CriterionResult, Message, MessageKind, Turn, Verdict
@@ -85,30 +86,35 @@ _ANY_YES_NO = re.compile(
 )
 
 
-def _skipped_yes_no(
-    ctx: Context, question: Message, turn: Turn, said: frozenset[str]
-) -> str | None:
-    """In a message asking several things, a yes/no point none of whose words the
-    answers take up, where the answers hold no yes or no at all ("min order brp box?
-    bisa kirim ke bekasi?" answered with the price and the minimum only)."""
+def _yes_no_points(
+    ctx: Context, question: Message, turn: Turn, saying: Set[int]
+) -> list[tuple[str, frozenset[str]]]:
+    """In a message asking several things, its yes/no points and their words, where the
+    answers hold no yes or no at all ("min order brp box? bisa kirim ke bekasi?"
+    answered with the price and the minimum only): each is skipped unless an answer
+    takes up one of its words. None where a photo or file was sent (it may be what was
+    asked for); haggling keeps its own rule. ``saying``: the ids of the replies that
+    say a yes or a no to anything."""
     rubric, standard = ctx.config.rubric, ctx.config.rubric.standard_forms
     text = ctx.normal(question)
+    if _PARTS.search(text) is None:
+        return []  # one point
+    answers = ctx.answers_to(turn)
+    if any(a.kind is not MessageKind.TEXT or id(a) in saying for a in answers):
+        return []
     parts = [_JOINER.sub("", p).strip() for p in _PARTS.split(text)]
     points = [
         p for p in parts if p and (rubric.find("question", p) or rubric.find("yes_no_question", p))
     ]
-    answers = ctx.answers_to(turn)
-    if len(points) < 2 or any(a.kind is not MessageKind.TEXT for a in answers):
-        return None  # a photo or a file sent may be what was asked for
-    if _ANY_YES_NO.search(" ".join(ctx.normal(a) for a in answers)):
-        return None
-    for point in points:
-        topic = topic_words(point, standard)
-        if rubric.find("asks_discount", point):
-            continue  # haggling is met by a price cut, a refusal or a price (see above)
-        if rubric.find("yes_no_question", point) and topic and not shares_topic(topic, said):
-            return point
-    return None
+    if len(points) < 2:
+        return []
+    return [
+        (point, topic)
+        for point in points
+        if not rubric.find("asks_discount", point)
+        and rubric.find("yes_no_question", point)
+        and (topic := topic_words(point, standard))
+    ]
 
 
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
@@ -128,6 +134,7 @@ def judge(ctx: Context) -> CriterionResult:
     # they are read only where a question asks no data (its topic decides)
     words: dict[int, frozenset[str]] = {}
     standard = ctx.config.rubric.standard_forms
+    saying: set[int] | None = None  # the replies that say a yes or a no, found once
     for turn in ctx.conversation.turns:
         questions = ctx.questions(turn)
         if not questions:
@@ -162,14 +169,21 @@ def judge(ctx: Context) -> CriterionResult:
                     or _turns_down(ctx, answers)
                     or _haggling_met(ctx, question, answers)
                 )
-            if on_topic:
+            if on_topic and saying is None:
+                replies = ctx.replies
+                saying = {
+                    id(m)
+                    for m, text in zip(replies, ctx.normal_texts(replies), strict=True)
+                    if _ANY_YES_NO.search(text)
+                }
+            if on_topic and (points := _yes_no_points(ctx, question, turn, saying or set())):
                 if said is None:
                     words = {
                         id(a): words.get(id(a)) or topic_words(ctx.normal(a), standard)
                         for a in answers
                     }
                     said = frozenset().union(*words.values())
-                point = _skipped_yes_no(ctx, question, turn, said)
+                point = next((p for p, topic in points if not shares_topic(topic, said)), None)
                 if point is not None:
                     return result(
                         KEY,
