@@ -50,10 +50,14 @@ _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 DATA_KINDS = ("price", "stock", "size", "schedule", "contents")
 
 
+def _fold(text: str) -> str:
+    return " ".join(strip_bidi(text).casefold().split())
+
+
 @functools.lru_cache(maxsize=4096)  # criteria and flags ask again of the same messages
 def normal(text: str) -> str:
     """Text for matching: bidi marks gone, case folded, spaces folded."""
-    return " ".join(strip_bidi(text).casefold().split())
+    return _fold(text)
 
 
 _WORD = re.compile(r"\w{2,}")  # two letters: short forms ("tf": "transfer") are read too
@@ -162,8 +166,8 @@ class Context:
         conversation before the next: in a long chat, a bounded cache has forgotten a
         message by the time the next criterion asks, so this one keeps them all."""
         text = self._normal.get(id(message))
-        if text is None:
-            text = self._normal[id(message)] = normal(message.text)
+        if text is None:  # each text once: no bounded cache to keep up, at a million
+            text = self._normal[id(message)] = _fold(message.text)
         return text
 
     def normal_texts(self, messages: Sequence[Message]) -> tuple[str, ...]:
