@@ -50,6 +50,8 @@ PHRASE_KEYS = (
     "asks_size",
     "yes_no_question",
     "yes_no_answer",
+    "says_yes_or_no",
+    "question_word",
     "gives_stock",
     "gives_size",
     "closing",

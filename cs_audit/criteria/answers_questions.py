@@ -81,9 +81,6 @@ def _haggling_met(ctx: Context, question: Message, answers: tuple[Message, ...])
 # where one point of a message ends, and words that join the next point
 _PARTS = re.compile(r"\?+|\n+|(?<=\w)[.,;](?=\s|$)")
 _JOINER = re.compile(r"^\W*((and|also|or|plus|then|btw|dan|terus|trus|sama|lalu|atau|juga)\b\W*)*")
-_ANY_YES_NO = re.compile(
-    r"\b(bisa|boleh|iya|ada|tidak|tdk|ga|gak|belum|yes|no|sure|sorry|can|cannot|available|free|gratis)\b"
-)
 
 
 def _yes_no_points(
@@ -170,11 +167,10 @@ def judge(ctx: Context) -> CriterionResult:
                     or _haggling_met(ctx, question, answers)
                 )
             if on_topic and saying is None:
-                replies = ctx.replies
+                replies = ctx.replies  # those that say a yes or a no, found once
+                texts = ctx.normal_texts(replies)
                 saying = {
-                    id(m)
-                    for m, text in zip(replies, ctx.normal_texts(replies), strict=True)
-                    if _ANY_YES_NO.search(text)
+                    id(replies[i]) for i in ctx.config.rubric.matching("says_yes_or_no", texts)
                 }
             if on_topic and (points := _yes_no_points(ctx, question, turn, saying or set())):
                 if said is None:

@@ -27,10 +27,6 @@ from cs_audit.prices import CatalogItem, find_prices
 # in loops over every message of a year-long chat.
 _CUSTOMER, _AGENT, _TEXT = Role.CUSTOMER, Role.AGENT, MessageKind.TEXT
 _SHORT_ANSWER = 6  # words: a longer message may answer and ask on
-_ASKS = re.compile(
-    r"\b(berapa|brp|kapan|kpn|gimana|gmn|bagaimana|dimana|di mana|kemana|ke mana|kenapa|"
-    r"knp|how|what|when|where|which|why)\b"
-)
 
 
 _STOPWORD_TEXT = (
@@ -243,7 +239,7 @@ class Context:
                     and "?" not in text
                     and len(text.split()) <= _SHORT_ANSWER
                     and self.config.rubric.find("yes_no_answer", text)
-                    and not _ASKS.search(text)  # "yes please, gimana cara bayarnya"
+                    and not self.config.rubric.find("question_word", text)  # "gimana ..."
                 ):
                     answers.add(id(message))
                 asked = False
