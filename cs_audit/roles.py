@@ -24,7 +24,7 @@ from cs_audit.ingest.kinds import strip_bidi
 # a browser's second download of one name adds " (1)".
 _FILE_NAME = re.compile(
     r"^(?:WhatsApp Chat with|Chat WhatsApp dengan|WhatsApp Chat -|Chat WhatsApp -)\s+(.+?)"
-    r"(?:\s\(\d+\))?$",
+    r"(?:\s\(\d+\))*$",  # a copy of a copy: "Sofia Reyes (1) (1).txt"
     re.IGNORECASE,
 )
 # The exporting phone's own user, as iOS writes them.

@@ -92,6 +92,7 @@ def test_undecidable_roles_name_the_fix() -> None:
 def test_browser_copy_suffix_and_silent_customer() -> None:
     """ "... Budi (1).txt" still names Budi; a chat where only the business wrote is fine."""
     assert customer_in_file_name("WhatsApp Chat with Budi (1).txt") == "Budi"
+    assert customer_in_file_name("WhatsApp Chat with Sofia Reyes (1) (1).txt") == "Sofia Reyes"
     for account in (None, "Toko Maju"):  # nothing says otherwise, or the folder agrees
         roles = assign_roles(
             "Chat WhatsApp dengan Budi.txt", ["Toko Maju"], CONFIG, account=account
