@@ -302,7 +302,13 @@ def _phrase_folder(value: Any, where: str, base: Path) -> tuple[PhraseLists, dic
             f"{folder.as_posix()} holds no .toml phrase file",
             "run cs-audit init to write them",
         )
-    return read_phrase_files(texts)
+    phrases, colloquial = read_phrase_files(texts)
+    # a list no file of the folder names at all came with a later cs-audit than the one
+    # that wrote the folder: it is the shipped one (`key = []` turns a list off)
+    for key, langs in phrases.items():
+        if not langs:
+            phrases[key] = dict(DEFAULT_PHRASES[key])
+    return phrases, colloquial
 
 
 def _phrases(table: Mapping[str, Any], where: str, start: PhraseLists | None = None) -> PhraseLists:

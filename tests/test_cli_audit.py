@@ -462,3 +462,23 @@ def test_a_colloquial_table_must_map_words_to_words(tmp_path: Path) -> None:
         f"{(tmp_path / 'phrases' / 'jv.toml').as_posix()}: [colloquial]: must map single "
         'words to single words; write brp = "berapa" under [colloquial]\n',
     )
+
+
+def test_a_list_added_after_init_is_the_shipped_one_unless_turned_off(tmp_path: Path) -> None:
+    """Phrase files written by an older cs-audit lack a newer list: it is not silently
+    empty; `key = []` in every file turns it off."""
+    path = tmp_path / "cs-audit.toml"
+    assert runner.invoke(app, ["init", str(path)]).exit_code == 0
+    for name in ("id.toml", "en.toml"):
+        file = tmp_path / "phrases" / name
+        text = file.read_text(encoding="utf-8")
+        start = text.index("\nasks_discount = [")
+        end = text.index("]\n", start) + 2
+        file.write_text(text[:start] + "\n" + text[end:], encoding="utf-8")
+    assert "asks_discount" not in (tmp_path / "phrases" / "id.toml").read_text(encoding="utf-8")
+    assert load_config(path) == AuditConfig()  # the shipped list stands in
+    for name in ("id.toml", "en.toml"):
+        file = tmp_path / "phrases" / name
+        file.write_text("asks_discount = []\n" + file.read_text(encoding="utf-8"), "utf-8")
+    rubric = load_config(path).rubric
+    assert rubric.find("asks_discount", "bisa kurang ga kak") is None
