@@ -442,11 +442,24 @@ def products_named(catalog: tuple[CatalogItem, ...], text: str) -> list[list[Cat
     return chosen
 
 
+# a variant that is a span of sizes: "0.5-1 PK", "1,5 - 2 PK", "10-20 kg"
+_SPAN = re.compile(r"(\d+(?:[.,]\d+)?)\s*-\s*(\d+(?:[.,]\d+)?)\s*([a-z]+)")
+_AMOUNT = r"(\d+(?:[.,]\d+)?)\s*{unit}\b"
+
+
 def _says(variant: str, text: str) -> bool:
-    """Whether a text names a variant: its words, "22cm" also written "22 cm"."""
+    """Whether a text names a variant: its words, "22cm" also written "22 cm"; for a
+    span of sizes ("0.5-1 PK"), a size within it ("AC 1 PK")."""
     folded = " ".join(re.findall(r"\w+", text.casefold()))
     squeezed = folded.replace(" ", "")
     words = re.findall(r"\w+", variant.casefold())
-    return bool(words) and (
+    if words and (
         all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words) or "".join(words) in squeezed
-    )
+    ):
+        return True
+    span = _SPAN.search(variant.casefold())
+    if span is None:
+        return False
+    low, high = (float(v.replace(",", ".")) for v in span.group(1, 2))
+    sizes = re.findall(_AMOUNT.format(unit=re.escape(span[3])), text.casefold())
+    return any(low <= float(size.replace(",", ".")) <= high for size in sizes)

@@ -9,7 +9,14 @@ import openpyxl
 import pytest
 
 from cs_audit.errors import ConfigError
-from cs_audit.prices import approximate_price, find_prices, load_catalog, price_cell
+from cs_audit.prices import (
+    CatalogItem,
+    approximate_price,
+    find_prices,
+    load_catalog,
+    price_cell,
+    products_named,
+)
 from tests.conftest import ROOT
 
 
@@ -253,3 +260,16 @@ def test_variant_columns_are_read_beside_the_name(tmp_path: Path) -> None:
         ("Topper Akrilik", 35000),
         ("Cupcake isi 6", 90000),
     ]
+
+
+def test_a_size_within_a_variant_s_span_names_that_variant() -> None:
+    catalog = (
+        CatalogItem("Cuci AC Split", 75000, "c.csv:2", "0.5-1 PK"),
+        CatalogItem("Cuci AC Split", 95000, "c.csv:3", "1.5-2 PK"),
+    )
+    [variants] = products_named(catalog, "Cuci AC Split 1 PK Rp 95.000 kak")
+    assert [v.price for v in variants] == [75000]
+    [variants] = products_named(catalog, "Cuci AC Split 2 PK Rp 95.000 kak")
+    assert [v.price for v in variants] == [95000]
+    [variants] = products_named(catalog, "Cuci AC Split Rp 95.000 kak")  # no size: either
+    assert [v.price for v in variants] == [75000, 95000]
