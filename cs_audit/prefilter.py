@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 # The engine's parser: private, so every use below is guarded (a Python that changes it
@@ -104,13 +104,8 @@ def _exact(op: Any, av: Any) -> set[str] | None:
     if op is _c.SUBPATTERN:
         return _exact_sequence(av[3].data)
     if op is _c.BRANCH:
-        texts: set[str] = set()
-        for alternative in av[1]:
-            these = _exact_sequence(alternative.data)
-            if these is None:
-                return None
-            texts |= these
-        return texts if len(texts) <= _MOST else None
+        texts = _each(av[1], _exact_sequence)
+        return texts if texts is not None and len(texts) <= _MOST else None
     if op is _c.IN and len(av) <= _CLASS and all(o is _c.LITERAL for o, _ in av):
         return {chr(code) for _, code in av}
     return None
@@ -156,17 +151,22 @@ def _element_needs(op: Any, av: Any) -> set[str] | None:
     if op is _c.SUBPATTERN:
         return _needs(av[3].data)
     if op is _c.BRANCH:
-        words: set[str] = set()
-        for alternative in av[1]:
-            needed = _needs(alternative.data)
-            if needed is None:
-                return None
-            words |= needed
-        return words
+        return _each(av[1], _needs)
     if op in _REPEATS:
         low, _high, item = av
         return _needs(item.data) if low >= 1 else None
     return None
+
+
+def _each(alternatives: Any, read: Callable[[Any], set[str] | None]) -> set[str] | None:
+    """What every alternative of a branch gives, joined; None where one gives nothing."""
+    joined: set[str] = set()
+    for alternative in alternatives:
+        these = read(alternative.data)
+        if these is None:
+            return None
+        joined |= these
+    return joined
 
 
 def _minimal(words: Iterable[str]) -> tuple[str, ...]:

@@ -348,28 +348,26 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", name.casefold()))
 
 
-def mentioned(
-    item: CatalogItem,
-    text: str,
-    brands: frozenset[str] = frozenset(),
-    common: frozenset[str] = frozenset(),
-) -> bool:
-    """Whether ``text`` names the product: every word of its name, in any order, in one
-    sentence ("Grooming Kucing Lengkap Rp 95.000. Kucingnya ada riwayat jamur?" does not
-    name Grooming Kucing Jamur); a
-    brand that opens several names may be left out ("Avanza + Driver" names "Toyota
-    Avanza + Driver") where two other words remain, and so may ``common`` words, those
-    every name of its family holds ("Servis berkala matic" names "Servis Berkala Motor
-    Matic" beside "... Motor Bebek" and "... Motor Sport") where three remain."""
-    words = _words(item.name)
+def _name_words(item: CatalogItem, brands: frozenset[str], common: frozenset[str]) -> set[str]:
+    """The words of a product's name a text must say, in any order, in one sentence
+    ("Grooming Kucing Lengkap Rp 95.000. Kucingnya ada riwayat jamur?" does not name
+    Grooming Kucing Jamur). A brand that opens several names may be left out ("Avanza +
+    Driver" names "Toyota Avanza + Driver") where two other words remain, and so may
+    ``common`` words, those every name of its family holds ("Servis berkala matic"
+    names "Servis Berkala Motor Matic" beside "... Motor Bebek" and "... Motor Sport")
+    where three remain."""
+    words = set(_words(item.name))
     if common and len(words - common) >= 3:
-        words = words - common
+        words -= common
     first = re.findall(r"\w+", item.name.casefold())[:1]
     if first and first[0] in brands and len(words) >= 3:
-        words = words - {first[0]}
+        words.discard(first[0])
+    return words
+
+
+def _in_one(words: set[str], sentences: list[str]) -> bool:
     return bool(words) and any(
-        all(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words)
-        for sentence in _sentences(text)
+        all(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words) for sentence in sentences
     )
 
 
@@ -422,12 +420,12 @@ def products_named(catalog: tuple[CatalogItem, ...], text: str) -> list[list[Cat
     Kemeja Batik Anak, not also Kemeja Batik), each as the variants it may be: the
     variants whose words the text says ("Black Forest 22cm"), or all of that product's
     when it says none of them (then any of their prices is right)."""
-    brands, common = _brands(catalog), _common_words(catalog)
+    brands, common, sentences = _brands(catalog), _common_words(catalog), _sentences(text)
     empty: frozenset[str] = frozenset()
     named = [
         item
         for item in catalog
-        if mentioned(item, text, brands, common.get(item.name.casefold(), empty))
+        if _in_one(_name_words(item, brands, common.get(item.name.casefold(), empty)), sentences)
     ]
     named = [
         item for item in named if not any(_words(item.name) < _words(other.name) for other in named)

@@ -89,9 +89,9 @@ def _yes_no_points(
     """In a message asking several things, its yes/no points and their words, where the
     answers hold no yes or no at all ("min order brp box? bisa kirim ke bekasi?"
     answered with the price and the minimum only): each is skipped unless an answer
-    takes up one of its words. None where a photo or file was sent (it may be what was
-    asked for); haggling keeps its own rule. ``saying``: the ids of the replies that
-    say a yes or a no to anything."""
+    takes up one of its words. None (an empty list) where the message asks one thing,
+    or a photo or file was sent (it may be what was asked for); haggling keeps its own
+    rule. ``saying``: the ids of the replies that say a yes or a no to anything."""
     rubric, standard = ctx.config.rubric, ctx.config.rubric.standard_forms
     text = ctx.normal(question)
     if _PARTS.search(text) is None:
@@ -128,9 +128,15 @@ def judge(ctx: Context) -> CriterionResult:
     asked = 0
     # a reply may answer two turns (see Context.answers_to): its words are kept for the
     # next turn only, so a year-long chat never holds every message's words at once;
-    # they are read only where a question asks no data (its topic decides)
+    # they are read only where a question's topic decides
     words: dict[int, frozenset[str]] = {}
     standard = ctx.config.rubric.standard_forms
+
+    def said_in(answers: tuple[Message, ...]) -> frozenset[str]:
+        nonlocal words
+        words = {id(a): words.get(id(a)) or topic_words(ctx.normal(a), standard) for a in answers}
+        return frozenset().union(*words.values())
+
     saying: set[int] | None = None  # the replies that say a yes or a no, found once
     for turn in ctx.conversation.turns:
         questions = ctx.questions(turn)
@@ -149,12 +155,7 @@ def judge(ctx: Context) -> CriterionResult:
         for question in questions:
             on_topic = _data_answer(ctx, question, turn)
             if on_topic is None:
-                if said is None:
-                    words = {
-                        id(a): words.get(id(a)) or topic_words(ctx.normal(a), standard)
-                        for a in answers
-                    }
-                    said = frozenset().union(*words.values())
+                said = said_in(answers) if said is None else said
                 topic = topic_words(ctx.normal(question), standard)
                 on_topic = (
                     not topic
@@ -167,18 +168,11 @@ def judge(ctx: Context) -> CriterionResult:
                     or _haggling_met(ctx, question, answers)
                 )
             if on_topic and saying is None:
-                replies = ctx.replies  # those that say a yes or a no, found once
-                texts = ctx.normal_texts(replies)
-                saying = {
-                    id(replies[i]) for i in ctx.config.rubric.matching("says_yes_or_no", texts)
-                }
+                texts = ctx.normal_texts(ctx.replies)
+                matching = ctx.config.rubric.matching("says_yes_or_no", texts)
+                saying = {id(ctx.replies[i]) for i in matching}
             if on_topic and (points := _yes_no_points(ctx, question, turn, saying or set())):
-                if said is None:
-                    words = {
-                        id(a): words.get(id(a)) or topic_words(ctx.normal(a), standard)
-                        for a in answers
-                    }
-                    said = frozenset().union(*words.values())
+                said = said_in(answers) if said is None else said
                 point = next((p for p, topic in points if not shares_topic(topic, said)), None)
                 if point is not None:
                     return result(
