@@ -100,9 +100,8 @@ def judge(ctx: Context) -> CriterionResult:
     given: dict[str, None] = {}  # the kinds of data given, in order
     evidence: list[Message] = []  # the first question answered with data, and its answer
     quoted: list[tuple[Message, str, bool]] = []  # answers to check against the catalog
-    for turn in ctx.conversation.turns:
-        for question in ctx.questions(turn):
-            answers = ctx.answers_to(turn)
+    for turn, questions, answers in ctx.points:
+        for question in questions:
             kinds = ctx.asks(question)
             for kind in kinds:
                 if ctx.gives(turn, kind):

@@ -138,10 +138,7 @@ def judge(ctx: Context) -> CriterionResult:
         return frozenset().union(*words.values())
 
     saying: set[int] | None = None  # the replies that say a yes or a no, found once
-    for turn in ctx.conversation.turns:
-        questions = ctx.questions(turn)
-        if not questions:
-            continue
+    for turn, questions, answers in ctx.points:
         asked += len(questions)
         if turn.reply is None:
             return result(
@@ -150,7 +147,6 @@ def judge(ctx: Context) -> CriterionResult:
                 f"a question got no answer: {quote(questions[0].text)}",
                 questions[0],
             )
-        answers = ctx.answers_to(turn)
         said: frozenset[str] | None = None
         for question in questions:
             on_topic = _data_answer(ctx, question, turn)

@@ -287,6 +287,16 @@ class Context:
         kept, ``gives`` keeps the answer)."""
         return " ".join(map(self.normal, self.answers_to(turn)))
 
-    def questions(self, turn: Turn) -> tuple[Message, ...]:
-        """The customer's questions in a turn."""
-        return tuple(m for m in turn.messages if id(m) in self._question_ids)
+    @cached_property
+    def points(self) -> tuple[tuple[Turn, tuple[Message, ...], tuple[Message, ...]], ...]:
+        """Each turn in which the customer asked something, with its questions, requests
+        and complaints (points to answer) and its ``answers_to``, in order: found in one
+        pass, as criteria read every turn."""
+        ids, answers = self._question_ids, self._answers
+        found = []
+        for turn in self.conversation.turns:
+            questions = [m for m in turn.messages if id(m) in ids]
+            if questions:
+                reply = turn.reply
+                found.append((turn, tuple(questions), () if reply is None else answers[id(reply)]))
+        return tuple(found)
