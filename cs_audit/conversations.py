@@ -94,7 +94,7 @@ def _soon_after(reply: datetime, asked: datetime | None, within: timedelta) -> b
 
 
 def _thanks(messages: Sequence[Message], roles: Roles, config: AuditConfig) -> set[int]:
-    """The ids of the customer's messages that only thank or okay: they ask for nothing
+    """The lines of the customer's messages that only thank or okay: they ask for nothing
     (all found in one pass)."""
     said = [
         m
@@ -103,7 +103,7 @@ def _thanks(messages: Sequence[Message], roles: Roles, config: AuditConfig) -> s
     ]
     texts, rubric = [_normal(m.text) for m in said], config.rubric
     return {
-        id(said[i])
+        said[i].line
         for i in rubric.matching("acknowledgement", texts)
         if not (rubric.find("question", texts[i]) or rubric.find("complaint", texts[i]))
     }
@@ -152,7 +152,7 @@ def _sides(
 ) -> tuple[list[Utterance], set[int]]:
     """Each message's side; business messages marked automated where they are: they
     open like a greeting/away message, or repeat a template, within seconds of the
-    customer. Beside them, the ids of the customer's messages that only thank."""
+    customer. Beside them, the lines of the customer's messages that only thank."""
     openings = tuple(_normal(t) for t in config.automated_texts)
     placed: list[Utterance] = []
     thanks = _thanks(messages, roles, config)
@@ -201,7 +201,7 @@ def _sessions(
         if utterance.role is _SYSTEM:
             continue
         last_spoken = moment
-        if utterance.role is _CUSTOMER and id(utterance.message) not in thanks:
+        if utterance.role is _CUSTOMER and utterance.message.line not in thanks:
             waiting = True
         elif _replies(utterance):
             waiting = False
@@ -241,13 +241,13 @@ def _turns(session: list[Utterance], thanks: set[int]) -> tuple[Turn, ...]:
     for utterance in session:
         message = utterance.message
         if utterance.role is _CUSTOMER and message.kind in _SPOKEN:
-            if run or not opened or id(message) not in thanks:
+            if run or not opened or message.line not in thanks:
                 run.append(message)
             opened = True
         elif _replies(utterance) and run:
             turns.append(Turn(tuple(run), utterance))
             run = []
-    if run and not all(id(m) in thanks for m in run):
+    if run and not all(m.line in thanks for m in run):
         turns.append(Turn(tuple(run), None))
     return tuple(turns)
 

@@ -146,8 +146,8 @@ def _clock(conversation: Conversation) -> Callable[[Message], datetime]:
     latest = conversation.start
     for u in conversation.utterances:
         latest = max(latest, u.message.timestamp)
-        clock[id(u.message)] = latest
-    return lambda message: clock[id(message)]
+        clock[u.message.line] = latest
+    return lambda message: clock[message.line]
 
 
 def _share(met: Sequence[bool | None]) -> float | None:

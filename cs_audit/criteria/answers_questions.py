@@ -91,13 +91,13 @@ def _yes_no_points(
     answered with the price and the minimum only): each is skipped unless an answer
     takes up one of its words. None (an empty list) where the message asks one thing,
     or a photo or file was sent (it may be what was asked for); haggling keeps its own
-    rule. ``saying``: the ids of the replies that say a yes or a no to anything."""
+    rule. ``saying``: the lines of the replies that say a yes or a no to anything."""
     rubric, standard = ctx.config.rubric, ctx.config.rubric.standard_forms
     text = ctx.normal(question)
     if _PARTS.search(text) is None:
         return []  # one point
     answers = ctx.answers_to(turn)
-    if any(a.kind is not MessageKind.TEXT or id(a) in saying for a in answers):
+    if any(a.kind is not MessageKind.TEXT or a.line in saying for a in answers):
         return []
     parts = [_JOINER.sub("", p).strip() for p in _PARTS.split(text)]
     points = [
@@ -134,7 +134,7 @@ def judge(ctx: Context) -> CriterionResult:
 
     def said_in(answers: tuple[Message, ...]) -> frozenset[str]:
         nonlocal words
-        words = {id(a): words.get(id(a)) or topic_words(ctx.normal(a), standard) for a in answers}
+        words = {a.line: words.get(a.line) or topic_words(ctx.normal(a), standard) for a in answers}
         return frozenset().union(*words.values())
 
     saying: set[int] | None = None  # the replies that say a yes or a no, found once
@@ -166,7 +166,7 @@ def judge(ctx: Context) -> CriterionResult:
             if on_topic and saying is None:
                 texts = ctx.normal_texts(ctx.replies)
                 matching = ctx.config.rubric.matching("says_yes_or_no", texts)
-                saying = {id(ctx.replies[i]) for i in matching}
+                saying = {ctx.replies[i].line for i in matching}
             if on_topic and (points := _yes_no_points(ctx, question, turn, saying or set())):
                 said = said_in(answers) if said is None else said
                 point = next((p for p, topic in points if not shares_topic(topic, said)), None)

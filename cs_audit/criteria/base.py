@@ -105,14 +105,19 @@ def _without_status(kinds: tuple[str, ...], status: bool) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Context:
-    """One conversation as the criteria see it."""
+    """One conversation as the criteria see it.
+
+    What is worked out once is kept by a message's line in its export (each message
+    starts a line of its own): a year-long chat's tables, keyed by line, are read in
+    the order they were made; keyed by ``id()``, they were read at random, and a
+    million entries' worth of cache misses cost a third of its audit."""
 
     conversation: Conversation
     metrics: ConversationMetrics
     config: AuditConfig
     catalog: tuple[CatalogItem, ...] = ()
     # what criteria ask again of one turn or question, worked out once
-    # per kind of data, by turn: no (turn, kind) tuple per entry (a year-long chat's
+    # per kind of data, by turn's first line: no (turn, kind) tuple per entry (a year-long chat's
     # 700,000 of them weighed 70 MB)
     _gives: dict[str, dict[int, bool]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -161,9 +166,9 @@ class Context:
         """A message's text as ``normal`` gives it. Each criterion reads the whole
         conversation before the next: in a long chat, a bounded cache has forgotten a
         message by the time the next criterion asks, so this one keeps them all."""
-        text = self._normal.get(id(message))
+        text = self._normal.get(message.line)
         if text is None:  # each text once: no bounded cache to keep up, at a million
-            text = self._normal[id(message)] = _fold(message.text)
+            text = self._normal[message.line] = _fold(message.text)
         return text
 
     def normal_texts(self, messages: Sequence[Message]) -> tuple[str, ...]:
@@ -178,14 +183,14 @@ class Context:
     def answers_to(self, turn: Turn) -> tuple[Message, ...]:
         """The human replies that may answer a turn: from its reply through the replies to
         the customer's next turn (agents often ask back before they answer)."""
-        return () if turn.reply is None else self._answers[id(turn.reply)]
+        return () if turn.reply is None else self._answers[turn.reply.message.line]
 
     @cached_property
     def _answers(self) -> dict[int, tuple[Message, ...]]:
-        """``answers_to`` of every turn, by its reply's identity, in one pass: the human
+        """``answers_to`` of every turn, by its reply's line, in one pass: the human
         replies are grouped by the customer run they follow, and a turn's answers are
         the rest of its reply's group and the whole next one."""
-        replies = {id(t.reply) for t in self.conversation.turns if t.reply is not None}
+        replies = {t.reply.message.line for t in self.conversation.turns if t.reply is not None}
         groups: list[list[Message]] = [[]]
         starts: list[tuple[int, int, int]] = []  # a turn's reply: its group and place
         in_customer_run = False
@@ -196,8 +201,8 @@ class Context:
                     in_customer_run = True
             elif u.role is _AGENT and not u.automated:
                 in_customer_run = False
-                if id(u) in replies:
-                    starts.append((id(u), len(groups) - 1, len(groups[-1])))
+                if u.message.line in replies:
+                    starts.append((u.message.line, len(groups) - 1, len(groups[-1])))
                 groups[-1].append(u.message)
         groups.append([])
         return {key: (*groups[g][at:], *groups[g + 1]) for key, g, at in starts}
@@ -205,21 +210,21 @@ class Context:
     def asks(self, question: Message) -> tuple[str, ...]:
         """The product data a question asks for: price, stock, size, schedule, contents.
         When an order already placed is due is its status, not product data."""
-        if id(question) in self._question_ids:
-            return self._asked.get(id(question), ())
+        if question.line in self._question_lines:
+            return self._asked.get(question.line, ())
         asked, rubric = self.normal(question), self.config.rubric
         kinds = tuple(kind for kind in DATA_KINDS if rubric.find(f"asks_{kind}", asked))
         return _without_status(kinds, rubric.find("status_check", asked) is not None)
 
     @cached_property
-    def _question_ids(self) -> frozenset[int]:
+    def _question_lines(self) -> frozenset[int]:
         """The customer's questions, requests and complaints (points to answer,
         LABELING.md), found in passes over all their messages."""
         messages, rubric = self.customer_text_messages, self.config.rubric
         texts = self.normal_texts(messages)
         found = {*rubric.matching("question", texts), *rubric.matching("complaint", texts)}
         replies = self._replies_to_agent
-        return frozenset(id(messages[i]) for i in found if id(messages[i]) not in replies)
+        return frozenset(messages[i].line for i in found if messages[i].line not in replies)
 
     @cached_property
     def _replies_to_agent(self) -> frozenset[int]:
@@ -241,29 +246,31 @@ class Context:
                     and self.config.rubric.find("yes_no_answer", text)
                     and not self.config.rubric.find("question_word", text)  # "gimana ..."
                 ):
-                    answers.add(id(message))
+                    answers.add(message.line)
                 asked = False
         return frozenset(answers)
 
     @cached_property
     def _asked(self) -> dict[int, tuple[str, ...]]:
-        """The kinds of data each question asks for, by its identity (none: absent)."""
-        questions = tuple(m for m in self.customer_text_messages if id(m) in self._question_ids)
+        """The kinds of data each question asks for, by its line (none: absent)."""
+        questions = tuple(m for m in self.customer_text_messages if m.line in self._question_lines)
         texts, rubric = self.normal_texts(questions), self.config.rubric
         asked: dict[int, tuple[str, ...]] = {}
         for kind in DATA_KINDS:
             for i in rubric.matching(f"asks_{kind}", texts):
-                asked[id(questions[i])] = (*asked.get(id(questions[i]), ()), kind)
+                line = questions[i].line
+                asked[line] = (*asked.get(line, ()), kind)
         for i in rubric.matching("status_check", texts):
-            if id(questions[i]) in asked:
-                asked[id(questions[i])] = _without_status(asked[id(questions[i])], True)
+            line = questions[i].line
+            if line in asked:
+                asked[line] = _without_status(asked[line], True)
         return asked
 
     def gives(self, turn: Turn, kind: str) -> bool:
         """Whether a turn's answers give that kind of data (a price in any form: the
         question asked one, so a bare "150.000" is one)."""
         known = self._gives.setdefault(kind, {})
-        found = known.get(id(turn))
+        found = known.get(turn.messages[0].line)
         if found is None:
             if kind == "price":  # "Gratis kak" answers a price too
                 found = any(
@@ -271,7 +278,7 @@ class Context:
                 ) or (self.config.rubric.find("free", self.said(turn)) is not None)
             else:
                 found = self.config.rubric.find(f"gives_{kind}", self.said(turn)) is not None
-            known[id(turn)] = found
+            known[turn.messages[0].line] = found
         return found
 
     def pointer_elsewhere(self, turn: Turn) -> Message | None:
@@ -292,11 +299,13 @@ class Context:
         """Each turn in which the customer asked something, with its questions, requests
         and complaints (points to answer) and its ``answers_to``, in order: found in one
         pass, as criteria read every turn."""
-        ids, answers = self._question_ids, self._answers
+        lines, answers = self._question_lines, self._answers
         found = []
         for turn in self.conversation.turns:
-            questions = [m for m in turn.messages if id(m) in ids]
+            questions = [m for m in turn.messages if m.line in lines]
             if questions:
                 reply = turn.reply
-                found.append((turn, tuple(questions), () if reply is None else answers[id(reply)]))
+                found.append(
+                    (turn, tuple(questions), () if reply is None else answers[reply.message.line])
+                )
         return tuple(found)
