@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cs_audit.errors import ConfigError
 
@@ -89,13 +92,18 @@ def find_prices(text: str, *, money_asked: bool = False) -> tuple[Price, ...]:
 
 @functools.lru_cache(maxsize=4096)  # a reply is read again for each question it answers
 def _find_prices(text: str, money_asked: bool) -> tuple[Price, ...]:
-    found: list[Price] = []
+    return tuple(price for _, price in _placed_prices(text, money_asked))
+
+
+def _placed_prices(text: str, money_asked: bool) -> list[tuple[re.Match[str], Price]]:
+    """``find_prices``, each with its match (where it stands in the text)."""
+    found: list[tuple[re.Match[str], Price]] = []
     for match in _PRICE.finditer(text):
         # a bare number after a price in rupiah is one too: "Rp 1.750.000 - 1.850.000"
-        meant = money_asked or any(p.written[:1].isalpha() for p in found)
+        meant = money_asked or any(p.written[:1].isalpha() for _, p in found)
         if _is_price(match, text, money_asked=meant):
-            found.append(Price(_value(match), match[0].strip()))
-    return tuple(found)
+            found.append((match, Price(_value(match), match[0].strip())))
+    return found
 
 
 _CONTEXT = 40  # characters before a number read for the words that say what it is
@@ -147,6 +155,102 @@ def approximate_price(text: str) -> str | None:
         if (match["unit"] or "").lower() in ("jutaan", "ribuan"):  # "900 ribuan"
             return match[0].strip()
     return None
+
+
+# A price announced as a total: "... = Rp 260.000", "..., total Rp 1.175.000", "Total
+# IDR 1,395,000 (board IDR 950,000 + ...)": the words between it and what comes before.
+_TOTAL_AFTER = re.compile(
+    r"(?:=|\b(?:total|totalnya|semuanya|semua|grand total|in total|altogether|all together))"
+    r"\W*(?:(?:jadi|is|of|ya|kak|come to|comes to)\W+)*$",
+    re.IGNORECASE,
+)
+# a price times a quantity ("3 m x Rp 115.000", "Rp 60.000 per ekor", "@ Rp 25.000"):
+# what it adds to a total is not the price itself
+_TIMES_BEFORE = re.compile(r"(?:[x\u00d7@*]|\bper)\s*(?:(?:rp|idr)\.?\s*)?$", re.IGNORECASE)
+_TIMES_AFTER = re.compile(
+    r"\s*(?:[x\u00d7*]\s*\d|/|per\b|each\b|masing|sebatang|sedus|sekotak)", re.IGNORECASE
+)
+_ADDED_TO = re.compile(r"\s*\+")
+_MOST_PARTS = 12  # prices a total may be made of: subsets of more are not tried
+
+
+class WrongTotal(NamedTuple):
+    total: Price
+    parts: tuple[Price, ...]  # what it should be the sum of, or some of them
+    added: bool  # the parts are written with "+": the total is their sum
+
+
+@functools.lru_cache(maxsize=4096)  # every reply is read once per criterion that asks
+def wrong_total(text: str) -> WrongTotal | None:
+    """A total the agent added up wrong in one message, with the prices it should be
+    the sum of: "Rp 948.000 + Rp 720.000 + ongkir Rp 140.000 = Rp 1.708.000" (their
+    sum is Rp 1.808.000), "Total IDR 1,395,000 (board IDR 950,000 + table IDR
+    415,000)", "Frame Rp 355.000, dan lensa Rp 1.850.000. Total Rp 2.105.000". Parts
+    written with "+" must add up to it; otherwise, where no price in the message is
+    one of several (a quantity, "per") and the total is less than them all, some of
+    the prices before it must. None where every total adds up, or none is checkable."""
+    placed = _placed_prices(text, False)
+    for i, (match, total) in enumerate(placed):
+        before = text[placed[i - 1][0].end() if i else 0 : match.start()]
+        if _ADDED_TO.match(text, match.end()):  # "Totalnya Rp 245.000 + ...": a part
+            continue
+        if i and _TOTAL_AFTER.search(before):
+            chain = _added(text, placed[:i])
+            if len(chain) >= 2:
+                if sum(p.value for p in chain) != total.value:
+                    return WrongTotal(total, chain, added=True)
+                continue
+            parts = tuple(p for _, p in placed[:i])
+            if (
+                2 <= len(parts) <= _MOST_PARTS
+                # more than them all: it holds an amount said elsewhere ("ongkir Rp
+                # 20.000 dan Rp 35.000, jadi totalnya Rp 535.000" with the flowers)
+                and total.value < sum(p.value for p in parts)
+                and not _multiplied(text, placed[:i])
+            ):
+                sums = {sum(c) for r in range(1, len(parts) + 1) for c in _combinations(parts, r)}
+                if total.value not in sums:
+                    return WrongTotal(total, parts, added=False)
+        elif re.search(r"\btotal(?:nya)?\W*$", before, re.IGNORECASE):
+            # "Total IDR 1,395,000 (board IDR 950,000 + table arrangement IDR 415,000)"
+            rest = placed[i + 1 :]
+            chain = _added(text, rest, leading=True)
+            opening = text[match.end() : rest[0][0].start()] if rest else ""
+            if len(chain) >= 2 and "(" in opening and sum(p.value for p in chain) != total.value:
+                return WrongTotal(total, chain, added=True)
+    return None
+
+
+def _combinations(parts: tuple[Price, ...], size: int) -> Iterator[tuple[int, ...]]:
+    return itertools.combinations([p.value for p in parts], size)
+
+
+def _multiplied(text: str, placed: list[tuple[re.Match[str], Price]]) -> bool:
+    """Whether any of the prices is times a quantity ("3 m x Rp 115.000", "/pcs")."""
+    return any(
+        _TIMES_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        or _TIMES_AFTER.match(text, m.end())
+        for m, _ in placed
+    )
+
+
+def _added(
+    text: str, placed: list[tuple[re.Match[str], Price]], *, leading: bool = False
+) -> tuple[Price, ...]:
+    """The prices joined by "+" at the end of ``placed`` (at its start, ``leading``),
+    none times a quantity: the parts of the total that follows (or comes before)."""
+    run = placed if leading else placed[::-1]
+    chain = [run[0]] if run else []
+    for (a, _), (b, price) in itertools.pairwise(run):
+        first, second = (a, b) if leading else (b, a)
+        between = text[first.end() : second.start()]
+        if "+" not in between or "=" in between or _TOTAL_AFTER.search(between):
+            break
+        chain.append((b, price))
+    if _multiplied(text, chain):
+        return ()
+    prices = tuple(p for _, p in chain)
+    return prices if leading else prices[::-1]
 
 
 _PLAIN_CELL = re.compile(

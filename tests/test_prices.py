@@ -16,6 +16,7 @@ from cs_audit.prices import (
     load_catalog,
     price_cell,
     products_named,
+    wrong_total,
 )
 from tests.conftest import ROOT
 
@@ -273,3 +274,81 @@ def test_a_size_within_a_variant_s_span_names_that_variant() -> None:
     assert [v.price for v in variants] == [95000]
     [variants] = products_named(catalog, "Cuci AC Split Rp 95.000 kak")  # no size: either
     assert [v.price for v in variants] == [75000, 95000]
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        (
+            "Besi 10 mm 12 btg Rp 948.000 + besi 6 mm 20 btg Rp 720.000 + ongkir Rp 140.000"
+            " = Rp 1.708.000 mas.",
+            "Rp 1.708.000",
+            ["Rp 948.000", "Rp 720.000", "Rp 140.000"],
+        ),
+        (
+            "Noted. Total IDR 1,395,000 (board IDR 950,000 + table arrangement IDR 415,000).",
+            "IDR 1,395,000",
+            ["IDR 950,000", "IDR 415,000"],
+        ),
+        (
+            "Frame tortoise Rp 355.000, dan lensa progresif premium Rp 1.850.000. "
+            "Total Rp 2.105.000 pak.",
+            "Rp 2.105.000",
+            ["Rp 355.000", "Rp 1.850.000"],
+        ),
+        ("Rp 100.000 + Rp 20.000 = Rp 130.000", "Rp 130.000", ["Rp 100.000", "Rp 20.000"]),
+        (
+            "Cuci 1 PK Rp 75.000 dan 2 PK Rp 95.000, jadi total Rp 160.000 untuk 2 unit.",
+            "Rp 160.000",
+            ["Rp 75.000", "Rp 95.000"],
+        ),
+        # added up right
+        ("Ongkir Rp 15.000 kak, jadi totalnya Rp 245.000 + Rp 15.000 = Rp 260.000.", None, []),
+        ("hotel IDR 1,400,000 + food IDR 300,000 = IDR 1,700,000", None, []),
+        ("Total Rp 250.000 + ongkir Rp 14.000 = Rp 264.000", None, []),
+        (
+            "RAM Rp 425.000 + SSD Rp 750.000, total Rp 1.175.000. Saya kasih jadi Rp 1.000.000",
+            None,
+            [],
+        ),
+        (
+            "Balon Rp 18.000 per huruf, jadi 3 huruf Rp 54.000. Totalnya Rp 245.000 + "
+            "Rp 54.000 + Rp 20.000 = Rp 319.000 ya kak.",
+            None,
+            [],
+        ),
+        # a price times a quantity: what it adds is not the price
+        (
+            "bongkar pasang Rp 450.000 + pipa 3 m x Rp 115.000 = Rp 345.000, total Rp 795.000",
+            None,
+            [],
+        ),
+        ("2 x Rp 100.000 + ongkir Rp 20.000 = Rp 220.000", None, []),
+        (
+            "Rebar IDR 79,000 per rod, 24 rods IDR 1,896,000. Cement IDR 65,000 per bag, 15 "
+            "bags = IDR 975,000. Delivery IDR 140,000. Total IDR 3,011,000.",
+            None,
+            [],
+        ),
+        (
+            "Grooming Rp 60.000 per ekor, 3 ekor Rp 180.000. Antar Rp 25.000, total Rp 205.000",
+            None,
+            [],
+        ),
+        # more than the prices here: it holds one said before
+        ("Ongkir Rp 20.000 dan ke Citraland Rp 35.000, jadi totalnya Rp 535.000.", None, []),
+        # one price, or no total
+        ("Snack Box isi 3 Rp 15.000 x 100 = Rp 1.500.000", None, []),
+        ("DP 50% dari Rp 4.750.000 jadi Rp 2.375.000", None, []),
+        ("Rp 75.000 dan Rp 95.000 kak", None, []),
+    ],
+)
+def test_wrong_totals(text: str, total: str | None, parts: list[str]) -> None:
+    """A total added up wrong, against the "+" parts or the prices before it; never a
+    total that holds a price times a quantity or an amount said elsewhere."""
+    found = wrong_total(text)
+    if total is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.total.written, [p.written for p in found.parts]) == (total, parts)

@@ -6,7 +6,7 @@ import re
 
 from cs_audit.criteria.base import Context, quote, result
 from cs_audit.models import CriterionResult, Message, Verdict
-from cs_audit.prices import approximate_price, find_prices, products_named
+from cs_audit.prices import approximate_price, find_prices, products_named, wrong_total
 
 KEY = "accurate_concise"
 
@@ -149,6 +149,20 @@ def judge(ctx: Context) -> CriterionResult:
         mismatch = _catalog_mismatch(ctx, message, "")
         if mismatch:
             return mismatch
+    for message in ctx.text_replies:  # "Rp 948.000 + Rp 720.000 = Rp 1.708.000"
+        wrong = wrong_total(message.text)
+        if wrong:
+            written = [p.written for p in wrong.parts]
+            return result(
+                KEY,
+                Verdict.FAIL,
+                f"the total {wrong.total.written} is not {' + '.join(written)} "
+                f"({_rupiah(sum(p.value for p in wrong.parts))})"
+                if wrong.added
+                else f"the total {wrong.total.written} is no sum of the prices before it "
+                f"({', '.join(written)})",
+                message,
+            )
     if not given:  # prices the agent volunteers are data given too
         volunteered = next((m for m in ctx.text_replies if find_prices(m.text)), None)
         if volunteered is None:
