@@ -452,6 +452,13 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", name.casefold()))
 
 
+def _core(label: str) -> str:
+    """A name or variant without its notes in brackets, which a reply seldom repeats:
+    "2 kaki (180 cm)" is "2 kaki", "Money Bouquet (jasa rangkai)" is "Money Bouquet"."""
+    core = re.sub(r"\([^)]*\)?", " ", label)
+    return core if re.search(r"\w", core) else label
+
+
 def _name_words(item: CatalogItem, brands: frozenset[str], common: frozenset[str]) -> set[str]:
     """The words of a product's name a text must say, in any order, in one sentence
     ("Grooming Kucing Lengkap Rp 95.000. Kucingnya ada riwayat jamur?" does not name
@@ -460,7 +467,7 @@ def _name_words(item: CatalogItem, brands: frozenset[str], common: frozenset[str
     ``common`` words, those every name of its family holds ("Servis berkala matic"
     names "Servis Berkala Motor Matic" beside "... Motor Bebek" and "... Motor Sport")
     where three remain."""
-    words = set(_words(item.name))
+    words = set(_words(_core(item.name)))
     if common and len(words - common) >= 3:
         words -= common
     first = re.findall(r"\w+", item.name.casefold())[:1]
@@ -531,17 +538,55 @@ def products_named(catalog: tuple[CatalogItem, ...], text: str) -> list[list[Cat
         for item in catalog
         if _in_one(_name_words(item, brands, common.get(item.name.casefold(), empty)), sentences)
     ]
+    # where names differ only in brackets ("Nasi Box (Ayam)", "Nasi Box (Rendang)"),
+    # those the text names whole, if any; else they are one product's variants
+    whole = {
+        _core(item.name).casefold() for item in named if _in_one(set(_words(item.name)), sentences)
+    }
     named = [
-        item for item in named if not any(_words(item.name) < _words(other.name) for other in named)
+        item
+        for item in named
+        if _core(item.name).casefold() not in whole or _in_one(set(_words(item.name)), sentences)
+    ]
+    named = [
+        item
+        for item in named
+        if not any(_words(_core(item.name)) < _words(_core(other.name)) for other in named)
     ]
     groups: dict[str, list[CatalogItem]] = {}
     for item in named:
-        groups.setdefault(item.name.casefold(), []).append(item)
+        groups.setdefault(_core(item.name).casefold(), []).append(item)
     chosen = []
     for variants in groups.values():
-        said = [v for v in variants if v.variant and _says(v.variant, text)]
-        chosen.append(said or variants)
+        chosen.append(_said_variants(variants, text) or variants)
     return chosen
+
+
+# a variant's words, an amount with its unit as one ("1 box", "22cm", "2 kaki": "1box",
+# "22cm", "2kaki"), so that the "1" of "Rp 1.450.000" says no "1 kaki"
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*\s*[^\W\d_]+|\w+")
+
+
+def _tokens(text: str) -> set[str]:
+    return {re.sub(r"\s+", "", t) for t in _TOKEN.findall(text.casefold())}
+
+
+def _said_variants(variants: list[CatalogItem], text: str) -> list[CatalogItem]:
+    """The variants of one product a text names: by the words that tell it from the
+    others ("softlens bulanan warna" names "Warna 1 box (2 pcs)" beside "Bening 1 box
+    (2 pcs)"), bracketed notes aside; those it names whole first."""
+    named = [v for v in variants if v.variant]
+    if not named:
+        return []
+    said_tokens = _tokens(text)
+    cores = [_tokens(_core(v.variant)) for v in named]
+    shared = set.intersection(*cores) if len(cores) > 1 else set()
+    said = [
+        v
+        for v, core in zip(named, cores, strict=True)
+        if (core - shared or core) <= said_tokens or _says(v.variant, text)
+    ]
+    return [v for v in said if _tokens(v.variant) <= said_tokens] or said
 
 
 # a variant that is a span of sizes: "0.5-1 PK", "1,5 - 2 PK", "10-20 kg"
@@ -550,14 +595,11 @@ _AMOUNT = r"(\d+(?:[.,]\d+)?)\s*{unit}\b"
 
 
 def _says(variant: str, text: str) -> bool:
-    """Whether a text names a variant: its words, "22cm" also written "22 cm"; for a
-    span of sizes ("0.5-1 PK"), a size within it ("AC 1 PK")."""
-    folded = " ".join(re.findall(r"\w+", text.casefold()))
-    squeezed = folded.replace(" ", "")
+    """Whether a text names a variant as one run of its words ("22cm" also written "22
+    cm"), or, for a span of sizes ("0.5-1 PK"), a size within it ("AC 1 PK")."""
+    squeezed = "".join(re.findall(r"\w+", text.casefold()))
     words = re.findall(r"\w+", variant.casefold())
-    if words and (
-        all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words) or "".join(words) in squeezed
-    ):
+    if words and "".join(words) in squeezed:
         return True
     span = _SPAN.search(variant.casefold())
     if span is None:

@@ -277,6 +277,37 @@ def test_a_size_within_a_variant_s_span_names_that_variant() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "prices"),
+    [
+        # the words that tell a variant from the others; an amount with its unit as one
+        ("Standing flower duka cita 2 kaki Rp 1.450.000 bu", [[1185000]]),
+        ("Standing flower duka cita 1 kaki Rp 725.000 bu", [[725000]]),
+        ("Standing flower duka cita Rp 1.450.000 bu", [[725000, 1185000]]),
+        ("softlens bulanan warna isi 2 pcs, harganya 85rb per box", [[120000]]),
+        ("softlens bulanan bening 85rb per box", [[85000]]),
+        ("softlens bulanan 85rb per box", [[85000, 120000]]),
+        # a name's note in brackets need not be said
+        ("Jasa rangkai money bouquet isi 51-100 lembar 300rb kak", [[210000, 320000]]),
+        # names that differ in brackets only: the one said whole, else either
+        ("Nasi box (rendang) Rp 45.000", [[45000]]),
+        ("Nasi box Rp 40.000", [[40000, 45000]]),
+    ],
+)
+def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> None:
+    catalog = (
+        CatalogItem("Standing Flower Duka Cita", 725000, "c.csv:2", "1 kaki (160 cm)"),
+        CatalogItem("Standing Flower Duka Cita", 1185000, "c.csv:3", "2 kaki (180 cm)"),
+        CatalogItem("Softlens Bulanan", 85000, "c.csv:4", "Bening 1 box (2 pcs)"),
+        CatalogItem("Softlens Bulanan", 120000, "c.csv:5", "Warna 1 box (2 pcs)"),
+        CatalogItem("Money Bouquet (jasa rangkai; uang dari pemesan)", 210000, "c.csv:6", ""),
+        CatalogItem("Money Bouquet (jasa rangkai; uang dari pemesan)", 320000, "c.csv:7", ""),
+        CatalogItem("Nasi Box (Ayam)", 40000, "c.csv:8"),
+        CatalogItem("Nasi Box (Rendang)", 45000, "c.csv:9"),
+    )
+    assert [[v.price for v in g] for g in products_named(catalog, text)] == prices
+
+
+@pytest.mark.parametrize(
     ("text", "total", "parts"),
     [
         (
