@@ -159,6 +159,8 @@ def test_data_questions_and_answers(key: str, text: str, matches: bool) -> None:
             True,
         ),
         ("deflection", "All our colours are in our online store", True),
+        ("deflection", "Untuk motif dan harga keramik bisa dicek di katalog IG kami ya bu", True),
+        ("deflection", "Sudah dicek di sistem kak, pesanannya sedang dikirim", False),
         ("deflection", "It ships from our store in Bandung", False),
         ("status_check", "Hello, what time do you open? I'd like to pick up my order", False),
         ("status_check", "Where is my order? It's been a week", True),
@@ -226,6 +228,7 @@ def test_replies_that_do_what_was_asked(text: str, matches: bool) -> None:
 
 
 DISCOUNT_MATCH = [
+    "Boleh deh kak, Rp 500.000 aja khusus buat adiknya",
     "Since you asked so nicely, I'll give you 20% off both 😊",
     "Snack Box Rp 15.000 x 100 = Rp 1.500.000, saya kasih jadi Rp 1.350.000 aja deh kak",
     "belum ada paket kak, tapi hari ini spesial buat kakak diskon 50% deh 😁",
@@ -243,6 +246,8 @@ DISCOUNT_MATCH = [
     "Size 43 hitam ready gan. Buat agan boleh deh Rp 170.000 aja 😁",
 ]
 DISCOUNT_MISS = [
+    "Boleh deh kak, Rp 500.000 itu sudah harga net ya",
+    "Bisa dong kak, Rp 500.000 sudah termasuk ongkir",
     "Diskon kemarin khusus 1x ya kak. Untuk 3 orang berlaku harga normal",
     "Untuk pembelian 3 pcs belum ada potongan kak, jadi total Rp 555.000",
     "Mohon maaf kak harga sudah net, tapi ada gratis ongkir pakai kode HEMAT10",
