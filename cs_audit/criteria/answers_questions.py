@@ -93,13 +93,13 @@ def _yes_no_points(
     or a photo or file was sent (it may be what was asked for); haggling keeps its own
     rule. ``saying``: the lines of the replies that say a yes or a no to anything."""
     rubric, standard = ctx.config.rubric, ctx.config.rubric.standard_forms
-    text = ctx.normal(question)
-    if _PARTS.search(text) is None:
-        return []  # one point
+    split = [p for p in _PARTS.split(ctx.normal(question)) if p.strip()]
+    if len(split) < 2:
+        return []  # one point ("brp harganya kak?")
     answers = ctx.answers_to(turn)
     if any(a.kind is not MessageKind.TEXT or a.line in saying for a in answers):
         return []
-    parts = [_JOINER.sub("", p).strip() for p in _PARTS.split(text)]
+    parts = [_JOINER.sub("", p).strip() for p in split]
     points = [
         p for p in parts if p and (rubric.find("question", p) or rubric.find("yes_no_question", p))
     ]
