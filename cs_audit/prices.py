@@ -548,11 +548,15 @@ def _common_words(catalog: tuple[CatalogItem, ...]) -> dict[str, frozenset[str]]
     return common
 
 
-def products_named(catalog: tuple[CatalogItem, ...], text: str) -> list[list[CatalogItem]]:
+def products_named(
+    catalog: tuple[CatalogItem, ...], text: str, asked: str = ""
+) -> list[list[CatalogItem]]:
     """The products ``text`` names, the most specific only ("kemeja batik anak" names
     Kemeja Batik Anak, not also Kemeja Batik), each as the variants it may be: the
-    variants whose words the text says ("Black Forest 22cm"), or all of that product's
-    when it says none of them (then any of their prices is right)."""
+    variants whose words the sentences naming it say ("Black Forest 22cm"), else those
+    the question it answers (``asked``) says ("cat warna broken white yg 5 kg brp?"
+    answered "Cat tembok interior 5 kg Rp 135.000"), else all of that product's (then
+    any of their prices is right)."""
     brands, common, sentences = _brands(catalog), _common_words(catalog), _sentences(text)
     empty: frozenset[str] = frozenset()
     named = [
@@ -580,7 +584,13 @@ def products_named(catalog: tuple[CatalogItem, ...], text: str) -> list[list[Cat
         groups.setdefault(_core(item.name).casefold(), []).append(item)
     chosen = []
     for variants in groups.values():
-        chosen.append(_said_variants(variants, text) or variants)
+        words = _name_words(variants[0], brands, common.get(variants[0].name.casefold(), empty))
+        naming = " ".join(s for s in sentences if _in_one(words, [s]))
+        chosen.append(
+            _said_variants(variants, naming)
+            or (_said_variants(variants, asked) if asked else [])
+            or variants
+        )
     return chosen
 
 

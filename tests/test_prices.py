@@ -383,3 +383,20 @@ def test_wrong_totals(text: str, total: str | None, parts: list[str]) -> None:
     else:
         assert found is not None
         assert (found.total.written, [p.written for p in found.parts]) == (total, parts)
+
+
+def test_a_variant_is_read_where_the_product_is_named_else_in_the_question() -> None:
+    catalog = (
+        CatalogItem("Cat Tembok Interior", 135000, "c.csv:2", "Putih 5 kg"),
+        CatalogItem("Cat Tembok Interior", 148000, "c.csv:3", "Warna 5 kg (Broken White)"),
+        CatalogItem("Cat Tembok Interior", 560000, "c.csv:4", "Putih 25 kg"),
+    )
+    reply = "Cat tembok interior 5 kg Rp 135.000/kaleng kak. Yang 25 kg adanya putih saja kak"
+    asked = "cat tembok interior warna broken white yg 5 kg brp?"
+    # "putih" is said of the 25 kg, in another sentence: the question names the variant
+    assert [[v.price for v in g] for g in products_named(catalog, reply, asked)] == [[148000]]
+    assert [[v.price for v in g] for g in products_named(catalog, reply)] == [
+        [135000, 148000, 560000]
+    ]
+    named = products_named(catalog, "Cat tembok interior putih 5 kg Rp 135.000", asked)
+    assert [[v.price for v in g] for g in named] == [[135000]]

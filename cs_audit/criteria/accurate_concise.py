@@ -63,7 +63,7 @@ def _catalog_mismatch(
     ]
     if not quoted:
         return None
-    products = products_named(ctx.catalog, text) or products_named(ctx.catalog, context)
+    products = products_named(ctx.catalog, text, context) or products_named(ctx.catalog, context)
     tolerance = ctx.config.rubric.price_tolerance
     free = ctx.config.rubric.find("free", ctx.normal(message)) is not None  # "gratis": 0
     for variants in products:
