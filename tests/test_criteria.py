@@ -458,6 +458,9 @@ def test_informal_spelling_does_not_hide_an_answer() -> None:
         ("tf kemana kak", {"transfer"}),  # a two-letter short form read; "kemana" asks
         ("tp ukuran 42 ok", {"ukuran"}),  # "tapi" carries no topic; "ok", "42" too short
         ("terus gimana sekarang??", set()),  # asks what now: any reply on the case answers
+        ("trs gmn kak", set()),
+        ("jd kpn dikirim dr gudang", {"dikirim", "gudang"}),
+        ("klo warna hitam bs?", {"warna", "hitam"}),
     ],
 )
 def test_topic_words_in_standard_spelling(text: str, words: set[str]) -> None:
