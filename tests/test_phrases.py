@@ -367,8 +367,18 @@ def test_data_questions_found_in_more_forms(key: str, text: str, matches: bool) 
 # The lists no test above covers: examples that must and must not match each.
 MORE = {
     "greeting": (
-        ["Halo kak Dinda 😊", "Selamat pagi, ada yang bisa dibantu?", "Good morning Clara!"],
-        ["Mohon maaf kak baru balas", "Siap kak", "Kak, sudah kami cek"],
+        [
+            "Halo kak Dinda 😊",
+            "Selamat pagi, ada yang bisa dibantu?",
+            "Good morning Clara!",
+            "Welcome to Batik Sekar Arum!",
+        ],
+        [
+            "Mohon maaf kak baru balas",
+            "Siap kak",
+            "Kak, sudah kami cek",
+            "You're welcome, Daniel! Thank you for your patience",
+        ],
     ),
     "needs_inquiry": (
         [
