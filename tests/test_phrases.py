@@ -52,6 +52,10 @@ def test_human_replies_are_not_automated_wordings(text: str) -> None:
 
 
 CLOSING_MATCH = [
+    "DP Rp 200.000 transfer ke BCA 0372 5518 90 a.n. CV Jogja Mulia ya bu, ditunggu 🙏",
+    "Transfer ke BCA ya bu, ditunggu 🙏\nSalam, Yoga",
+    "Transfer ke BCA ya bu, ditunggu\n- Dinda",
+    "Kalau sudah dapat obat dari dokter, kami siap bantu. Semoga Luna cepat sembuh 🙏",
     "Pak Slamet menuju pintu utara. Selamat berlibur bersama keluarga ya mas 🙏",
     "Masukan kakak sudah kami sampaikan. Semoga next order lebih cocok ya kak 😊",
     "Size 40 in cream is in stock. Just let us know whenever you'd like to order!",
@@ -69,6 +73,9 @@ CLOSING_MATCH = [
     "Pak Joko is at the lobby entrance now. Enjoy Borobudur and Prambanan today!",
 ]
 CLOSING_MISS = [
+    "Pesanan kakak sedang kami proses, mohon ditunggu 🙏",
+    "Barangnya ditunggu - kami cek dulu stoknya ya kak",
+    "Semoga stoknya masih ada ya kak, saya cek dulu",
     "Did you enjoy it?",
     "Mohon ditunggu ya kak, kami cek dulu",
     "Harap ditunggu ya, sedang diproses",
