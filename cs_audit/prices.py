@@ -187,7 +187,7 @@ _TOTAL_AFTER = re.compile(
 # what it adds to a total is not the price itself
 _TIMES_BEFORE = re.compile(r"(?:[x\u00d7@*]|\bper)\s*(?:(?:rp|idr)\.?\s*)?$", re.IGNORECASE)
 _TIMES_AFTER = re.compile(
-    r"\s*(?:[x\u00d7*]\s*\d|/|per\b|each\b|masing|sebatang|sedus|sekotak)", re.IGNORECASE
+    r"\s*\)?\s*(?:[x\u00d7*]\s*\d|/|per\b|each\b|masing|sebatang|sedus|sekotak)", re.IGNORECASE
 )
 _ADDED_TO = re.compile(r"\s*\+")
 _MOST_PARTS = 12  # prices a total may be made of: subsets of more are not tried

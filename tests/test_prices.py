@@ -355,6 +355,7 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
             [],
         ),
         ("2 x Rp 100.000 + ongkir Rp 20.000 = Rp 220.000", None, []),
+        ("(IDR 75,000 + IDR 140,000) \u00d7 2 days = IDR 430,000", None, []),
         (
             "Rebar IDR 79,000 per rod, 24 rods IDR 1,896,000. Cement IDR 65,000 per bag, 15 "
             "bags = IDR 975,000. Delivery IDR 140,000. Total IDR 3,011,000.",

@@ -41,12 +41,22 @@ def _other_amount(text: str, written: str) -> bool:
 def _fits(quoted: int, price: int, tolerance: float, text: str) -> bool:
     """A quoted amount is the catalog price, within the tolerance, or a total built on
     it: a whole number of items that the reply names ("2 Tumpeng Besar ... total Rp
-    1.900.000"; LABELING.md: totals built on right prices are fine)."""
+    1.900.000", "4 people x 5 days"; LABELING.md: totals built on right prices are
+    fine)."""
     if abs(quoted - price) <= price * tolerance:
         return True
     if price <= 0 or quoted % price or not 2 <= quoted // price <= _MOST_UNITS:
         return False
-    return re.search(rf"(?<![\d.,]){quoted // price}(?![\d.,]\d)", text) is not None
+    count = quoted // price
+    if re.search(rf"(?<![\d.,]){count}(?![\d.,]\d)", text):
+        return True
+    # a count written as a product: "Breakfast for 4 people x 5 days = IDR 1,900,000"
+    return any(int(a) * int(b) == count for a, b in _TIMES.findall(text))
+
+
+_TIMES = re.compile(
+    r"(?<![\d.,])(\d{1,3})(?:\s+[^\W\d_]+){0,2}\s*[x\u00d7*]\s*(\d{1,3})(?![\d.,]\d)"
+)
 
 
 def _catalog_mismatch(

@@ -38,7 +38,9 @@ _STOPWORD_TEXT = (
     # question words and "what now" fillers ask, but name no topic: "terus gimana??"
     # is answered by the turn's reply on the case
     "terus trus lalu gimana bagaimana berapa kapan dimana kemana kenapa mengapa sekarang "
-    "why then now"
+    "why then now "
+    # a nudge names no topic either: "hello?? is anyone there"
+    "anyone anybody someone somebody there"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # product data a question may ask; contents ("does the tour include lunch?") are judged
