@@ -449,6 +449,8 @@ MORE = {
             "Great, cash then. Cheers",
             "ok sy ke toko nanti malam",
             "Danke, see you! 🙌",
+            "Thank you, we will confirm next week.",
+            "Thanks, I'll transfer tonight",
         ],
         [
             "ok kak, ukuran L ada?",
@@ -462,6 +464,8 @@ MORE = {
             "cash then, can you deliver today",
             "ok sy ke toko nanti malam, masih buka?",
             "see you tomorrow, the AC is still broken",
+            "Thanks, we will come on Saturday, is that ok?",
+            "Thanks, will the villa have a pool?",
         ],
     ),
     "complaint": (
