@@ -403,6 +403,7 @@ MORE = {
             "Kirim alamat lengkap dan nama penerimanya ya kak",
             "total Rp 277.000 belum ongkir. Kirim alamatnya ya kak",
             "Kirim alamat, nama pengirim, dan jumlah paketnya ya",
+            "Mohon dikirim juga nama lengkap tamu sesuai KTP dan perkiraan jam tiba",
             "Please share your order number",
         ],
         [
@@ -410,6 +411,7 @@ MORE = {
             "Terima kasih kak",
             "Paket sudah kami kirim hari ini kak",
             "We will send the invoice today",
+            "Paketnya sudah dikirim ke alamat kakak ya",
         ],
     ),
     "asks_size": (
