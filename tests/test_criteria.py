@@ -763,6 +763,26 @@ def test_a_yes_no_point_skipped_among_several_fails(reply: str, verdict: str) ->
     assert _judge(chat)["answers_questions"].verdict.value == verdict
 
 
+TULIP = "tulip bouquet yg medium brp? bisa request warna pink semua? bisa kirim ke sidoarjo?"
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        # the only yes is said of Sidoarjo: the colour request is skipped
+        ("Tulip M Rp 685.000 kak. Kirim ke Sidoarjo bisa, ongkirnya Rp 50.000", "fail"),
+        # a yes in a clause of its own may answer the colour request
+        ("Bisa kak, tulip M Rp 685.000. Kirim ke Sidoarjo ongkirnya Rp 50.000", "pass"),
+        ("Tulip M Rp 685.000 kak. Warna pink bisa, kirim ke Sidoarjo juga bisa", "pass"),
+    ],
+)
+def test_a_yes_said_of_another_point_leaves_a_yes_no_point_skipped(
+    reply: str, verdict: str
+) -> None:
+    chat = f"16/11/26 09.00 - Budi: {TULIP}\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
 def test_a_photo_sent_may_be_the_point_asked_for() -> None:
     chat = (
         "16/11/26 09.00 - Budi: Hi, how are Mochi and Kiwi? Could you send me a photo of them?\n"

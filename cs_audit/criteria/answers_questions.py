@@ -86,18 +86,20 @@ _JOINER = re.compile(r"^\W*((and|also|or|plus|then|btw|dan|terus|trus|sama|lalu|
 def _yes_no_points(
     ctx: Context, question: Message, turn: Turn, saying: Set[int]
 ) -> list[tuple[str, frozenset[str]]]:
-    """In a message asking several things, its yes/no points and their words, where the
-    answers hold no yes or no at all ("min order brp box? bisa kirim ke bekasi?"
-    answered with the price and the minimum only): each is skipped unless an answer
-    takes up one of its words. None (an empty list) where the message asks one thing,
-    or a photo or file was sent (it may be what was asked for); haggling keeps its own
-    rule. ``saying``: the lines of the replies that say a yes or a no to anything."""
+    """In a message asking several things, its yes/no points that may have been
+    skipped, and their words: each is skipped unless an answer takes up one of its
+    words. Where the answers say a yes or a no ("Pengiriman ke Sidoarjo bisa"), only
+    the points none of them can be: each yes or no stands in a clause on another
+    point's words (not "Bisa kak, ukuran L ready", whose "bisa kak" may answer any).
+    None (an empty list) where the message asks one thing, or a photo or file was sent
+    (it may be what was asked for); haggling keeps its own rule. ``saying``: the lines
+    of the replies that say a yes or a no to anything."""
     rubric, standard = ctx.config.rubric, ctx.config.rubric.standard_forms
     split = [p for p in _PARTS.split(ctx.normal(question)) if p.strip()]
     if len(split) < 2:
         return []  # one point ("brp harganya kak?")
     answers = ctx.answers_to(turn)
-    if any(a.kind is not MessageKind.TEXT or a.line in saying for a in answers):
+    if any(a.kind is not MessageKind.TEXT for a in answers):
         return []
     parts = [_JOINER.sub("", p).strip() for p in split]
     points = [
@@ -105,13 +107,28 @@ def _yes_no_points(
     ]
     if len(points) < 2:
         return []
-    return [
-        (point, topic)
-        for point in points
+    topics = [topic_words(point, standard) for point in points]
+    asked = [
+        i
+        for i, point in enumerate(points)
         if not rubric.find("asks_discount", point)
         and rubric.find("yes_no_question", point)
-        and (topic := topic_words(point, standard))
+        and topics[i]
     ]
+    if asked and any(a.line in saying for a in answers):
+        clauses = [c for a in answers for c in _CLAUSE.split(ctx.normal(a))]
+        said = [topic_words(c, standard) for c in clauses if rubric.find("says_yes_or_no", c)]
+        asked = [
+            i
+            for i in asked
+            if all(
+                any(shares_topic(topics[j], c) for j in range(len(points)) if j != i) for c in said
+            )
+        ]
+    return [(points[i], topics[i]) for i in asked]
+
+
+_CLAUSE = re.compile(r"[.,;!?\n]+\s*")
 
 
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
