@@ -207,6 +207,13 @@ def test_data_questions_and_answers(key: str, text: str, matches: bool) -> None:
         ("complaint", "3 of the 10 cement bags were split open", True),
         ("complaint", "the milk has gone off", True),
         ("complaint", "Hi, the scooter has a flat tyre 😩", True),
+        (
+            "complaint",
+            "my carpet basah semua, the technician left the drain hose on the floor",
+            True,
+        ),
+        ("complaint", "habis hujan kamar mandinya kebanjiran kak", True),
+        ("complaint", "please leave the parcel on the floor by the door", False),
         ("complaint", "the car won't start this morning", True),
         ("complaint", "is there a tyre shop nearby", False),
         ("question", "I'm on Jalan Raya Sanggingan. Can someone help", True),
