@@ -25,6 +25,7 @@ from cs_audit.criteria import Context, conversation_language, judge_all, raise_f
 from cs_audit.errors import ConfigError, CsAuditError, ExitCode, InternalError
 from cs_audit.files import temporary_space
 from cs_audit.ingest import ParsedExport, Source, find_sources, parse_export
+from cs_audit.ingest.kinds import group_event
 from cs_audit.ingest.layouts import Layout
 from cs_audit.ingest.parser import AMBIGUOUS_DATES
 from cs_audit.metrics import ConversationMetrics, conversation_metrics
@@ -234,6 +235,7 @@ def audit(
     hints = AccountHints(config.country_code)
     business: list[array[int]] = []  # per chat, its business side's long texts' keys
     unsettled: dict[int, _Survey] = {}  # by index in files: sides still to decide
+    groups: set[str] = set()  # files whose system lines show group events
     layouts: list[Layout | None] = []  # per file: its layout where its dates are open
     told: dict[Layout, list[DateOrder]] = {}  # per layout, the orders files' dates tell
     item: _Survey | CsAuditError
@@ -253,6 +255,8 @@ def audit(
         layouts.append(item.layout if item.date_order is None else None)
         count.add(item.authors)
         hints.add(name, item.authors)
+        if item.group:
+            groups.add(item.report.file)
         if item.business is not None:
             business.append(item.business)
         else:
@@ -272,6 +276,7 @@ def audit(
                 frequent=frequent,
                 account=AccountHints.of(accounts, survey.report.file),
                 named_elsewhere=named_customers,
+                group=survey.group,
             )
             business.append(_business_keys(survey, roles))
         except Exception as caught:  # a bug costs its file, not the folder
@@ -305,6 +310,7 @@ def audit(
         named_customers,
         orders,
         kept if kept is not None else {},
+        frozenset(groups),
     )
     spool = _Spool(render)
     builder = ScorecardBuilder()
@@ -350,6 +356,7 @@ class _Survey:
     keys: tuple[array[int], ...] = ()  # per author, long_text_keys() of what they wrote
     layout: Layout | None = None  # its headers' layout, and its date order when its
     date_order: DateOrder | None = None  # dates or locale decide it (None: nothing does)
+    group: bool = False  # its system lines show group events (see roles.assign_roles)
 
 
 # a business text sent alike in this many chats is a template (an away message)
@@ -381,15 +388,19 @@ def _surveyed(shared: _Surveying, item: _Item) -> _Survey:
     status = "warning" if parsed.notices else "ok"
     report = FileReport(parsed.file, status, len(parsed), parsed.notices)
     authors = tuple(written)
-    roles = settled_roles(parsed.file, authors, config)
+    group = any(
+        kind == "system" and group_event(text)
+        for kind, text in zip(parsed.kinds, parsed.texts, strict=True)
+    )
+    roles = settled_roles(parsed.file, authors, config, group=group)
     if not templates:  # too few chats for a text to recur in enough of them
         written = {author: [] for author in written}
     told = None if any(n.message == AMBIGUOUS_DATES for n in parsed.notices) else parsed.date_order
     if roles is None:
         keys = tuple(long_text_keys(texts) for texts in written.values())
-        return _Survey(report, authors, None, keys, parsed.layout, told)
+        return _Survey(report, authors, None, keys, parsed.layout, told, group)
     ours = (text for author in roles.business for text in written.get(author, ()))
-    return _Survey(report, authors, long_text_keys(ours), (), parsed.layout, told)
+    return _Survey(report, authors, long_text_keys(ours), (), parsed.layout, told, group)
 
 
 def _orders_from_siblings(
@@ -436,6 +447,7 @@ class _Judge:
     customers: frozenset[str] = frozenset()  # identities file names name as customers
     orders: Mapping[str, DateOrder] = field(default_factory=dict)  # files siblings decide
     kept: dict[str, tuple[DateOrder, ParsedExport]] = field(default_factory=dict)  # _Kept
+    groups: frozenset[str] = frozenset()  # files whose system lines show group events
 
     def conversations(self, file: str, messages: Sequence[Message]) -> tuple[Conversation, ...]:
         authors = {m.author for m in messages if m.author}
@@ -446,6 +458,7 @@ class _Judge:
             frequent=self.frequent,
             account=AccountHints.of(self.accounts, file),
             named_elsewhere=self.customers,
+            group=file in self.groups,
         )
         return build_conversations(file, messages, roles, self.config, repeated=self.repeated)
 

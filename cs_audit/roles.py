@@ -181,9 +181,14 @@ def frequent_authors(chats: Iterable[Iterable[str]], *, minimum: int = 3) -> fro
     return count.frequent(minimum=minimum)
 
 
-def settled_roles(file: str, authors: Iterable[str], config: AuditConfig) -> Roles | None:
+def settled_roles(
+    file: str, authors: Iterable[str], config: AuditConfig, *, group: bool = False
+) -> Roles | None:
     """The chat's sides where the folder cannot change them: every customer is the one
-    its file name names. None where authors frequent across the folder could decide."""
+    its file name names. None where authors frequent across the folder could decide,
+    and in a group (its name is no customer's)."""
+    if group:
+        return None
     people = set(authors)
     try:
         roles = assign_roles(file, people, config)
@@ -208,11 +213,13 @@ def assign_roles(
     frequent: frozenset[str] = frozenset(),
     account: str | None = None,
     named_elsewhere: frozenset[str] = frozenset(),
+    group: bool = False,
 ) -> Roles:
     """Split a chat's authors into customers and the business side, or say what to pass.
 
     Precedence: the roster and --agent (and iOS's "Anda"), then the file name, then
-    authors frequent across the folder.
+    authors frequent across the folder. A group's export (``group``: its system lines
+    show group events) is named by the group's subject: the name is no customer's.
     """
     code = config.country_code
     people = sorted(set(authors))
@@ -220,7 +227,7 @@ def assign_roles(
         return Roles(frozenset(), frozenset())
     told = {identity(a, code) for spec in config.agents for a in spec.appears_as}
     told |= {identity(a, code) for a in config.agent_names}
-    named = customer_in_file_name(file)
+    named = None if group else customer_in_file_name(file)
     # a roster agent's own name marks an author as theirs, unless the file name names
     # that author as its customer (a customer called Putri, an agent called Putri)
     signers = {identity(spec.name, code) for spec in config.agents}

@@ -35,6 +35,35 @@ def test_audit_samples_matches_golden() -> None:
     assert second.stdout_bytes == first.stdout_bytes
 
 
+def test_a_lone_member_of_a_group_is_never_the_business(tmp_path: Path) -> None:
+    """Found by make fuzz: a reseller group, exported under its subject, where only one
+    customer wrote. The subject is no customer, so the lone author is no business
+    account either: exit 3 with the fix; --agent naming the account audits the chat
+    nobody answered, the customer as customer."""
+    chat = tmp_path / "Chat WhatsApp dengan Reseller Outfit Kita.id.txt"
+    chat.write_text(
+        '02/12/2026 03.39 - Outfit Kita.id membuat grup "Reseller Outfit Kita.id"\n'
+        "02/12/2026 03.39 - Outfit Kita.id menambahkan Daniel Okoro\n"
+        "02/12/2026 03.40 - Daniel Okoro: how much for Gamis Katun Rayon size 42?\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["audit", str(chat), "-f", "json"])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"{chat.as_posix()}: cannot tell the customer from the business side (authors: "
+        "Daniel Okoro); pass --agent NAME for the business account, or list agents in the "
+        "config's [[agents]]\n"
+    )
+    fixed = runner.invoke(app, ["audit", str(chat), "-f", "json", "--agent", "Outfit Kita.id"])
+    assert (fixed.exit_code, fixed.stderr) == (0, "")
+    [conversation] = json.loads(fixed.stdout)["conversations"]
+    assert (conversation["customer"], conversation["agents"]) == (
+        "Daniel Okoro",
+        ["Outfit Kita.id"],
+    )
+    assert conversation["criteria"]["response_speed"]["verdict"] == "fail"
+
+
 def test_undecidable_roles_are_reported_and_fixed_by_agent(tmp_path: Path) -> None:
     """A chat whose file name names nobody: exit 3 with the fix; --agent fixes it."""
     chat = tmp_path / "chat.txt"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cs_audit.ingest import parse_export
-from cs_audit.ingest.kinds import classify
+from cs_audit.ingest.kinds import classify, group_event
 from tests.conftest import FIXTURES, GOLDEN, load_jsonl, records
 
 KINDS = sorted((FIXTURES / "kinds").glob("*.txt"))
@@ -134,3 +134,21 @@ def test_ios_group_events_credited_to_the_group() -> None:
         "[3/27/22, 21:41:37] Ann: Bob added more stock\n"
     ).encode()
     assert parse_export(data, file="g.txt").kinds == ["system", "system", "text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ('Outfit Kita.id membuat grup "Reseller Outfit Kita.id 🔥"', True),
+        ('Toko Maju created group "Reseller Batch 3"', True),
+        ("Toko Maju menambahkan Emily Carter", True),
+        ("\u200eToko Maju added +62 812-3456-7890", True),
+        ('Rina changed the subject from "A" to "B"', True),
+        ("Messages and calls are end-to-end encrypted. No one outside of this chat", False),
+        ("Pesan dan panggilan terenkripsi secara end-to-end.", False),
+        ("This business account has now registered as a standard account.", False),
+    ],
+)
+def test_group_events(text: str, event: bool) -> None:
+    """A group's events mark its export as a group's (its name is its subject)."""
+    assert group_event(text) is event

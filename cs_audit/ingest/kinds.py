@@ -135,3 +135,18 @@ def is_system_event(candidate_author: str) -> bool:
 def strip_bidi(text: str) -> str:
     """``text`` without bidi control marks (used for author names)."""
     return _BIDI.sub("", text)
+
+
+# A group's own events, in a system line: the chat is a group, and the name its export
+# bears is the group's subject, not a customer's.
+_GROUP_EVENT = re.compile(
+    r' (?:created group|membuat grup) "| (?:changed the subject|mengubah subjek)'
+    r"| joined using this group's invite link| bergabung menggunakan tautan undangan"
+    r"| (?:added|menambahkan|removed|mengeluarkan) \S"
+)
+
+
+def group_event(text: str) -> bool:
+    """Whether a system line is a group's event: created, renamed, joined, a member
+    added or removed ("Outfit Kita.id membuat grup \"Reseller Outfit Kita.id\"")."""
+    return _GROUP_EVENT.search(strip_bidi(text)) is not None
