@@ -7,7 +7,6 @@ import functools
 import io
 import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -218,21 +217,26 @@ def wrong_total(text: str) -> WrongTotal | None:
             continue
         if i and _TOTAL_AFTER.search(before):
             chain = _added(text, placed[:i])
+            parts = tuple(p for _, p in placed[:i])
             if len(chain) >= 2:
-                if sum(p.value for p in chain) != total.value:
+                added = sum(p.value for p in chain)
+                earlier = parts[: len(parts) - len(chain)]  # "3 pack Rp 175.500 ... ongkir
+                # Rp 15.000 + ice gel Rp 10.000, total Rp 200.500" holds the goods too
+                if added != total.value and not (
+                    total.value > added and _sums_to(earlier, total.value - added)
+                ):
                     return WrongTotal(total, chain, added=True)
                 continue
-            parts = tuple(p for _, p in placed[:i])
             if (
-                2 <= len(parts) <= _MOST_PARTS
+                "%" not in text[: match.start()]  # after "diskon 10%": no plain sum
+                and 2 <= len(parts) <= _MOST_PARTS
                 # more than them all: it holds an amount said elsewhere ("ongkir Rp
                 # 20.000 dan Rp 35.000, jadi totalnya Rp 535.000" with the flowers)
                 and total.value < sum(p.value for p in parts)
                 and not _multiplied(text, placed[:i])
+                and not _sums_to(parts, total.value)
             ):
-                sums = {sum(c) for r in range(1, len(parts) + 1) for c in _combinations(parts, r)}
-                if total.value not in sums:
-                    return WrongTotal(total, parts, added=False)
+                return WrongTotal(total, parts, added=False)
         elif re.search(r"\btotal(?:nya)?\W*$", before, re.IGNORECASE):
             # "Total IDR 1,395,000 (board IDR 950,000 + table arrangement IDR 415,000)"
             rest = placed[i + 1 :]
@@ -243,8 +247,11 @@ def wrong_total(text: str) -> WrongTotal | None:
     return None
 
 
-def _combinations(parts: tuple[Price, ...], size: int) -> Iterator[tuple[int, ...]]:
-    return itertools.combinations([p.value for p in parts], size)
+def _sums_to(parts: tuple[Price, ...], value: int) -> bool:
+    """Whether some of the prices (the last _MOST_PARTS of them) add up to ``value``."""
+    values = [p.value for p in parts[-_MOST_PARTS:]]
+    sizes = range(1, len(values) + 1)
+    return any(sum(c) == value for r in sizes for c in itertools.combinations(values, r))
 
 
 def _multiplied(text: str, placed: list[tuple[re.Match[str], Price]]) -> bool:
@@ -348,7 +355,7 @@ def _rows(path: Path) -> list[list[str]]:
 # a rental its units
 _NAME_HEADER = re.compile(
     r"\b(?:product|produk|nama|name|item|barang|layanan|jasa|service|services|treatment|"
-    r"menu|paket|package|unit|kendaraan|vehicle)\b",
+    r"menu|paket|package|unit|kendaraan|vehicle|program|kelas|course|kursus|class)\b",
     re.IGNORECASE,
 )
 _PRICE_HEADER = re.compile(r"\b(?:price|harga|prices|price_idr)\b|^harga", re.IGNORECASE)
@@ -361,7 +368,8 @@ _EXACT_PRICE_HEADER = re.compile(
 # a column that tells variants of one product apart: "Black Forest" 18cm and 22cm
 _VARIANT_HEADER = re.compile(
     r"\b(?:size|sizes|ukuran|varian|variant|variants|variasi|tipe|type|warna|colou?r|isi|"
-    r"kapasitas|capacity|volume|durasi|duration|lama)\b",
+    r"kapasitas|capacity|volume|durasi|duration|lama|berat|weight|merek|merk|brand|jenjang|"
+    r"level|sesi|session|sessions|mode)\b",
     re.IGNORECASE,
 )
 
@@ -371,6 +379,16 @@ def _variant_columns(header: list[str], name_at: int, price_at: int) -> list[int
         i
         for i, cell in enumerate(header)
         if i not in (name_at, price_at) and _VARIANT_HEADER.search(cell.replace("_", " "))
+    ]
+
+
+def _other_prices(header: list[str], price_at: int) -> list[int]:
+    """Further price columns ("Harga Reseller", "Harga Grosir"): a price in one of them
+    is right too, for its row's product."""
+    return [
+        i
+        for i, cell in enumerate(header)
+        if i != price_at and _PRICE_HEADER.search(cell.replace("_", " "))
     ]
 
 
@@ -416,6 +434,8 @@ def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
     first, name_at, price_at = (header[0] + 1, header[1], header[2]) if header else (0, 0, 1)
     width = len(rows[header[0]]) if header else 2
     variants = _variant_columns(rows[header[0]], name_at, price_at) if header else []
+    others = _other_prices(rows[header[0]], price_at) if header else []
+    variants = [i for i in variants if i not in others]
     items = []
     for number, row in enumerate(rows[first:], start=first + 1):
         cells = [c.strip() for c in row]
@@ -465,6 +485,11 @@ def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
             and cells[i].casefold() not in cells[name_at].casefold()
         )
         items.append(CatalogItem(cells[name_at], price, where_row, variant))
+        for i in others:  # a reseller's or wholesale price of the same product
+            other = price_cell(cells[i]) if i < len(cells) and cells[i] else None
+            if other is not None and other != price:
+                note = f"{variant} ({rows[header[0]][i].strip()})".strip() if header else variant
+                items.append(CatalogItem(cells[name_at], other, where_row, note))
     if not items:
         raise ConfigError(where, "has no products", "give rows of product name, price")
     return tuple(items)

@@ -463,6 +463,7 @@ MORE = {
             "Danke, see you! 🙌",
             "Thank you, we will confirm next week.",
             "Thanks, I'll transfer tonight",
+            "ok kak sy diskusi dl sm anaknya",
         ],
         [
             "ok kak, ukuran L ada?",
@@ -478,6 +479,7 @@ MORE = {
             "see you tomorrow, the AC is still broken",
             "Thanks, we will come on Saturday, is that ok?",
             "Thanks, will the villa have a pool?",
+            "ok kak, anaknya demam jadi ga bisa ikut kelas",
         ],
     ),
     "complaint": (

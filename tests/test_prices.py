@@ -106,7 +106,6 @@ def _items(path: Path) -> list[tuple[str, int, str]]:
         "Kemeja Batik,185000,1\nBlus Rayon,150000,0\n",
         "Kemeja Batik;185,000\nBlus Rayon;150,000\n",
         "Nama Produk,Stok,Harga/pcs\nKemeja Batik,5,185000\nBlus Rayon,2,150000\n",
-        "Nama Item,Harga Grosir,Harga\nKemeja Batik,160000,185000\nBlus Rayon,120000,150000\n",
         "Layanan;Harga\nKemeja Batik;185000\nBlus Rayon;150000\n",
         "Kode,Treatment,Durasi,Harga (Rp)\nT1,Kemeja Batik,60,185000\nT2,Blus Rayon,30,150000\n",
         "kode;unit;harga\nA1;Kemeja Batik;185000\nA2;Blus Rayon;150000\n",
@@ -121,7 +120,6 @@ def _items(path: Path) -> list[tuple[str, int, str]]:
         "title-row",
         "semicolon-comma-prices",
         "price-per-piece-after-stock",
-        "wholesale-and-retail",
         "services",
         "treatments-with-duration",
         "rental-units",
@@ -134,6 +132,22 @@ def test_catalog_layouts(tmp_path: Path, text: str) -> None:
     assert [(name, price) for name, price, _ in items] == [
         ("Kemeja Batik", 185000),
         ("Blus Rayon", 150000),
+    ]
+
+
+def test_further_price_columns_are_prices_too(tmp_path: Path) -> None:
+    """A wholesale or reseller column ("Harga Grosir", "Harga Reseller") gives the same
+    product a second right price, noted with its column; the plainest is first."""
+    path = _write(
+        tmp_path,
+        "c.csv",
+        "Nama Item,Harga Grosir,Harga\nKemeja Batik,160000,185000\nBlus Rayon,120000,150000\n",
+    )
+    assert [(i.label, i.price) for i in load_catalog(path)] == [
+        ("Kemeja Batik", 185000),
+        ("Kemeja Batik (Harga Grosir)", 160000),
+        ("Blus Rayon", 150000),
+        ("Blus Rayon (Harga Grosir)", 120000),
     ]
 
 

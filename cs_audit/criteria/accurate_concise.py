@@ -18,7 +18,7 @@ def _rupiah(value: int) -> str:
 # An amount said to be shipping, a total, a transfer or a deposit (the word a few
 # characters before it, in the same sentence) is not a product's price.
 _NOT_A_PRODUCT_PRICE = re.compile(
-    r"\b(?:(?:ongkir|ongkos|total|shipping|delivery|biaya kirim|antar jemput|jemput|"
+    r"\b(?:(?:ongkir|ongkos|total|shipping|delivery|biaya kirim|antar jemput|jemput|transport|"
     r"penjemputan|pick-?up)(?:nya)?\b[^!?\n]{0,40}"
     r"|(?:transfer|tf|dp|deposit|down payment|uang muka|tagihan|invoice|pelunasan|diskon|"
     r"potongan|cashback)(?:nya)?\b(?:\s*\d{1,3}\s*%)?[^!?\n\d]{0,6})$",  # "DP 50% Rp …"
