@@ -488,8 +488,7 @@ def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
         for i in others:  # a reseller's or wholesale price of the same product
             other = price_cell(cells[i]) if i < len(cells) and cells[i] else None
             if other is not None and other != price:
-                note = f"{variant} ({rows[header[0]][i].strip()})".strip() if header else variant
-                items.append(CatalogItem(cells[name_at], other, where_row, note))
+                items.append(CatalogItem(cells[name_at], other, where_row, variant))
     if not items:
         raise ConfigError(where, "has no products", "give rows of product name, price")
     return tuple(items)

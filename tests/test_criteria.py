@@ -498,6 +498,9 @@ CATALOG = (
         ("tumpeng besar brp?", "Tumpeng Besar Rp 950.000, DP 50% Rp 475.000 dulu kak", "pass"),
         # a product whose name holds "Transfer" is still checked
         ("airport transfer canggu brp?", "Airport Transfer Canggu is IDR 350,000 per car", "fail"),
+        # a reply naming no product is checked against the question's, if it named one
+        ("tumpeng besar brp?", "Rp 900.000 kak", "fail"),
+        ("tumpeng besar sama cleaning laptop brp?", "Yang pertama Rp 900.000 kak", "pass"),
         # a count written as a product of two: 2 cars x 3 days
         ("tumpeng besar brp?", "Tumpeng Besar for 2 days x 3 rooms = IDR 5,700,000", "pass"),
         ("tumpeng besar brp?", "Tumpeng Besar for 2 days x 3 rooms = IDR 5,400,000", "fail"),

@@ -73,7 +73,10 @@ def _catalog_mismatch(
     ]
     if not quoted:
         return None
-    products = products_named(ctx.catalog, text, context) or products_named(ctx.catalog, context)
+    products = products_named(ctx.catalog, text, context)
+    if not products:  # the question's product, where it asked of one only
+        asked = products_named(ctx.catalog, context)
+        products = asked if len(asked) == 1 else []
     tolerance = ctx.config.rubric.price_tolerance
     free = ctx.config.rubric.find("free", ctx.normal(message)) is not None  # "gratis": 0
     for variants in products:
