@@ -349,10 +349,14 @@ def _number(cell: str) -> bool:
 
 def _width(line: str) -> int:
     """Terminal cells a line takes: wide and full-width characters take two; marks and
-    format characters (bidi marks, joiners, variation selectors) none."""
+    format characters (bidi marks, joiners, variation selectors) none, nor a decomposed
+    Hangul syllable's vowel and final consonant (they join its first letter's cells)."""
     return sum(
         0
-        if unicodedata.category(c) in {"Mn", "Me", "Cf"} or c == "\ufe0f"
+        if unicodedata.category(c) in {"Mn", "Me", "Cf"}
+        or c == "\ufe0f"
+        or "\u1160" <= c <= "\u11ff"
+        or "\ud7b0" <= c <= "\ud7ff"
         else 2
         if unicodedata.east_asian_width(c) in "WF"
         else 1

@@ -241,7 +241,11 @@ def assign_roles(
     customers = set()
     if named is not None:
         customers = {a for a in people if same_party(named, a, code)} - business
-    frequent_keys = {identity(a, code) for a in frequent}
+    else:  # "export.txt": an author another file names as its customer is one here too
+        customers = {a for a in people if identity(a, code) in named_elsewhere} - business
+    # authors frequent across the folder are the business side, but for a customer who
+    # has several chats in it (another file names them as its customer)
+    frequent_keys = {identity(a, code) for a in frequent} - named_elsewhere
     business |= {a for a in people if identity(a, code) in frequent_keys} - customers
     if customers and not business and len(people) == 2:
         business = set(people) - customers

@@ -286,3 +286,22 @@ def test_a_decomposed_file_name_names_its_composed_author() -> None:
         roles = assign_roles(file, [name, "Outfit Kita.id"], CONFIG)
         assert (set(roles.customers), set(roles.business)) == ({name}, {"Outfit Kita.id"})
     assert identity(unicodedata.normalize("NFD", "Zoë")) == identity("Zoë")
+
+
+def test_a_customer_with_several_chats_is_never_the_business() -> None:
+    """Found by make fuzz: Emily Carter's three chats in one folder (one named
+    "export.txt") make her an author of three chats, which marks the business account;
+    but other files name her as their customer, so she is the customer of all three."""
+    emily = frozenset({identity("Emily Carter")})
+    roles = assign_roles(
+        "export.txt", ["Emily Carter"], CONFIG, frequent=emily, named_elsewhere=emily
+    )
+    assert (set(roles.customers), roles.business) == ({"Emily Carter"}, frozenset())
+    named = assign_roles(
+        "Chat WhatsApp dengan Emily Carter.txt",
+        ["Emily Carter", "Toko Maju"],
+        CONFIG,
+        frequent=emily | {identity("Toko Maju")},
+        named_elsewhere=emily,
+    )
+    assert (set(named.customers), set(named.business)) == ({"Emily Carter"}, {"Toko Maju"})
