@@ -20,7 +20,7 @@ from hashlib import blake2b
 from itertools import groupby
 
 from cs_audit.config import NOT_NAMES, AuditConfig
-from cs_audit.ingest.kinds import strip_bidi
+from cs_audit.ingest.kinds import fold, strip_bidi
 from cs_audit.models import Conversation, Message, MessageKind, Role, Turn, Utterance
 from cs_audit.roles import Roles, customer_in_file_name, identity
 
@@ -47,14 +47,10 @@ _SPOKEN = frozenset(
 NO_REPLY = "(no reply)"  # the agent of a chat only the customer wrote in, account unknown
 
 
-def _normal(text: str) -> str:
-    return " ".join(strip_bidi(text).casefold().split())
-
-
 def text_key(text: str) -> int:
     """A stable 64-bit key for a text as templates are compared (case and spacing
     ignored): a folder's texts are counted by key, not kept."""
-    return _key(_normal(text))
+    return _key(fold(text))
 
 
 def _key(normal: str) -> int:
@@ -101,7 +97,7 @@ def _thanks(messages: Sequence[Message], roles: Roles, config: AuditConfig) -> s
         for m in messages
         if m.kind is _TEXT and m.author is not None and m.author in roles.customers
     ]
-    texts, rubric = [_normal(m.text) for m in said], config.rubric
+    texts, rubric = [fold(m.text) for m in said], config.rubric
     return {
         said[i].line
         for i in rubric.matching("acknowledgement", texts)
@@ -153,7 +149,7 @@ def _sides(
     """Each message's side; business messages marked automated where they are: they
     open like a greeting/away message, or repeat a template, within seconds of the
     customer. Beside them, the lines of the customer's messages that only thank."""
-    openings = tuple(_normal(t) for t in config.automated_texts)
+    openings = tuple(fold(t) for t in config.automated_texts)
     placed: list[Utterance] = []
     thanks = _thanks(messages, roles, config)
     last_customer = None
@@ -166,7 +162,7 @@ def _sides(
         else:
             automated = _soon_after(message.timestamp, last_customer, config.automated_within)
             if automated:  # soon after the customer, and worded or repeated as a template
-                text = _normal(message.text)
+                text = fold(message.text)
                 automated = (
                     (bool(openings) and text.startswith(openings))
                     or (bool(repeated) and _key(text) in repeated)

@@ -189,6 +189,7 @@ _TIMES_AFTER = re.compile(
     r"\s*\)?\s*(?:[x\u00d7*]\s*\d|/|per\b|each\b|masing|sebatang|sedus|sekotak)", re.IGNORECASE
 )
 _ADDED_TO = re.compile(r"\s*\+")
+_TOTAL_BEFORE = re.compile(r"\btotal(?:nya)?\W*$", re.IGNORECASE)
 _MOST_PARTS = 12  # prices a total may be made of: subsets of more are not tried
 
 
@@ -216,20 +217,22 @@ def wrong_total(text: str) -> WrongTotal | None:
         if _ADDED_TO.match(text, match.end()):  # "Totalnya Rp 245.000 + ...": a part
             continue
         if i and _TOTAL_AFTER.search(before):
-            chain = _added(text, placed[:i])
-            parts = tuple(p for _, p in placed[:i])
+            chain = _added(text, placed, i - 1, -1)
             if len(chain) >= 2:
                 added = sum(p.value for p in chain)
-                earlier = parts[: len(parts) - len(chain)]  # "3 pack Rp 175.500 ... ongkir
-                # Rp 15.000 + ice gel Rp 10.000, total Rp 200.500" holds the goods too
+                # "3 pack Rp 175.500 ... ongkir Rp 15.000 + ice gel Rp 10.000, total Rp
+                # 200.500" holds the goods too
+                earlier = placed[max(0, i - len(chain) - _MOST_PARTS) : i - len(chain)]
                 if added != total.value and not (
-                    total.value > added and _sums_to(earlier, total.value - added)
+                    total.value > added
+                    and _sums_to(tuple(p for _, p in earlier), total.value - added)
                 ):
                     return WrongTotal(total, chain, added=True)
                 continue
+            parts = tuple(p for _, p in placed[:i]) if i <= _MOST_PARTS else ()
             if (
-                "%" not in text[: match.start()]  # after "diskon 10%": no plain sum
-                and 2 <= len(parts) <= _MOST_PARTS
+                len(parts) >= 2
+                and text.find("%", 0, match.start()) < 0  # after "diskon 10%": no plain sum
                 # more than them all: it holds an amount said elsewhere ("ongkir Rp
                 # 20.000 dan Rp 35.000, jadi totalnya Rp 535.000" with the flowers)
                 and total.value < sum(p.value for p in parts)
@@ -237,11 +240,10 @@ def wrong_total(text: str) -> WrongTotal | None:
                 and not _sums_to(parts, total.value)
             ):
                 return WrongTotal(total, parts, added=False)
-        elif re.search(r"\btotal(?:nya)?\W*$", before, re.IGNORECASE):
+        elif _TOTAL_BEFORE.search(before) and i + 1 < len(placed):
             # "Total IDR 1,395,000 (board IDR 950,000 + table arrangement IDR 415,000)"
-            rest = placed[i + 1 :]
-            chain = _added(text, rest, leading=True)
-            opening = text[match.end() : rest[0][0].start()] if rest else ""
+            chain = _added(text, placed, i + 1, 1)
+            opening = text[match.end() : placed[i + 1][0].start()]
             if len(chain) >= 2 and "(" in opening and sum(p.value for p in chain) != total.value:
                 return WrongTotal(total, chain, added=True)
     return None
@@ -264,22 +266,24 @@ def _multiplied(text: str, placed: list[tuple[re.Match[str], Price]]) -> bool:
 
 
 def _added(
-    text: str, placed: list[tuple[re.Match[str], Price]], *, leading: bool = False
+    text: str, placed: list[tuple[re.Match[str], Price]], start: int, step: int
 ) -> tuple[Price, ...]:
-    """The prices joined by "+" at the end of ``placed`` (at its start, ``leading``),
-    none times a quantity: the parts of the total that follows (or comes before)."""
-    run = placed if leading else placed[::-1]
-    chain = [run[0]] if run else []
-    for (a, _), (b, price) in itertools.pairwise(run):
-        first, second = (a, b) if leading else (b, a)
-        between = text[first.end() : second.start()]
+    """The prices joined by "+" from ``placed[start]`` on, backwards (``step`` -1: the
+    parts of the total that follows them) or forwards (1: of the total before them),
+    in their order in the text; none where one is times a quantity."""
+    chain = [placed[start]]
+    at = start + step
+    while 0 <= at < len(placed):
+        first, second = (placed[at], chain[-1]) if step < 0 else (chain[-1], placed[at])
+        between = text[first[0].end() : second[0].start()]
         if "+" not in between or "=" in between or _TOTAL_AFTER.search(between):
             break
-        chain.append((b, price))
+        chain.append(placed[at])
+        at += step
     if _multiplied(text, chain):
         return ()
     prices = tuple(p for _, p in chain)
-    return prices if leading else prices[::-1]
+    return prices[::-1] if step < 0 else prices
 
 
 _PLAIN_CELL = re.compile(
@@ -590,14 +594,9 @@ def products_named(
     ]
     # where names differ only in brackets ("Nasi Box (Ayam)", "Nasi Box (Rendang)"),
     # those the text names whole, if any; else they are one product's variants
-    whole = {
-        _core(item.name).casefold() for item in named if _in_one(set(_words(item.name)), sentences)
-    }
-    named = [
-        item
-        for item in named
-        if _core(item.name).casefold() not in whole or _in_one(set(_words(item.name)), sentences)
-    ]
+    whole = [item for item in named if _in_one(set(_words(item.name)), sentences)]
+    cores = {_core(item.name).casefold() for item in whole}
+    named = [item for item in named if item in whole or _core(item.name).casefold() not in cores]
     named = [
         item
         for item in named

@@ -81,6 +81,8 @@ def _haggling_met(ctx: Context, question: Message, answers: tuple[Message, ...])
 # where one point of a message ends, and words that join the next point
 _PARTS = re.compile(r"\?+|\n+|(?<=\w)[.,;](?=\s|$)")
 _JOINER = re.compile(r"^\W*((and|also|or|plus|then|btw|dan|terus|trus|sama|lalu|atau|juga)\b\W*)*")
+# where one clause of a reply ends: the yes or no it says is about that clause's words
+_CLAUSE = re.compile(r"[.,;!?\n]+\s*")
 
 
 def _yes_no_points(
@@ -126,9 +128,6 @@ def _yes_no_points(
             )
         ]
     return [(points[i], topics[i]) for i in asked]
-
-
-_CLAUSE = re.compile(r"[.,;!?\n]+\s*")
 
 
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from cs_audit.config import AuditConfig
-from cs_audit.ingest.kinds import strip_bidi
+from cs_audit.ingest.kinds import fold, strip_bidi
 from cs_audit.metrics import ConversationMetrics
 from cs_audit.models import (
     Conversation,
@@ -48,14 +48,10 @@ _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 DATA_KINDS = ("price", "stock", "size", "schedule", "contents")
 
 
-def _fold(text: str) -> str:
-    return " ".join(strip_bidi(text).casefold().split())
-
-
 @functools.lru_cache(maxsize=4096)  # criteria and flags ask again of the same messages
 def normal(text: str) -> str:
     """Text for matching: bidi marks gone, case folded, spaces folded."""
-    return _fold(text)
+    return fold(text)
 
 
 _WORD = re.compile(r"\w{2,}")  # two letters: short forms ("tf": "transfer") are read too
@@ -119,8 +115,8 @@ class Context:
     config: AuditConfig
     catalog: tuple[CatalogItem, ...] = ()
     # what criteria ask again of one turn or question, worked out once
-    # per kind of data, by turn's first line: no (turn, kind) tuple per entry (a year-long chat's
-    # 700,000 of them weighed 70 MB)
+    # per kind of data, by turn's first line: no (turn, kind) tuple per entry (a
+    # year-long chat's 700,000 of them weighed 70 MB)
     _gives: dict[str, dict[int, bool]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -170,7 +166,7 @@ class Context:
         message by the time the next criterion asks, so this one keeps them all."""
         text = self._normal.get(message.line)
         if text is None:  # each text once: no bounded cache to keep up, at a million
-            text = self._normal[message.line] = _fold(message.text)
+            text = self._normal[message.line] = fold(message.text)
         return text
 
     def normal_texts(self, messages: Sequence[Message]) -> tuple[str, ...]:
@@ -301,13 +297,10 @@ class Context:
         """Each turn in which the customer asked something, with its questions, requests
         and complaints (points to answer) and its ``answers_to``, in order: found in one
         pass, as criteria read every turn."""
-        lines, answers = self._question_lines, self._answers
+        lines = self._question_lines
         found = []
         for turn in self.conversation.turns:
             questions = [m for m in turn.messages if m.line in lines]
             if questions:
-                reply = turn.reply
-                found.append(
-                    (turn, tuple(questions), () if reply is None else answers[reply.message.line])
-                )
+                found.append((turn, tuple(questions), self.answers_to(turn)))
         return tuple(found)

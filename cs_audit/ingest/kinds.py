@@ -137,6 +137,12 @@ def strip_bidi(text: str) -> str:
     return _BIDI.sub("", text)
 
 
+def fold(text: str) -> str:
+    """Text as phrase lists and templates are matched against: bidi marks gone, case
+    folded, spaces folded."""
+    return " ".join(strip_bidi(text).casefold().split())
+
+
 # A group's own events, in a system line: the chat is a group, and the name its export
 # bears is the group's subject, not a customer's.
 _GROUP_EVENT = re.compile(
