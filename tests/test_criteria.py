@@ -396,6 +396,12 @@ def test_catalog_checks_the_most_specific_product_and_skips_shipping() -> None:
             'asked for the price ("Kemeja lasem brp kak?"); the reply points elsewhere: '
             '"Halo kak, cek aja di katalog ya"',
         ),
+        (  # beside data given, a pointer elsewhere still sends the customer away
+            "Halo kak, motif dan harga cek di katalog IG ya, minimal order Rp 500.000",
+            "fail",
+            'asked for the price ("Kemeja lasem brp kak?"); the reply points elsewhere: '
+            '"Halo kak, motif dan harga cek di katalog IG ya, minimal ord…"',
+        ),
         ("Halo kak, gratis kak 😊", "pass", "gave the price asked for, briefly"),
         ("Halo kak, Rp 1.250.000 ya", "pass", "gave the price asked for, briefly"),
         # skipped outright: answers_questions fails it, nothing here to judge
@@ -410,6 +416,39 @@ def test_prices_given_approximately_on_a_whim_or_elsewhere(
     judged here."""
     chat = f"16/11/26 09.00 - Budi: Kemeja lasem brp kak?\n16/11/26 09.01 - Toko Maju: {reply}\n"
     judged = _judge(chat)["accurate_concise"]
+    assert (judged.verdict.value, judged.reason) == (verdict, reason)
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict", "reason"),
+    [
+        (
+            "Selamat siang bu, motif dan harga bisa dicek di katalog IG kami ya. Minimal "
+            "order untuk dikirim Rp 500.000",
+            "fail",
+            'the reply points elsewhere instead of answering "keramik 40x40 ada motif kayu '
+            'ga? harganya brp per dus. teru…": "Selamat siang bu, motif dan harga bisa '
+            'dicek di katalog IG …"',
+        ),
+        (
+            "Selamat siang bu, motif kayu ada, Rp 64.000 per dus. Minimal order untuk "
+            "dikirim Rp 500.000",
+            "pass",
+            "all 1 question(s) answered on topic",
+        ),
+    ],
+)
+def test_a_pointer_elsewhere_beside_an_answer_fails_the_point(
+    reply: str, verdict: str, reason: str
+) -> None:
+    """LABELING.md: a deflection ("cek aja di katalog") fails answers_questions, even
+    when the same reply answers another point of the message."""
+    chat = (
+        "16/11/26 14.10 - Budi: keramik 40x40 ada motif kayu ga? harganya brp per dus. "
+        "terus minimal order buat dikirim brp\n"
+        f"16/11/26 14.20 - Toko Maju: {reply}\n"
+    )
+    judged = _judge(chat)["answers_questions"]
     assert (judged.verdict.value, judged.reason) == (verdict, reason)
 
 

@@ -313,6 +313,13 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("deflection", "Sudah kami cek kak, paketnya di gudang Cakung", False),
         ("deflection", "Jangan lupa follow IG kami untuk promo bulanan ya kak.", False),
         ("deflection", "I checked the order, it ships today", False),
+        (
+            "deflection",
+            "for availability and the exact price please check our Airbnb listing",
+            True,
+        ),
+        ("deflection", "harga per malam bisa dicek di Traveloka ya kak", True),
+        ("deflection", "We saw your booking on Airbnb, see you on Friday!", False),
         ("free", "Gratis kak, teknisi kami cek dulu", True),
         ("free", "Pick-up from your hotel is free of charge", True),
         ("free", "Harganya Rp 150.000 kak", False),

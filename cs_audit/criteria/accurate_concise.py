@@ -116,21 +116,23 @@ def judge(ctx: Context) -> CriterionResult:
     for turn, questions, answers in ctx.points:
         for question in questions:
             kinds = ctx.asks(question)
+            # a pointer elsewhere beside the data asked ("Untuk motif dan harga cek
+            # katalog IG ya, minimal order Rp 500.000") still sends the customer away;
+            # a data question merely skipped fails answers_questions only
+            pointer = ctx.pointer_elsewhere(turn) if kinds else None
+            if pointer is not None:
+                return result(
+                    KEY,
+                    Verdict.FAIL,
+                    f"asked for the {kinds[0]} ({quote(question.text)}); the reply points "
+                    f"elsewhere: {quote(pointer.text)}",
+                    question,
+                    pointer,
+                )
             for kind in kinds:
                 if ctx.gives(turn, kind):
                     given[kind] = None
                     evidence = evidence or [question, *answers[:1]]
-                    continue
-                pointer = ctx.pointer_elsewhere(turn)
-                if pointer is not None:  # merely skipped, it fails answers_questions only
-                    return result(
-                        KEY,
-                        Verdict.FAIL,
-                        f"asked for the {kind} ({quote(question.text)}); the reply points "
-                        f"elsewhere: {quote(pointer.text)}",
-                        question,
-                        pointer,
-                    )
             money = "price" in kinds
             # a price given for an item asked about, if only its stock was asked ("Alphard
             # ada ga?" - "Alphard ada kak, mulai 2,5 jutaan"), is judged as one

@@ -163,6 +163,16 @@ def judge(ctx: Context) -> CriterionResult:
                 f"a question got no answer: {quote(questions[0].text)}",
                 questions[0],
             )
+        pointer = ctx.pointer_elsewhere(turn)
+        if pointer is not None:  # "cek aja di katalog", even beside an answer
+            return result(
+                KEY,
+                Verdict.FAIL,
+                f"the reply points elsewhere instead of answering {quote(questions[0].text)}: "
+                f"{quote(pointer.text)}",
+                questions[0],
+                pointer,
+            )
         said: frozenset[str] | None = None
         for question in questions:
             on_topic = _data_answer(ctx, question, turn)
