@@ -840,3 +840,42 @@ def test_haggling_among_several_points_is_met_by_the_price() -> None:
         "16/11/26 09.05 - Toko Maju: Earbuds Nada Pro Rp 299.000 kak, sudah harga pas\n"
     )
     assert _judge(chat)["answers_questions"].verdict.value == "pass"
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply", "verdict"),
+    [
+        # a request answered by a remedy, sharing none of its words
+        (
+            "min layar hp sy kedip2 ijo, baru 5 hari\n16/11/26 09.01 - Budi: mau klaim garansi",
+            "Mohon maaf bang, unitnya kami tukar dengan yang baru, silakan bawa ke toko",
+            "pass",
+        ),
+        (
+            "min layar hp sy kedip2 ijo, baru 5 hari\n16/11/26 09.01 - Budi: mau klaim garansi",
+            "Mohon maaf bang, sudah dicoba restart?",
+            "fail",
+        ),
+        # a wish for next time answered by noting it
+        (
+            "bisa kak. tp tolong jgn sampe keulang lagi ya",
+            "Baik bu, sudah kami catat dan kami bahas dengan tim tutor",
+            "pass",
+        ),
+        ("bisa kak. tp tolong jgn sampe keulang lagi ya", "Baik bu 🙏", "fail"),
+        # "done yet?" answered by where it stands
+        ("kak kacamata anak sy udh jadi belum sih?", "Kak, lensanya masih di lab.", "pass"),
+        # "ready or PO?" answered by "pre-order"
+        (
+            "do you have salmon fillet? Ready stock or PO?",
+            "Salmon fillet 250 g itu pre-order kak, datang tiap Selasa",
+            "pass",
+        ),
+    ],
+)
+def test_requests_answered_without_their_words(customer: str, reply: str, verdict: str) -> None:
+    """LABELING.md: a request gets a reply on its point, which need not repeat its
+    words: a remedy for "mau klaim garansi", a note of "jangan sampai terulang", where
+    an order stands for "udh jadi belum?", "pre-order" for "ready or PO?"."""
+    chat = f"16/11/26 09.00 - Budi: {customer}\n16/11/26 09.10 - Toko Maju: {reply}\n"
+    assert _judge(chat)["answers_questions"].verdict.value == verdict

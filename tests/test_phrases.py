@@ -320,6 +320,16 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ),
         ("deflection", "harga per malam bisa dicek di Traveloka ya kak", True),
         ("deflection", "We saw your booking on Airbnb, see you on Friday!", False),
+        ("gives_stock", "Salmon fillet 250 g itu pre-order kak, datang Selasa", True),
+        ("gives_stock", "Hakau udang itu PO kak", True),
+        ("gives_stock", "It's made to order, ready in 3 days", True),
+        ("gives_stock", "Pos ongkirnya Rp 15.000 kak", False),
+        ("yes_no_answer", "Kak, lensanya masih di lab.", True),
+        ("yes_no_answer", "pesanannya sudah dikirim kak", True),
+        ("yes_no_answer", "Kak, mohon ditunggu ya", False),
+        ("yes_no_question", "kak kacamata anak sy udh jadi belum sih?", True),
+        ("yes_no_question", "pesenan sy sdh dikirim blm ya?", True),
+        ("yes_no_question", "udh sy transfer ya kak, cek dulu", False),
         ("free", "Gratis kak, teknisi kami cek dulu", True),
         ("free", "Pick-up from your hotel is free of charge", True),
         ("free", "Harganya Rp 150.000 kak", False),
@@ -522,6 +532,38 @@ MORE = {
     "honesty": (
         ["Mohon maaf kak, kami hanya bisa melayani pesan berupa text", "belum bisa kami proses"],
         ["Bisa kak", "Ready kak"],
+    ),
+    "remedy": (
+        [
+            "Bisa bang, unitnya kami tukar dengan A35 yang baru",
+            "Kaosnya akan kami ganti, dikirim besok",
+            "Sudah dikirim ulang tadi pagi kak",
+            "We'll replace the bag free of charge",
+            "You'll get a full refund by Friday",
+        ],
+        [
+            "Mau ganti warna kak?",
+            "Boleh tukar ukuran maksimal 7 hari ya kak",
+            "We don't sell replacement parts",
+        ],
+    ),
+    "feedback": (
+        [
+            "bisa kak. tp tolong jgn sampe keulang lagi ya",
+            "jangan sampai terulang ya mas",
+            "tolong lain kali diperhatiin ya",
+            "Please don't let it happen again",
+        ],
+        ["ulang tahun anak sy kak", "jangan lupa kirim resinya ya kak", "See you next week"],
+    ),
+    "notes_feedback": (
+        [
+            "Baik bu, sudah kami catat dan kami bahas dengan tim tutor",
+            "Masukan kakak sudah kami sampaikan ke tim dapur",
+            "We've noted it and passed it on to the kitchen",
+            "We'll make sure it doesn't happen again",
+        ],
+        ["Catatan: tutup jam 5", "Noted, 2 pcs ya kak", "We'll deliver tomorrow"],
     ),
 }
 

@@ -70,6 +70,24 @@ def _turns_down(ctx: Context, answers: tuple[Message, ...]) -> bool:
     return any(rubric.find("refusal", ctx.normal(a)) for a in answers)
 
 
+def _remedies(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
+    """A request or complaint ("mau klaim garansi"; no question word) is taken up by a
+    remedy offered ("unitnya kami tukar dengan yang baru")."""
+    rubric = ctx.config.rubric
+    return not rubric.find("question_word", ctx.normal(question)) and any(
+        rubric.find("remedy", ctx.normal(a)) for a in answers
+    )
+
+
+def _notes_feedback(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
+    """A wish for next time ("tolong jgn sampe keulang lagi ya") is taken up by noting
+    it ("sudah kami catat dan kami bahas dengan tim tutor")."""
+    rubric = ctx.config.rubric
+    return bool(rubric.find("feedback", ctx.normal(question))) and any(
+        rubric.find("notes_feedback", ctx.normal(a)) for a in answers
+    )
+
+
 def _haggling_met(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
     """Haggling ("bisa kurang ga") is taken up by a price cut, a refusal or a price."""
     rubric = ctx.config.rubric
@@ -188,6 +206,8 @@ def judge(ctx: Context) -> CriterionResult:
                     or _escalates(ctx, answers)
                     or _turns_down(ctx, answers)
                     or _haggling_met(ctx, question, answers)
+                    or _remedies(ctx, question, answers)
+                    or _notes_feedback(ctx, question, answers)
                 )
             if on_topic and saying is None:
                 texts = ctx.normal_texts(ctx.replies)
