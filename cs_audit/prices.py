@@ -544,8 +544,11 @@ def _sentences(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def _brands(catalog: tuple[CatalogItem, ...]) -> frozenset[str]:
-    """Words that open two or more names and appear nowhere else in them: "toyota",
-    "honda". A word that also sits inside names ("cuci", "servis") is no brand."""
+    """Words a reply may leave out of a name: those that open two or more names and
+    appear nowhere else in them ("toyota", "honda"), and those that open three or more,
+    a service's verb ("Bed Cover King Rp 35.000" names "Cuci Bed Cover King" beside
+    "Cuci Selimut Tebal" and "Cuci Karpet"). One that opens just two names and sits
+    inside others is neither."""
     opening: dict[str, int] = {}
     inside: set[str] = set()
     for item in catalog:
@@ -553,7 +556,9 @@ def _brands(catalog: tuple[CatalogItem, ...]) -> frozenset[str]:
         if words:
             opening[words[0]] = opening.get(words[0], 0) + 1
             inside.update(words[1:])
-    return frozenset(w for w, n in opening.items() if n >= 2 and w not in inside and w.isalpha())
+    return frozenset(
+        w for w, n in opening.items() if w.isalpha() and ((n >= 2 and w not in inside) or n >= 3)
+    )
 
 
 @functools.lru_cache(maxsize=8)

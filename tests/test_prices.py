@@ -415,3 +415,29 @@ def test_a_variant_is_read_where_the_product_is_named_else_in_the_question() -> 
     ]
     named = products_named(catalog, "Cat tembok interior putih 5 kg Rp 135.000", asked)
     assert [[v.price for v in g] for g in named] == [[135000]]
+
+
+@pytest.mark.parametrize(
+    ("text", "prices"),
+    [
+        # a word opening three names or more (a service's verb) may be left out
+        ("Halo kak, Bed Cover King Rp 35.000, Selimut Tebal Rp 30.000 kak.", [[40000], [30000]]),
+        ("Cuci Bed Cover King Rp 40.000", [[40000]]),
+        # but two other words must remain: "Karpet" alone names nothing
+        ("Karpet Rp 18.000 per meter", []),
+        # a word opening two names only, and sitting inside another, must be said
+        ("Kering Rp 7.000", []),
+    ],
+)
+def test_a_service_verb_opening_many_names_may_be_left_out(
+    text: str, prices: list[list[int]]
+) -> None:
+    catalog = (
+        CatalogItem("Cuci Bed Cover King", 40000, "c.csv:2"),
+        CatalogItem("Cuci Selimut Tebal", 30000, "c.csv:3"),
+        CatalogItem("Cuci Karpet", 18000, "c.csv:4"),
+        CatalogItem("Setrika Kering", 7000, "c.csv:5"),
+        CatalogItem("Setrika Uap", 9000, "c.csv:6"),
+        CatalogItem("Paket Setrika Cuci", 15000, "c.csv:7"),
+    )
+    assert [[v.price for v in g] for g in products_named(catalog, text)] == prices
