@@ -622,6 +622,15 @@ def products_named(
     return chosen
 
 
+def priced_where_named(catalog: tuple[CatalogItem, ...], item: CatalogItem, text: str) -> bool:
+    """Whether a sentence of ``text`` naming ``item`` holds a price: a free item
+    mentioned in passing ("Mau coba kelas percobaan dulu bu?") is quoted no price by
+    the others of its message."""
+    brands, common = _brands(catalog), _common_words(catalog)
+    words = _name_words(item, brands, common.get(item.name.casefold(), frozenset()))
+    return any(find_prices(sentence) for sentence in _sentences(text) if _in_one(words, [sentence]))
+
+
 # a variant's words, an amount with its unit as one ("1 box", "22cm", "2 kaki": "1box",
 # "22cm", "2kaki"), so that the "1" of "Rp 1.450.000" says no "1 kaki"
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*\s*[^\W\d_]+|\w+")

@@ -879,3 +879,26 @@ def test_requests_answered_without_their_words(customer: str, reply: str, verdic
     an order stands for "udh jadi belum?", "pre-order" for "ready or PO?"."""
     chat = f"16/11/26 09.00 - Budi: {customer}\n16/11/26 09.10 - Toko Maju: {reply}\n"
     assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        # the free trial named in passing, in a sentence of no price
+        (
+            "Bulan pertama Rp 550.000 + pendaftaran Rp 150.000 = Rp 700.000. Mau coba kelas "
+            "percobaan dulu bu?",
+            "pass",
+        ),
+        # the free trial given a price of its own
+        ("Reguler SMP Rp 550.000, kelas percobaan Rp 50.000 bu", "fail"),
+    ],
+)
+def test_a_free_item_named_in_passing_is_quoted_no_price(reply: str, verdict: str) -> None:
+    catalog = (
+        CatalogItem("Reguler SMP", 550000, "c.csv:2"),
+        CatalogItem("Pendaftaran", 150000, "c.csv:3"),
+        CatalogItem("Kelas Percobaan", 0, "c.csv:4"),
+    )
+    chat = f"16/11/26 09.00 - Budi: Reguler SMP brp kak?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict

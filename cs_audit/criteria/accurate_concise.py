@@ -6,7 +6,13 @@ import re
 
 from cs_audit.criteria.base import Context, quote, result
 from cs_audit.models import CriterionResult, Message, Verdict
-from cs_audit.prices import approximate_price, find_prices, products_named, wrong_total
+from cs_audit.prices import (
+    approximate_price,
+    find_prices,
+    priced_where_named,
+    products_named,
+    wrong_total,
+)
 
 KEY = "accurate_concise"
 
@@ -85,6 +91,10 @@ def _catalog_mismatch(
         if any(_fits(p.value, item.price, tolerance, text) for p in written for item in variants):
             continue
         if free and any(item.price == 0 for item in variants):
+            continue
+        if all(item.price == 0 for item in variants) and not priced_where_named(
+            ctx.catalog, variants[0], text
+        ):
             continue
         item = variants[0]
         return result(
