@@ -31,7 +31,10 @@ _TEXT = MessageKind.TEXT
 _UNSAID = frozenset((MessageKind.DELETED, MessageKind.UNAVAILABLE))  # no reply in them
 
 
-# What a customer can say that waits for a reply (a retracted message asks nothing).
+# What a customer sends that belongs to a turn: a deleted message too (LABELING.md: a
+# turn includes media, deleted messages, locations), so the first response runs from
+# it where it opens the conversation.
+_DELETED = MessageKind.DELETED
 _SPOKEN = frozenset(
     {
         MessageKind.TEXT,
@@ -40,6 +43,7 @@ _SPOKEN = frozenset(
         MessageKind.LOCATION,
         MessageKind.POLL,
         MessageKind.CALL,
+        MessageKind.DELETED,
     }
 )
 
@@ -243,8 +247,8 @@ def _turns(session: list[Utterance], thanks: set[int]) -> tuple[Turn, ...]:
         elif _replies(utterance) and run:
             turns.append(Turn(tuple(run), utterance))
             run = []
-    if run and not all(m.line in thanks for m in run):
-        turns.append(Turn(tuple(run), None))
+    if run and not all(m.line in thanks or m.kind is _DELETED for m in run):
+        turns.append(Turn(tuple(run), None))  # a last run of retractions asks nothing
     return tuple(turns)
 
 

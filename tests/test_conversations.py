@@ -52,6 +52,21 @@ def test_a_burst_is_one_turn_timed_from_its_first_message() -> None:
     assert _latencies(conv) == [600.0]
 
 
+def test_a_deleted_message_opens_the_turn_but_alone_at_the_end_asks_nothing() -> None:
+    """LABELING.md: a turn includes deleted messages, and the first response runs from
+    the conversation's first customer message, a deleted one too; a last run of
+    retractions alone waits for no reply."""
+    [conv] = _conversations(
+        "16/11/26 15.05 - Budi: Pesan ini telah dihapus\n"
+        "16/11/26 15.06 - Budi: Gamis zahra ada ukuran jumbo?\n"
+        "16/11/26 15.20 - Toko Maju: Halo kak, ada\n"
+        "16/11/26 15.21 - Budi: Pesan ini telah dihapus\n"
+    )
+    assert [len(t.messages) for t in conv.turns] == [2]
+    assert _latencies(conv) == [900.0]
+    assert conversation_metrics(conv, CONFIG).unanswered_turns == 0
+
+
 def test_away_message_does_not_stop_the_clock() -> None:
     """A configured greeting/away opening is automated; the human reply stops the clock."""
     [conv] = _conversations(

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from cs_audit.criteria.base import Context, result
 from cs_audit.metrics import TurnTiming
-from cs_audit.models import CriterionResult, Verdict
+from cs_audit.models import CriterionResult, Message, MessageKind, Turn, Verdict
 
 KEY = "response_speed"
 
@@ -23,6 +23,12 @@ def _waited(timing: TurnTiming) -> float:
     return timing.calendar_seconds or 0.0
 
 
+def _asked(turn: Turn) -> Message:
+    """The message a turn's wait is shown by: its first, or where that was deleted, the
+    first the customer did not take back (the clock still runs from the first)."""
+    return next((m for m in turn.messages if m.kind is not MessageKind.DELETED), turn.messages[0])
+
+
 def judge(ctx: Context) -> CriterionResult:
     conversation, timings = ctx.conversation, ctx.metrics.turns
     target = ctx.config.sla_target.total_seconds()
@@ -35,7 +41,7 @@ def judge(ctx: Context) -> CriterionResult:
             KEY,
             Verdict.FAIL,
             f"{len(unanswered)} customer turn(s) never got a human reply",
-            unanswered[0].messages[0],
+            _asked(unanswered[0]),
         )
 
     turn, timing = max(pending, key=lambda pair: _waited(pair[1]))
@@ -48,13 +54,13 @@ def judge(ctx: Context) -> CriterionResult:
             Verdict.PASS,
             f"every turn answered within {_duration(target)}; the slowest "
             f"waited {_duration(slowest)} ({clock})",
-            turn.messages[0],
+            _asked(turn),
             turn.reply.message,
         )
     return result(
         KEY,
         Verdict.FAIL,
         f"a turn waited {_duration(slowest)} ({clock}), over the {_duration(target)} target",
-        turn.messages[0],
+        _asked(turn),
         turn.reply.message,
     )
