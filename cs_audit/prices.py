@@ -216,6 +216,11 @@ def wrong_total(text: str) -> WrongTotal | None:
         before = text[placed[i - 1][0].end() if i else 0 : match.start()]
         if _ADDED_TO.match(text, match.end()):  # "Totalnya Rp 245.000 + ...": a part
             continue
+        billed = _bill(text, placed, i) if i >= 2 else ()
+        if billed and sum(p.value for p in billed) != total.value:
+            return WrongTotal(total, billed, added=True)
+        if billed:
+            continue
         if i and _TOTAL_AFTER.search(before):
             chain = _added(text, placed, i - 1, -1)
             if len(chain) >= 2:
@@ -229,14 +234,15 @@ def wrong_total(text: str) -> WrongTotal | None:
                 ):
                     return WrongTotal(total, chain, added=True)
                 continue
-            parts = tuple(p for _, p in placed[:i]) if i <= _MOST_PARTS else ()
+            items = _worked_out(text, placed[:i])
+            parts = tuple(p for _, p in items) if len(items) <= _MOST_PARTS else ()
             if (
                 len(parts) >= 2
                 and text.find("%", 0, match.start()) < 0  # after "diskon 10%": no plain sum
                 # more than them all: it holds an amount said elsewhere ("ongkir Rp
                 # 20.000 dan Rp 35.000, jadi totalnya Rp 535.000" with the flowers)
                 and total.value < sum(p.value for p in parts)
-                and not _multiplied(text, placed[:i])
+                and not _multiplied(text, items)
                 and not _sums_to(parts, total.value)
             ):
                 return WrongTotal(total, parts, added=False)
@@ -254,6 +260,65 @@ def _sums_to(parts: tuple[Price, ...], value: int) -> bool:
     values = [p.value for p in parts[-_MOST_PARTS:]]
     sizes = range(1, len(values) + 1)
     return any(sum(c) == value for r in sizes for c in itertools.combinations(values, r))
+
+
+_TOTAL_LINE = re.compile(r"^\W*(?:grand )?total(?:nya)?\b[^\n\d]*$", re.IGNORECASE)
+
+
+def _bill(text: str, placed: list[tuple[re.Match[str], Price]], i: int) -> tuple[Price, ...]:
+    """The line amounts of a bill, where the i-th price ends a "Total" line right after
+    two or more lines of one item each ("... 20 x Rp 38.000 = Rp 760.000", "Ongkir
+    Rp 33.000"): each line's last amount, up to a line that holds none, a discount, or
+    ends in ":" (its heading). None where an amount is still times a quantity."""
+    match = placed[i][0]
+    start = text.rfind("\n", 0, match.start()) + 1
+    if not _TOTAL_LINE.match(text[start : match.start()]):
+        return ()
+    lines: list[tuple[re.Match[str], Price]] = []
+    end = start - 1
+    k = i - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        on_line = []
+        while k >= 0 and placed[k][0].start() >= begin:
+            on_line.append(placed[k])
+            k -= 1
+        line = text[begin:end]
+        if not on_line or "%" in line or "diskon" in line.casefold():
+            break
+        if line.rstrip().endswith(":"):  # the bill's heading ("Kalau diganti ...:")
+            break
+        last = on_line[0]  # the line's last amount: its product, where one is written
+        if len(on_line) > 1 and "=" not in text[on_line[1][0].end() : last[0].start()]:
+            break
+        if _multiplied(text, [last]):
+            break
+        lines.append(last)
+        end = begin - 1
+    if len(lines) < 2:
+        return ()
+    return tuple(p for _, p in lines[::-1])
+
+
+_PRODUCT_FOLLOWS = re.compile(r"\s*(?:/\s*\w+\s*)?=")  # " = ", "/pack = "
+
+
+def _worked_out(
+    text: str, placed: list[tuple[re.Match[str], Price]]
+) -> list[tuple[re.Match[str], Price]]:
+    """The prices a total may be the sum of: a price times a quantity whose product the
+    reply writes ("20 x Rp 38.000 = Rp 760.000") stands as that product."""
+    kept = []
+    for k, (m, price) in enumerate(placed):
+        times = _TIMES_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or (
+            _TIMES_AFTER.match(text, m.end())
+        )
+        if times and k + 1 < len(placed):
+            between = text[m.end() : placed[k + 1][0].start()]
+            if _PRODUCT_FOLLOWS.match(between):
+                continue  # its product follows
+        kept.append((m, price))
+    return kept
 
 
 def _multiplied(text: str, placed: list[tuple[re.Match[str], Price]]) -> bool:
@@ -620,6 +685,23 @@ def products_named(
             or variants
         )
     return chosen
+
+
+def names_other_than(catalog: tuple[CatalogItem, ...], text: str, name: str) -> bool:
+    """Whether ``text`` says two words in a row of a product's name other than
+    ``name`` ("The Segiempat Voal Premium in Cream ..., IDR 39,000" for "Segiempat
+    Voal Premium Polos 115x115"): a price there may be that product's, however loosely
+    it is named, and is not held to the product the question asked about."""
+    said = re.findall(r"\w+", text.casefold())
+    pairs = set(itertools.pairwise(said))
+    own = name.casefold()
+    for item in catalog:
+        if item.name.casefold() == own:
+            continue
+        words = re.findall(r"\w+", _core(item.name).casefold())
+        if any(pair in pairs for pair in itertools.pairwise(words)):
+            return True
+    return False
 
 
 def priced_where_named(catalog: tuple[CatalogItem, ...], item: CatalogItem, text: str) -> bool:

@@ -902,3 +902,26 @@ def test_a_free_item_named_in_passing_is_quoted_no_price(reply: str, verdict: st
     )
     chat = f"16/11/26 09.00 - Budi: Reguler SMP brp kak?\n16/11/26 09.05 - Toko Maju: {reply}\n"
     assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        # a price for another product, named loosely: not held to the one asked about
+        ("The Segiempat Voal Premium in Cream would match nicely, IDR 39,000", "pass"),
+        # a price for no product at all: the one asked about
+        ("It would be IDR 39,000", "fail"),
+    ],
+)
+def test_a_reply_naming_another_product_loosely_is_not_held_to_the_question(
+    reply: str, verdict: str
+) -> None:
+    catalog = (
+        CatalogItem("Tunik Alma Linen", 139000, "c.csv:2"),
+        CatalogItem("Segiempat Voal Premium Polos 115x115", 39000, "c.csv:3"),
+    )
+    chat = (
+        "16/11/26 09.00 - Budi: How much is the Tunik Alma Linen?\n"
+        f"16/11/26 09.05 - Toko Maju: {reply}\n"
+    )
+    assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict

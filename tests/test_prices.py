@@ -342,6 +342,29 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
             ["Rp 355.000", "Rp 1.850.000"],
         ),
         ("Rp 100.000 + Rp 20.000 = Rp 130.000", "Rp 130.000", ["Rp 100.000", "Rp 20.000"]),
+        # a bill: one item a line, the products written, then a "Total" line
+        (
+            "Halo kak, terima kasih orderannya.\nPashmina 20 x Rp 38.000 = Rp 760.000\n"
+            "Segiempat 20 x Rp 33.000 = Rp 660.000\nOngkir 3 kg Rp 33.000\n"
+            "Total Rp 1.463.000\nBoleh kirim alamatnya kak?",
+            "Rp 1.463.000",
+            ["Rp 760.000", "Rp 660.000", "Rp 33.000"],
+        ),
+        (
+            "Halo kak.\nPashmina 20 x Rp 38.000 = Rp 760.000\nSegiempat 20 x Rp 33.000 = "
+            "Rp 660.000\nOngkir 3 kg Rp 33.000\nTotal Rp 1.453.000",
+            None,
+            [],
+        ),
+        # the heading ending in ":" is no line of the bill
+        (
+            "Spicy adanya 500 g saja (Rp 44.500). Kalau diganti:\nSalmon 4 x Rp 78.000 = "
+            "Rp 312.000\nOngkir Rp 25.000\nTotal Rp 337.000 kak",
+            None,
+            [],
+        ),
+        # an amount still times a quantity: no bill to add up
+        ("Nugget 2 x Rp 44.500\nOngkir Rp 25.000\nTotal Rp 114.000", None, []),
         (
             "Cuci 1 PK Rp 75.000 dan 2 PK Rp 95.000, jadi total Rp 160.000 untuk 2 unit.",
             "Rp 160.000",

@@ -9,6 +9,7 @@ from cs_audit.models import CriterionResult, Message, Verdict
 from cs_audit.prices import (
     approximate_price,
     find_prices,
+    names_other_than,
     priced_where_named,
     products_named,
     wrong_total,
@@ -82,7 +83,11 @@ def _catalog_mismatch(
     products = products_named(ctx.catalog, text, context)
     if not products:  # the question's product, where it asked of one only
         asked = products_named(ctx.catalog, context)
-        products = asked if len(asked) == 1 else []
+        products = (
+            asked
+            if len(asked) == 1 and not names_other_than(ctx.catalog, text, asked[0][0].name)
+            else []
+        )
     tolerance = ctx.config.rubric.price_tolerance
     free = ctx.config.rubric.find("free", ctx.normal(message)) is not None  # "gratis": 0
     for variants in products:
