@@ -288,6 +288,8 @@ def _bill(text: str, placed: list[tuple[re.Match[str], Price]], i: int) -> tuple
             break
         if line.rstrip().endswith(":"):  # the bill's heading ("Kalau diganti ...:")
             break
+        if _TOTAL_LINE.match(text[begin : on_line[-1][0].start()]):  # an earlier bill's
+            break  # total: each line is walked once, however many bills a reply holds
         last = on_line[0]  # the line's last amount: its product, where one is written
         if len(on_line) > 1 and "=" not in text[on_line[1][0].end() : last[0].start()]:
             break
