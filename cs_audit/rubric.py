@@ -64,6 +64,8 @@ PHRASE_KEYS = (
     "deflection",
     "refusal",
     "remedy",
+    "asks_account",
+    "gives_account",
     "feedback",
     "notes_feedback",
     "free",

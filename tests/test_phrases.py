@@ -330,6 +330,19 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("yes_no_question", "kak kacamata anak sy udh jadi belum sih?", True),
         ("yes_no_question", "pesenan sy sdh dikirim blm ya?", True),
         ("yes_no_question", "udh sy transfer ya kak, cek dulu", False),
+        ("yes_no_question", "Ya sudah mbak. Saya transfer ke rekening yang biasa ya?", True),
+        ("yes_no_question", "sekitar 40 org kak. berarti 2 tumpeng ya?", True),
+        ("yes_no_question", "oke kak, ditunggu ya", False),
+        ("yes_no_answer", "Gratis mas, langsung datang ke pos depan aja.", True),
+        ("yes_no_answer", "Free of charge for members", True),
+        ("asks_price", "isinya brp ml kak?", False),
+        ("asks_price", "yg 500 gr brp kak?", True),
+        ("question", "kak kemarin sy beli kemeja parang lengan panjang L tp kegedean", False),
+        ("question", "min a35 yg sy beli sabtu kemarin layarnya kedip2", False),
+        ("question", "oke sy ambil 2 ya kak", True),
+        ("complaint", "frame tendanya ada yg retak, jadi miring", True),
+        ("complaint", "brownies yg sy ambil tadi siang bantat di tengah, kayak blm mateng", True),
+        ("complaint", "sy mau pecah uang dulu kak", True),
         ("free", "Gratis kak, teknisi kami cek dulu", True),
         ("free", "Pick-up from your hotel is free of charge", True),
         ("free", "Harganya Rp 150.000 kak", False),
@@ -552,6 +565,23 @@ MORE = {
             "Boleh tukar ukuran maksimal 7 hari ya kak",
             "We don't sell replacement parts",
         ],
+    ),
+    "asks_account": (
+        [
+            "ok, tf ke mana?",
+            "transfer kemana kak",
+            "rekeningnya apa kak?",
+            "Which account do I pay to?",
+        ],
+        ["sudah sy transfer ya kak", "bayar di tempat bisa?", "ongkir ke mana aja?"],
+    ),
+    "gives_account": (
+        [
+            "BCA 0374551286 a.n. Omah Sangrai Kopi pak.",
+            "Bisa via QRIS kak",
+            "mandiri 123-00-4567890",
+        ],
+        ["BCA ya kak", "Sudah kami terima transfernya", "Total Rp 1.250.000"],
     ),
     "feedback": (
         [

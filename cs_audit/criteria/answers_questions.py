@@ -88,6 +88,14 @@ def _notes_feedback(ctx: Context, question: Message, answers: tuple[Message, ...
     )
 
 
+def _gives_account(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
+    """ "ok, tf ke mana?" is answered by an account to pay into ("BCA 0374551286")."""
+    rubric = ctx.config.rubric
+    return bool(rubric.find("asks_account", ctx.normal(question))) and any(
+        rubric.find("gives_account", ctx.normal(a)) for a in answers
+    )
+
+
 def _haggling_met(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
     """Haggling ("bisa kurang ga") is taken up by a price cut, a refusal or a price."""
     rubric = ctx.config.rubric
@@ -208,6 +216,7 @@ def judge(ctx: Context) -> CriterionResult:
                     or _haggling_met(ctx, question, answers)
                     or _remedies(ctx, question, answers)
                     or _notes_feedback(ctx, question, answers)
+                    or _gives_account(ctx, question, answers)
                 )
             if on_topic and saying is None:
                 texts = ctx.normal_texts(ctx.replies)

@@ -40,7 +40,9 @@ _STOPWORD_TEXT = (
     "terus trus lalu gimana bagaimana berapa kapan dimana kemana kenapa mengapa sekarang "
     "why then now "
     # a nudge names no topic either: "hello?? is anyone there"
-    "anyone anybody someone somebody there"
+    "anyone anybody someone somebody there "
+    # nor does a request of a bare verb: "tolong dicek lg ya", "mohon dibantu"
+    "cek dicek dicekin cekin bantu dibantu bantuin proses diproses info diinfo infoin lg"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # product data a question may ask; contents ("does the tour include lunch?") are judged
