@@ -590,12 +590,44 @@ def _name_words(item: CatalogItem, brands: frozenset[str], common: frozenset[str
     first = re.findall(r"\w+", item.name.casefold())[:1]
     if first and first[0] in brands and len(words) >= 3:
         words.discard(first[0])
+    # an amount and its unit are said together: "3 bulan" in "Membership 3 Bulan" is
+    # not said by "3 hari ... per bulan"
+    for token in _tokens(_core(item.name)):
+        amount = _UNIT_TOKEN.fullmatch(token)
+        if amount and amount[1] in words:  # its unit may be a family's common word
+            words -= {amount[1], amount[2]}
+            words.add(token)
     return words
 
 
+_UNIT_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_]+)")  # "3bulan", "20ml"
+
+
 def _in_one(words: set[str], sentences: list[str]) -> bool:
-    return bool(words) and any(
-        all(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words) for sentence in sentences
+    return bool(words) and any(_says_all(words, sentence) for sentence in sentences)
+
+
+_CLAUSE_END = re.compile(r"[,;&]|\b(?:and|dan|serta|sama|plus)\b")
+
+
+def _says_all(words: set[str], sentence: str) -> bool:
+    """Whether a sentence says every word of a name; an amount with its unit, in a
+    clause with another of them ("Niacinamide 30 ml ... and Vitamin C 20 ml" says no
+    "Niacinamide 20 ml")."""
+    units = [w for w in words if _UNIT_TOKEN.fullmatch(w)]
+    if not all(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words if w not in units):
+        return False
+    if not units:
+        return True
+    others = [w for w in words if w not in units]
+    clauses = [(_tokens(c), c) for c in _CLAUSE_END.split(sentence)]
+    return all(
+        any(
+            unit in tokens
+            and (not others or any(re.search(rf"\b{re.escape(w)}\b", c) for w in others))
+            for tokens, c in clauses
+        )
+        for unit in units
     )
 
 
@@ -674,9 +706,52 @@ def products_named(
         for item in named
         if not any(_words(_core(item.name)) < _words(_core(other.name)) for other in named)
     ]
-    groups: dict[str, list[CatalogItem]] = {}
+    # names a text must say alike ("tambahan orang" for "Self Photo Tambahan Orang",
+    # "Family Tambahan Orang", their openers left out): the ones it says whole, else
+    # any of them (one product, as far as the text tells)
+    required = {
+        item.name: frozenset(_name_words(item, brands, common.get(item.name.casefold(), empty)))
+        for item in named
+    }
+    alike: dict[frozenset[str], set[str]] = {}
     for item in named:
-        groups.setdefault(_core(item.name).casefold(), []).append(item)
+        alike.setdefault(required[item.name], set()).add(item.name)
+    said_whole = {
+        name
+        for names in alike.values()
+        if len(names) > 1
+        for name in names
+        if _in_one(set(_words(_core(name))), sentences)
+    }
+    named = [
+        item
+        for item in named
+        if item.name in said_whole or not any(n in said_whole for n in alike[required[item.name]])
+    ]
+    # a name said only by words of another name said whole is not said ("Self photo
+    # ... tambahan orang" says no "Family Tambahan Orang")
+    whole_words = [
+        _words(_core(item.name))
+        for item in named
+        if _in_one(set(_words(_core(item.name))), sentences)
+    ]
+    named = [
+        item
+        for item in named
+        if _in_one(set(_words(_core(item.name))), sentences)
+        or not any(required[item.name] <= words for words in whole_words)
+    ]
+    # among names said alike, those whose every word the text says somewhere
+    # ("Graduation Solo Rp 200.000 ... tambahan orang Rp 35.000": Graduation's)
+    text_words = set(re.findall(r"\w+", text.casefold()))
+    for names in alike.values():
+        if len(names) > 1:
+            told = {n for n in names if _words(_core(n)) <= text_words}
+            if told and told != names:
+                named = [item for item in named if item.name not in names - told]
+    groups: dict[frozenset[str], list[CatalogItem]] = {}
+    for item in named:
+        groups.setdefault(required[item.name], []).append(item)
     chosen = []
     for variants in groups.values():
         words = _name_words(variants[0], brands, common.get(variants[0].name.casefold(), empty))
@@ -692,18 +767,68 @@ def products_named(
 def names_other_than(catalog: tuple[CatalogItem, ...], text: str, name: str) -> bool:
     """Whether ``text`` says two words in a row of a product's name other than
     ``name`` ("The Segiempat Voal Premium in Cream ..., IDR 39,000" for "Segiempat
-    Voal Premium Polos 115x115"): a price there may be that product's, however loosely
-    it is named, and is not held to the product the question asked about."""
+    Voal Premium Polos 115x115"), or a word only that name holds ("freeze Rp 50.000"
+    for "Freeze Membership"): a price there may be that product's, however loosely it
+    is named, and is not held to the product the question asked about."""
     said = re.findall(r"\w+", text.casefold())
-    pairs = set(itertools.pairwise(said))
+    pairs = {
+        (a, b) for a, b in itertools.pairwise(said) if a.isalpha() and b.isalpha()
+    }  # words, not "3 bulan" ("berlaku 3 bulan" names no "Membership 3 Bulan")
     own = name.casefold()
+    rare = _rare_words(catalog)
+    mine = _words(_core(name))
     for item in catalog:
         if item.name.casefold() == own:
             continue
         words = re.findall(r"\w+", _core(item.name).casefold())
         if any(pair in pairs for pair in itertools.pairwise(words)):
             return True
+        if any(w in rare and w not in mine for w in words) and rare & set(words) & set(said):
+            return True
     return False
+
+
+@functools.lru_cache(maxsize=8)
+def _rare_words(catalog: tuple[CatalogItem, ...]) -> frozenset[str]:
+    """Words of five letters or more that one name only holds ("registrasi",
+    "freeze"): saying one names that product, however loosely."""
+    held: dict[str, set[str]] = {}
+    for item in catalog:
+        for word in _words(_core(item.name)):
+            held.setdefault(word, set()).add(item.name.casefold())
+    return frozenset(
+        w for w, names in held.items() if len(names) == 1 and len(w) >= 5 and w.isalpha()
+    )
+
+
+def attributed_prices(
+    catalog: tuple[CatalogItem, ...], variants: list[CatalogItem], text: str
+) -> list[int]:
+    """The amounts a reply may quote for one product: those in the sentences naming
+    it, or where these hold none, those in sentences that name no product, not even
+    loosely ("Semen 50 kg ya pak. Harganya Rp 67.000"); never those of a sentence
+    naming other products ("Kelas yoga ... (membership pelajar Rp 350.000 + registrasi
+    Rp 150.000)")."""
+    brands, common = _brands(catalog), _common_words(catalog)
+    empty: frozenset[str] = frozenset()
+
+    def required(item: CatalogItem) -> set[str]:
+        return _name_words(item, brands, common.get(item.name.casefold(), empty))
+
+    own = required(variants[0])
+    mine: list[int] = []
+    loose: list[int] = []
+    for sentence in _sentences(text):
+        amounts = [p.value for p in find_prices(sentence)]
+        if not amounts:
+            continue
+        if _in_one(own, [sentence]):
+            mine += amounts
+        elif not any(
+            _in_one(required(item), [sentence]) for item in catalog
+        ) and not names_other_than(catalog, sentence, variants[0].name):
+            loose += amounts
+    return mine or loose
 
 
 def priced_where_named(catalog: tuple[CatalogItem, ...], item: CatalogItem, text: str) -> bool:

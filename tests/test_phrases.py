@@ -249,6 +249,7 @@ def test_replies_that_do_what_was_asked(text: str, matches: bool) -> None:
 DISCOUNT_MATCH = [
     "Ok Lukas, since you're staying a whole month we can do IDR 12,000,000 for everything",
     "Boleh deh kak, Rp 500.000 aja khusus buat adiknya",
+    "boleh deh kak, karena langganan jadi Rp 120.000 aja",
     "Since you asked so nicely, I'll give you 20% off both 😊",
     "Snack Box Rp 15.000 x 100 = Rp 1.500.000, saya kasih jadi Rp 1.350.000 aja deh kak",
     "belum ada paket kak, tapi hari ini spesial buat kakak diskon 50% deh 😁",
@@ -269,6 +270,7 @@ DISCOUNT_MISS = [
     "We can do the airport pick-up too, it is IDR 300,000",
     "I can give you the total: IDR 1,250,000",
     "Boleh deh kak, Rp 500.000 itu sudah harga net ya",
+    "Bisa deh kak, jadi totalnya Rp 250.000 ya",
     "Bisa dong kak, Rp 500.000 sudah termasuk ongkir",
     "Diskon kemarin khusus 1x ya kak. Untuk 3 orang berlaku harga normal",
     "Untuk pembelian 3 pcs belum ada potongan kak, jadi total Rp 555.000",

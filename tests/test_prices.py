@@ -12,8 +12,10 @@ from cs_audit.errors import ConfigError
 from cs_audit.prices import (
     CatalogItem,
     approximate_price,
+    attributed_prices,
     find_prices,
     load_catalog,
+    names_other_than,
     price_cell,
     products_named,
     wrong_total,
@@ -464,3 +466,95 @@ def test_a_service_verb_opening_many_names_may_be_left_out(
         CatalogItem("Paket Setrika Cuci", 15000, "c.csv:7"),
     )
     assert [[v.price for v in g] for g in products_named(catalog, text)] == prices
+
+
+@pytest.mark.parametrize(
+    ("text", "prices"),
+    [
+        # said alike, their openers left out: any of them, as far as the text tells
+        ("tambahan orang Rp 35.000 kak", [[35000, 40000]]),
+        # one said whole: that one, and no other said by its words alone
+        ("Self photo 30 menit, tambahan orang Rp 15.000", [[15000]]),
+        # the text names one of them elsewhere: that one
+        ("Graduation Solo Rp 200.000. Tambahan orang Rp 35.000", [[40000]]),
+    ],
+)
+def test_names_said_alike_are_one_product_unless_the_text_tells_which(
+    text: str, prices: list[list[int]]
+) -> None:
+    catalog = (
+        CatalogItem("Self Photo Session", 110000, "c.csv:2", "30 menit"),
+        CatalogItem("Self Photo Tambahan Orang", 15000, "c.csv:3", "per orang"),
+        CatalogItem("Self Photo Tambahan Waktu", 30000, "c.csv:4", "per 5 menit"),
+        CatalogItem("Family Package", 350000, "c.csv:5", "Basic"),
+        CatalogItem("Family Tambahan Orang", 35000, "c.csv:6", "per orang"),
+        CatalogItem("Graduation Package", 200000, "c.csv:7", "Solo"),
+        CatalogItem("Graduation Tambahan Orang", 40000, "c.csv:8", "per orang"),
+    )
+    named = products_named(catalog, text)
+    assert sorted(sorted(v.price for v in g) for g in named) == sorted(prices)
+
+
+SERUMS = (
+    CatalogItem("Serum Niacinamide 10% 20 ml", 89000, "c.csv:2"),
+    CatalogItem("Serum Niacinamide 10% 30 ml", 119000, "c.csv:3"),
+    CatalogItem("Serum Vitamin C 15% 20 ml", 115000, "c.csv:4"),
+    CatalogItem("Serum Vitamin C 15% 30 ml", 149000, "c.csv:5"),
+    CatalogItem("Membership Bulanan", 450000, "c.csv:6"),
+    CatalogItem("Membership 3 Bulan", 1200000, "c.csv:7"),
+    CatalogItem("Membership 12 Bulan", 4200000, "c.csv:8"),
+    CatalogItem("Freeze Membership", 50000, "c.csv:9"),
+    CatalogItem("Biaya Registrasi", 150000, "c.csv:10"),
+    CatalogItem("Kelas Yoga", 90000, "c.csv:11"),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "prices"),
+    [
+        # an amount and its unit are said in a clause with the name's other words
+        (
+            "Niacinamide 30 ml is IDR 119,000 and Vitamin C 20 ml is IDR 115,000.",
+            [[119000], [115000]],
+        ),
+        ("Vitamin C 30 ml IDR 149,000", [[149000]]),
+        # "3 bulan" is said together: not by "3 hari ... per bulan"
+        ("freeze Rp 50.000 per bulan, maksimal 2 bulan, paling lambat 3 hari sebelumnya", []),
+        ("Membership 3 bulan Rp 1.200.000 kak", [[1200000]]),
+    ],
+)
+def test_an_amount_in_a_name_is_said_with_its_unit_and_its_product(
+    text: str, prices: list[list[int]]
+) -> None:
+    assert [[v.price for v in g] for g in products_named(SERUMS, text)] == prices
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "amounts"),
+    [
+        # the sentences naming it
+        ("Kelas yoga Rp 90.000 kak. Membership bulanan Rp 450.000.", "Kelas Yoga", [90000]),
+        # none: those of sentences naming no product, not even loosely
+        ("Kelas yoga ada kak. Harganya Rp 90.000.", "Kelas Yoga", [90000]),
+        ("Kelas yoga gratis kak. Biaya registrasi Rp 150.000.", "Kelas Yoga", []),
+        ("Kelas yoga ada kak. Total Rp 500.000 (membership + registrasi).", "Kelas Yoga", []),
+    ],
+)
+def test_a_product_is_held_only_to_the_amounts_given_it(
+    text: str, name: str, amounts: list[int]
+) -> None:
+    [item] = [i for i in SERUMS if i.name == name]
+    assert attributed_prices(SERUMS, [item], text) == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("freeze Rp 50.000 per bulan", True),  # a word only one name holds
+        ("Bisa bu, Rp 50.000 per bulan", False),
+        ("vitamin c juga ada kak", True),  # two words of another name in a row
+        ("berlaku 3 bulan ya kak", False),  # a number and a word: no name's two words
+    ],
+)
+def test_a_reply_naming_another_product_loosely(text: str, other: bool) -> None:
+    assert names_other_than(SERUMS, text, "Membership 3 Bulan") is other

@@ -8,6 +8,7 @@ from cs_audit.criteria.base import Context, quote, result
 from cs_audit.models import CriterionResult, Message, Verdict
 from cs_audit.prices import (
     approximate_price,
+    attributed_prices,
     find_prices,
     names_other_than,
     priced_where_named,
@@ -94,6 +95,13 @@ def _catalog_mismatch(
         # a delivery or pick-up in the catalog is priced by the amount its words mark
         # ("antar-jemput dalam kota Rp 25.000"): every amount may fit a product
         if any(_fits(p.value, item.price, tolerance, text) for p in written for item in variants):
+            continue
+        # only the amounts the reply gives it: those of the sentences naming it, else
+        # of sentences naming no product
+        amounts = attributed_prices(ctx.catalog, variants, text)
+        if not amounts or any(
+            _fits(a, item.price, tolerance, text) for a in amounts for item in variants
+        ):
             continue
         if free and any(item.price == 0 for item in variants):
             continue
