@@ -188,23 +188,31 @@ def _replies(utterance: Utterance) -> bool:
 def _sessions(
     placed: list[Utterance], thanks: set[int], config: AuditConfig
 ) -> list[list[Utterance]]:
-    """Split at silences longer than the session gap, unless the customer is waiting
-    (their last words asked for something that no human reply has met)."""
+    """Split where the customer writes longer than the session gap after the last human
+    reply, unless they are waiting (their last words asked for something that no human
+    reply has met). The business side never opens a conversation: a follow-up the agent
+    sends a day later belongs to the one it follows up (LABELING.md)."""
     sessions: list[list[Utterance]] = [[]]
-    last_spoken = None
+    last_reply = None
     waiting = False
     for utterance in placed:
         moment = utterance.message.timestamp
-        if last_spoken is not None and not waiting and moment - last_spoken > config.session_gap:
+        if (
+            utterance.role is _CUSTOMER
+            and last_reply is not None
+            and not waiting
+            and moment - last_reply > config.session_gap
+        ):
             sessions.append([])
+            last_reply = None
         sessions[-1].append(utterance)
         if utterance.role is _SYSTEM:
             continue
-        last_spoken = moment
         if utterance.role is _CUSTOMER and utterance.message.line not in thanks:
             waiting = True
         elif _replies(utterance):
             waiting = False
+            last_reply = moment
     return [s for s in sessions if any(u.role is not _SYSTEM for u in s)]
 
 

@@ -67,6 +67,22 @@ def test_a_deleted_message_opens_the_turn_but_alone_at_the_end_asks_nothing() ->
     assert conversation_metrics(conv, CONFIG).unanswered_turns == 0
 
 
+def test_only_the_customer_opens_a_conversation() -> None:
+    """LABELING.md: a new conversation starts when the customer writes more than 24 h
+    after the last human reply; an agent's follow-up a day later opens none, and the
+    customer's answer to it stays in the conversation it follows up."""
+    convs = _conversations(
+        "03/02/25 09.14 - Budi: pagi kak, sy mau freeze member dulu\n"
+        "03/02/25 10.01 - Toko Maju: Baik mas, saya teruskan ke manajer, besok saya kabari\n"
+        "03/02/25 10.02 - Budi: ok makasih kak\n"
+        "04/02/25 11.20 - Toko Maju: Selamat siang mas, masa aktifnya diperpanjang 14 hari\n"
+        "04/02/25 11.24 - Budi: alhamdulillah makasih banyak kak\n"
+        "06/02/25 08.00 - Budi: kak jam buka hari minggu?\n"
+        "06/02/25 08.10 - Toko Maju: Minggu buka jam 08.00 kak\n"
+    )
+    assert [len(c.utterances) for c in convs] == [5, 2]
+
+
 def test_away_message_does_not_stop_the_clock() -> None:
     """A configured greeting/away opening is automated; the human reply stops the clock."""
     [conv] = _conversations(
