@@ -925,3 +925,25 @@ def test_a_reply_naming_another_product_loosely_is_not_held_to_the_question(
         f"16/11/26 09.05 - Toko Maju: {reply}\n"
     )
     assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        # only the question beside the complaint is answered
+        ("Bisa kak, maksimal 2 kelas sehari. Mau booking kapan?", "fail"),
+        # the complaint taken up too: an apology, a remedy
+        ("Mohon maaf kak, namanya kami tambahkan. Bisa, maksimal 2 kelas sehari", "pass"),
+        ("Namanya sudah kami masukkan lagi ke list ya kak, bisa diganti jadwalnya", "pass"),
+    ],
+)
+def test_a_complaint_beside_a_question_must_be_taken_up(reply: str, verdict: str) -> None:
+    """LABELING.md: a skipped point fails; a complaint told beside a question is a
+    point the reply must take up (an apology, a remedy, an escalation, a refusal)."""
+    chat = (
+        "16/11/26 08.15 - Budi: kak mau komplain, kemarin sy udh booking yoga tp nama sy "
+        "ga ada di list, jd ga bisa ikut\n"
+        "16/11/26 08.16 - Budi: bisa booking 2 kelas sekaligus ga?\n"
+        f"16/11/26 08.50 - Toko Maju: {reply}\n"
+    )
+    assert _judge(chat)["answers_questions"].verdict.value == verdict

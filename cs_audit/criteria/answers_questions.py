@@ -96,6 +96,33 @@ def _gives_account(ctx: Context, question: Message, answers: tuple[Message, ...]
     )
 
 
+_TAKES_UP_A_COMPLAINT = ("empathy", "remedy", "escalation", "refusal", "notes_feedback")
+
+
+def _complaint_ignored(
+    ctx: Context, questions: tuple[Message, ...], answers: tuple[Message, ...]
+) -> Message | None:
+    """A complaint told beside a question of another message ("kak mau komplain, nama
+    sy ga ada di list" - "bisa booking 2 kelas sekaligus ga?") that the answers take up
+    in no way a complaint is (an apology, a remedy, an escalation, a refusal, noting
+    it), while they answer the question (LABELING.md: a skipped point fails)."""
+    rubric = ctx.config.rubric
+    texts = [ctx.normal(q) for q in questions]
+    complaint = next(
+        (
+            q
+            for q, t in zip(questions, texts, strict=True)
+            if "?" not in t and rubric.find("complaint", t) and not rubric.find("question_word", t)
+        ),
+        None,
+    )
+    if complaint is None or len(questions) < 2:
+        return None
+    if any(rubric.find(key, ctx.normal(a)) for a in answers for key in _TAKES_UP_A_COMPLAINT):
+        return None
+    return complaint
+
+
 def _haggling_met(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
     """Haggling ("bisa kurang ga") is taken up by a price cut, a refusal or a price."""
     rubric = ctx.config.rubric
@@ -198,6 +225,16 @@ def judge(ctx: Context) -> CriterionResult:
                 f"{quote(pointer.text)}",
                 questions[0],
                 pointer,
+            )
+        ignored = _complaint_ignored(ctx, questions, answers)
+        if ignored is not None:
+            return result(
+                KEY,
+                Verdict.FAIL,
+                f"the reply answers beside the complaint {quote(ignored.text)} but does not "
+                "take it up (no apology, remedy or escalation)",
+                ignored,
+                *answers[:1],
             )
         said: frozenset[str] | None = None
         for question in questions:
