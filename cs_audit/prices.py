@@ -770,35 +770,69 @@ def names_other_than(catalog: tuple[CatalogItem, ...], text: str, name: str) -> 
     Voal Premium Polos 115x115"), or a word only that name holds ("freeze Rp 50.000"
     for "Freeze Membership"): a price there may be that product's, however loosely it
     is named, and is not held to the product the question asked about."""
+    return bool(_loosely_said(catalog, text) - {name.casefold()})
+
+
+def _loosely_said(catalog: tuple[CatalogItem, ...], text: str) -> frozenset[str]:
+    """The names a text says loosely: two of their words in a row, or a rare word.
+    Read through an index of the catalog: its cost is the text's."""
+    pairs, rare = _loose_names(catalog)
     said = re.findall(r"\w+", text.casefold())
-    pairs = {
-        (a, b) for a, b in itertools.pairwise(said) if a.isalpha() and b.isalpha()
-    }  # words, not "3 bulan" ("berlaku 3 bulan" names no "Membership 3 Bulan")
-    own = name.casefold()
-    rare = _rare_words(catalog)
-    mine = _words(_core(name))
-    for item in catalog:
-        if item.name.casefold() == own:
-            continue
-        words = re.findall(r"\w+", _core(item.name).casefold())
-        if any(pair in pairs for pair in itertools.pairwise(words)):
-            return True
-        if any(w in rare and w not in mine for w in words) and rare & set(words) & set(said):
-            return True
-    return False
+    found: set[str] = set()
+    for a, b in itertools.pairwise(said):  # words, not "3 bulan" ("berlaku 3 bulan")
+        if a.isalpha() and b.isalpha():
+            found |= pairs.get((a, b), frozenset())
+    found.update(rare[w] for w in said if w in rare)
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=8)
-def _rare_words(catalog: tuple[CatalogItem, ...]) -> frozenset[str]:
-    """Words of five letters or more that one name only holds ("registrasi",
-    "freeze"): saying one names that product, however loosely."""
+def _loose_names(
+    catalog: tuple[CatalogItem, ...],
+) -> tuple[dict[tuple[str, str], frozenset[str]], dict[str, str]]:
+    """The names each pair of words in a row says, and the one name each rare word
+    (five letters or more, held by one name only: "registrasi", "freeze") says."""
+    pairs: dict[tuple[str, str], set[str]] = {}
     held: dict[str, set[str]] = {}
     for item in catalog:
-        for word in _words(_core(item.name)):
-            held.setdefault(word, set()).add(item.name.casefold())
-    return frozenset(
-        w for w, names in held.items() if len(names) == 1 and len(w) >= 5 and w.isalpha()
-    )
+        name = item.name.casefold()
+        words = re.findall(r"\w+", _core(item.name).casefold())
+        for pair in itertools.pairwise(words):
+            pairs.setdefault(pair, set()).add(name)
+        for word in words:
+            held.setdefault(word, set()).add(name)
+    rare = {
+        w: next(iter(names))
+        for w, names in held.items()
+        if len(names) == 1 and len(w) >= 5 and w.isalpha()
+    }
+    return {k: frozenset(v) for k, v in pairs.items()}, rare
+
+
+@functools.lru_cache(maxsize=8)
+def _required_index(
+    catalog: tuple[CatalogItem, ...],
+) -> dict[str, list[frozenset[str]]]:
+    """The words each name must be said with, filed under each of their plain words:
+    a sentence is read against the names its own words file, not the whole catalog."""
+    brands, common = _brands(catalog), _common_words(catalog)
+    index: dict[str, list[frozenset[str]]] = {}
+    for item in catalog:
+        words = frozenset(_name_words(item, brands, common.get(item.name.casefold(), frozenset())))
+        for word in words:
+            if not _UNIT_TOKEN.fullmatch(word):
+                index.setdefault(word, []).append(words)
+                break
+        else:
+            index.setdefault("", []).append(words)  # amounts only: read every time
+    return index
+
+
+def _names_any(catalog: tuple[CatalogItem, ...], sentence: str) -> bool:
+    """Whether a sentence names any product of the catalog."""
+    index = _required_index(catalog)
+    said = set(re.findall(r"\w+", sentence)) | {""}
+    return any(_says_all(set(words), sentence) for w in said for words in index.get(w, ()))
 
 
 def attributed_prices(
@@ -810,25 +844,32 @@ def attributed_prices(
     naming other products ("Kelas yoga ... (membership pelajar Rp 350.000 + registrasi
     Rp 150.000)")."""
     brands, common = _brands(catalog), _common_words(catalog)
-    empty: frozenset[str] = frozenset()
-
-    def required(item: CatalogItem) -> set[str]:
-        return _name_words(item, brands, common.get(item.name.casefold(), empty))
-
-    own = required(variants[0])
+    own = _name_words(variants[0], brands, common.get(variants[0].name.casefold(), frozenset()))
+    name = variants[0].name.casefold()
     mine: list[int] = []
     loose: list[int] = []
-    for sentence in _sentences(text):
-        amounts = [p.value for p in find_prices(sentence)]
-        if not amounts:
-            continue
+    for sentence, amounts, named, loosely in _priced_sentences(catalog, text):
         if _in_one(own, [sentence]):
             mine += amounts
-        elif not any(
-            _in_one(required(item), [sentence]) for item in catalog
-        ) and not names_other_than(catalog, sentence, variants[0].name):
+        elif not named and not loosely - {name}:
             loose += amounts
     return mine or loose
+
+
+@functools.lru_cache(maxsize=64)  # a reply's products each ask of its sentences
+def _priced_sentences(
+    catalog: tuple[CatalogItem, ...], text: str
+) -> tuple[tuple[str, tuple[int, ...], bool, frozenset[str]], ...]:
+    """A text's sentences that hold amounts: each with them, whether it names a
+    product, and the names it says loosely; worked out once per reply."""
+    found = []
+    for sentence in _sentences(text):
+        amounts = tuple(p.value for p in find_prices(sentence))
+        if amounts:
+            found.append(
+                (sentence, amounts, _names_any(catalog, sentence), _loosely_said(catalog, sentence))
+            )
+    return tuple(found)
 
 
 def priced_where_named(catalog: tuple[CatalogItem, ...], item: CatalogItem, text: str) -> bool:
