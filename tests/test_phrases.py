@@ -52,6 +52,10 @@ def test_human_replies_are_not_automated_wordings(text: str) -> None:
 
 
 CLOSING_MATCH = [
+    "Semoga cepat pulih, ditunggu latihan lagi ya mas 💪",
+    "Sabtu 19/10 jam 10.30 sudah kami catat. Semoga cepat beres ya kak 😊",
+    "Betul kak, bisa bayar di front desk. Selamat berolahraga kak Reza 💪",
+    "Happy to help anytime!",
     "DP Rp 200.000 transfer ke BCA 0372 5518 90 a.n. CV Jogja Mulia ya bu, ditunggu 🙏",
     "Transfer ke BCA ya bu, ditunggu 🙏\nSalam, Yoga",
     "Transfer ke BCA ya bu, ditunggu\n- Dinda",
@@ -76,6 +80,8 @@ CLOSING_MISS = [
     "Pesanan kakak sedang kami proses, mohon ditunggu 🙏",
     "Barangnya ditunggu - kami cek dulu stoknya ya kak",
     "Semoga stoknya masih ada ya kak, saya cek dulu",
+    "Semoga besok sudah bisa dikirim, kami cek dulu",
+    "We are happy to say the order shipped today.",
     "Did you enjoy it?",
     "Mohon ditunggu ya kak, kami cek dulu",
     "Harap ditunggu ya, sedang diproses",
