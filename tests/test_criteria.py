@@ -947,3 +947,23 @@ def test_a_complaint_beside_a_question_must_be_taken_up(reply: str, verdict: str
         f"16/11/26 08.50 - Toko Maju: {reply}\n"
     )
     assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("answer", "verdict"),
+    [
+        # what the agent asked, told: no point to answer
+        ("mau nurunin bb kak, skrg 92kg", "pass"),
+        # a request in the answer stays a point
+        ("mau nurunin bb kak. tolong kirim jadwal coach yg pagi ya", "fail"),
+    ],
+)
+def test_a_customer_telling_what_the_agent_asked_raises_no_point(answer: str, verdict: str) -> None:
+    chat = (
+        "16/11/26 20.11 - Budi: paket personal trainer 12 sesi brp ya?\n"
+        "16/11/26 20.26 - Toko Maju: Halo mas, Paket PT 12 sesi Rp 2.200.000. Boleh tahu "
+        "target latihannya apa mas?\n"
+        f"16/11/26 20.31 - Budi: {answer}\n"
+        "16/11/26 20.38 - Toko Maju: Siap mas, cocok dengan program fat loss 3x seminggu.\n"
+    )
+    assert _judge(chat)["answers_questions"].verdict.value == verdict

@@ -27,6 +27,7 @@ from cs_audit.prices import CatalogItem, find_prices
 # in loops over every message of a year-long chat.
 _CUSTOMER, _AGENT, _TEXT = Role.CUSTOMER, Role.AGENT, MessageKind.TEXT
 _SHORT_ANSWER = 6  # words: a longer message may answer and ask on
+_REQUEST = re.compile(r"\b(tolong|tlg|mohon|minta|please|pls|can you|could you|bisa|boleh)\b")
 
 
 _STOPWORD_TEXT = (
@@ -239,12 +240,22 @@ class Context:
                 asked = "?" in message.text
             elif u.role is _CUSTOMER and message.kind is _TEXT:
                 text = self.normal(message)
+                rubric = self.config.rubric
                 if (
                     asked
                     and "?" not in text
-                    and len(text.split()) <= _SHORT_ANSWER
-                    and self.config.rubric.find("yes_no_answer", text)
-                    and not self.config.rubric.find("question_word", text)  # "gimana ..."
+                    and not rubric.find("question_word", text)  # "gimana ..."
+                    and (
+                        (len(text.split()) <= _SHORT_ANSWER and rubric.find("yes_no_answer", text))
+                        # what was asked, told: "mau nurunin bb kak, skrg 92kg" to "target
+                        # latihannya apa mas?" (not a request, a complaint or a yes/no ask)
+                        or not (
+                            _REQUEST.search(text)
+                            or rubric.find("complaint", text)
+                            or rubric.find("yes_no_question", text)
+                            or any(rubric.find(f"asks_{kind}", text) for kind in DATA_KINDS)
+                        )
+                    )
                 ):
                     answers.add(message.line)
                 asked = False
