@@ -429,9 +429,13 @@ _NAME_HEADER = re.compile(
     r"menu|paket|package|unit|kendaraan|vehicle|program|kelas|course|kursus|class)\b",
     re.IGNORECASE,
 )
-_PRICE_HEADER = re.compile(r"\b(?:price|harga|prices|price_idr)\b|^harga", re.IGNORECASE)
+_PRICE_HEADER = re.compile(
+    r"\b(?:price|harga|prices|price_idr|tarif|tariff|rate|biaya|cost|fee)\b|^harga",
+    re.IGNORECASE,
+)
 _EXACT_PRICE_HEADER = re.compile(
-    r"(?:price|harga|prices)(?:[ _]?(?:idr|rp|jual|satuan|normal))?(?:\s*\((?:rp|idr)\))?",
+    r"(?:price|harga|prices|tarif|tariff|rate|biaya|cost|fee)"
+    r"(?:[ _]?(?:idr|rp|jual|satuan|normal))?(?:\s*\((?:rp|idr)\))?",
     re.IGNORECASE,
 )
 

@@ -113,6 +113,8 @@ def _items(path: Path) -> list[tuple[str, int, str]]:
         "kode;unit;harga\nA1;Kemeja Batik;185000\nA2;Blus Rayon;150000\n",
         "Daftar Harga Toko Maju 2026\nNo;Produk;Ukuran/Varian;Harga Jual\n"
         "1;Kemeja Batik;L;185000\n2;Blus Rayon;M;150000\n",
+        "kode;layanan;varian;satuan;tarif\nA1;Kemeja Batik;L;pcs;185000\n"
+        "A2;Blus Rayon;M;pcs;150000\n",
     ],
     ids=[
         "comma",
@@ -126,6 +128,7 @@ def _items(path: Path) -> list[tuple[str, int, str]]:
         "treatments-with-duration",
         "rental-units",
         "title-row-semicolons",
+        "tariff-column",
     ],
 )
 def test_catalog_layouts(tmp_path: Path, text: str) -> None:
