@@ -967,3 +967,17 @@ def test_a_customer_telling_what_the_agent_asked_raises_no_point(answer: str, ve
         "16/11/26 20.38 - Toko Maju: Siap mas, cocok dengan program fat loss 3x seminggu.\n"
     )
     assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
+def test_a_range_volunteered_is_no_exact_price() -> None:
+    """LABELING.md: a range for a specific item fails accurate_concise, asked or not."""
+    chat = (
+        "14/08/26 18.48 - Budi: Halo, mau kirim 1 dus buku ke Bali, sekitar 6 kg\n"
+        "14/08/26 18.59 - Toko Maju: Halo kak, ke Bali sekitar Rp 200.000-350.000 tergantung "
+        "layanannya ya\n"
+    )
+    judged = _judge(chat)["accurate_concise"]
+    assert (judged.verdict.value, judged.reason) == (
+        "fail",
+        'gave no exact price ("sekitar Rp 200.000")',
+    )

@@ -171,6 +171,10 @@ def judge(ctx: Context) -> CriterionResult:
                     )
             if ctx.catalog:
                 quoted += [(answer, question.text, money) for answer in answers]
+    for message in ctx.text_replies:  # a range volunteered for what was wanted
+        vague = approximate_price(message.text)
+        if vague:
+            return result(KEY, Verdict.FAIL, f"gave no exact price ({quote(vague)})", message)
     granted = ctx.whim_discount
     if granted:
         return result(
