@@ -291,10 +291,9 @@ def _bill(text: str, placed: list[tuple[re.Match[str], Price]], i: int) -> tuple
         if _TOTAL_LINE.match(text[begin : on_line[-1][0].start()]):  # an earlier bill's
             break  # total: each line is walked once, however many bills a reply holds
         last = on_line[0]  # the line's last amount: its product, where one is written
-        if len(on_line) > 1 and "=" not in text[on_line[1][0].end() : last[0].start()]:
-            break
-        if _multiplied(text, [last]):
-            break
+        between = text[on_line[1][0].end() : last[0].start()] if len(on_line) > 1 else "="
+        if ("=" not in between and ":" not in between) or _multiplied(text, [last]):
+            return ()  # a line this cannot add up: no bill to check
         lines.append(last)
         end = begin - 1
     if len(lines) < 2:

@@ -981,3 +981,36 @@ def test_a_range_volunteered_is_no_exact_price() -> None:
         "fail",
         'gave no exact price ("sekitar Rp 200.000")',
     )
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply", "answers", "accurate"),
+    [
+        # a nudge names no topic: any reply on the case takes it up
+        ("ada update kak? any update?", "Paketnya sudah di hub Jakarta kak", "pass", "n/a"),
+        # when, on an order: a day answers it, and it is no product data
+        (
+            "dek paket sambal sy udh sampe mana ya? kira2 kapan nyampe",
+            "Paketnya dijadwalkan diantar besok (19/9) bu",
+            "pass",
+            "n/a",
+        ),
+        # an announcement names no topic, the complaint it opens is taken up
+        (
+            "kak mau komplain\n16/11/26 08.16 - Budi: 1 dus basah, buku sy rusak semua",
+            "Mohon maaf kak, dusnya kami ganti dan klaim kami proses hari ini",
+            "pass",
+            "n/a",
+        ),
+    ],
+)
+def test_follow_ups_and_cases(customer: str, reply: str, answers: str, accurate: str) -> None:
+    chat = f"16/11/26 08.15 - Budi: {customer}\n16/11/26 08.40 - Toko Maju: {reply}\n"
+    judged = _judge(chat)
+    assert (
+        judged["answers_questions"].verdict.value,
+        judged["accurate_concise"].verdict.value,
+    ) == (
+        answers,
+        accurate,
+    )

@@ -52,6 +52,7 @@ def test_human_replies_are_not_automated_wordings(text: str) -> None:
 
 
 CLOSING_MATCH = [
+    "Kalau ada kendala lagi langsung chat kami saja ya kak 🙏",
     "Semoga cepat pulih, ditunggu latihan lagi ya mas 💪",
     "Sabtu 19/10 jam 10.30 sudah kami catat. Semoga cepat beres ya kak 😊",
     "Betul kak, bisa bayar di front desk. Selamat berolahraga kak Reza 💪",
@@ -354,6 +355,15 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("complaint", "frame tendanya ada yg retak, jadi miring", True),
         ("complaint", "brownies yg sy ambil tadi siang bantat di tengah, kayak blm mateng", True),
         ("complaint", "sy mau pecah uang dulu kak", True),
+        ("asks_schedule", "anak sy nanya trs, kira2 kapan nyampe", True),
+        ("status_check", "dek paket sambal sy udh sampe mana ya? resinya KBX2509150412", True),
+        ("refusal", "jadi kehabisan itu di luar tanggung jawab kami bu", True),
+        (
+            "yes_no_answer",
+            "Hello Jessica, good morning and thank you for contacting us 😊 Yes, we do.",
+            True,
+        ),
+        ("yes_no_answer", "Hello Jessica! We have three packages.", False),
         ("complaint", "brosur yg kmrn merahnya jd pink gitu, ga sesuai file", True),
         ("complaint", "We waited almost an hour and nobody told us anything.", True),
         ("complaint", "The car arrived on time, great service", False),
@@ -512,6 +522,8 @@ MORE = {
             "Thanks, I'll transfer tonight",
             "ok kak sy diskusi dl sm anaknya",
             "Thanks, see you tomorrow",
+            "iye makasih dek",
+            "okee",
             "aamiin, makasih mba",
             "alhamdulillah, makasih kak",
             "ok kak, insya allah besok sy ke sana",

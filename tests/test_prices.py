@@ -368,6 +368,15 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
             None,
             [],
         ),
+        # a line this cannot add up ("500 pax x IDR 82,000: IDR 41,000,000" is read,
+        # a line of two amounts without its product is not): no bill to check
+        (
+            "Here is the breakdown:\n- Gold: IDR 68,000,000\n- Catering 500 pax x IDR 82,000: "
+            "IDR 41,000,000\n- Photo + video: IDR 4,400,000\nTotal: IDR 113,400,000",
+            None,
+            [],
+        ),
+        ("Paket A Rp 100.000 dan Rp 50.000\nOngkir Rp 20.000\nTotal Rp 999.000", None, []),
         # an amount still times a quantity: no bill to add up
         ("Nugget 2 x Rp 44.500\nOngkir Rp 25.000\nTotal Rp 114.000", None, []),
         (

@@ -24,6 +24,17 @@ def _data_answer(ctx: Context, question: Message, turn: Turn) -> bool | None:
     )
 
 
+# a follow-up asking for news names no topic of its own: "any update?"
+_NUDGE = frozenset({"update", "updates", "updatenya"})
+
+
+def _when_told(ctx: Context, question: Message, turn: Turn) -> bool:
+    """A question of when, on an order or a case, answered with a day or a time."""
+    return bool(ctx.config.rubric.find("asks_schedule", ctx.normal(question))) and ctx.gives(
+        turn, "schedule"
+    )
+
+
 def _offered(ctx: Context, question: Message, turn: Turn) -> bool:
     """ "Cheesecake blueberry ada?" answered by offering it at a price ("Cheesecake
     Blueberry 18cm Rp 240.000"): an answer that names what was asked and prices it."""
@@ -239,9 +250,11 @@ def judge(ctx: Context) -> CriterionResult:
         said: frozenset[str] | None = None
         for question in questions:
             on_topic = _data_answer(ctx, question, turn)
+            if on_topic is None and _when_told(ctx, question, turn):
+                on_topic = True  # "kira2 kapan nyampe" on an order: "diantar besok (19/9)"
             if on_topic is None:
                 said = said_in(answers) if said is None else said
-                topic = topic_words(ctx.normal(question), standard)
+                topic = topic_words(ctx.normal(question), standard) - _NUDGE
                 on_topic = (
                     not topic
                     or shares_topic(topic, said)

@@ -41,9 +41,11 @@ _STOPWORD_TEXT = (
     "terus trus lalu gimana bagaimana berapa kapan dimana kemana kenapa mengapa sekarang "
     "why then now "
     # a nudge names no topic either: "hello?? is anyone there"
-    "anyone anybody someone somebody there "
+    "any anyone anybody someone somebody there "
     # nor does a request of a bare verb: "tolong dicek lg ya", "mohon dibantu"
-    "cek dicek dicekin cekin bantu dibantu bantuin proses diproses info diinfo infoin lg"
+    "cek dicek dicekin cekin bantu dibantu bantuin proses diproses info diinfo infoin lg "
+    # nor a nudge or an announcement: "any update?", "kak mau komplain", "solusinya gmn?"
+    "kabar kabarnya progress komplain complain solusi solusinya"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # product data a question may ask; contents ("does the tour include lunch?") are judged
@@ -271,10 +273,24 @@ class Context:
             for i in rubric.matching(f"asks_{kind}", texts):
                 line = questions[i].line
                 asked[line] = (*asked.get(line, ()), kind)
-        for i in rubric.matching("status_check", texts):
-            line = questions[i].line
-            if line in asked:
-                asked[line] = _without_status(asked[line], True)
+        # a turn that checks on an order or complains asks when and whether of that
+        # case, not of a product ("paket sy udh sampe mana? ... kira2 kapan nyampe",
+        # "kecewa ... pempeknyo habis jam 11")
+        # ("kecewa ... pempeknyo habis jam 11": no question of stock, where it asks
+        # nothing; "trs foto2nya kapan jadi kak?" beside a complaint still asks)
+        statuses = {questions[i].line for i in rubric.matching("status_check", texts)}
+        complaints = {questions[i].line for i in rubric.matching("complaint", texts)}
+        text_of = {m.line: t for m, t in zip(questions, texts, strict=True)}
+        for turn in self.conversation.turns:
+            lines = [m.line for m in turn.messages if m.line in asked]
+            if not lines:
+                continue
+            status = any(m.line in statuses for m in turn.messages)
+            complaint = any(m.line in complaints for m in turn.messages)
+            for line in lines:
+                told = "?" not in text_of[line] and not rubric.find("question_word", text_of[line])
+                if status or (complaint and told):
+                    asked[line] = _without_status(asked[line], True)
         return asked
 
     def gives(self, turn: Turn, kind: str) -> bool:
