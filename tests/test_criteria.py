@@ -1014,3 +1014,23 @@ def test_follow_ups_and_cases(customer: str, reply: str, answers: str, accurate:
         answers,
         accurate,
     )
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        # a package's price beside its contents, each a product of its own
+        ("Paket Akad Nikah Rp 9.750.000 kak, isinya dekorasi meja akad + backdrop", "pass"),
+        ("Paket Akad Nikah Rp 9.250.000 kak, isinya dekorasi meja akad + backdrop", "fail"),
+        # a share of something ("0,5% dari nilai barang"): its row holds a minimum
+        ("Asuransi 0,5% x Rp 7.500.000 = Rp 37.500", "pass"),
+    ],
+)
+def test_packages_and_rates_in_the_catalog(reply: str, verdict: str) -> None:
+    catalog = (
+        CatalogItem("Paket Akad Nikah", 9750000, "c.csv:2"),
+        CatalogItem("Dekorasi Meja Akad", 1850000, "c.csv:3", "Bunga segar + backdrop"),
+        CatalogItem("Asuransi", 5000, "c.csv:4", "0,5% dari nilai barang (minimum)"),
+    )
+    chat = f"16/11/26 09.00 - Budi: Paket akad brp kak?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict

@@ -356,6 +356,11 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("complaint", "brownies yg sy ambil tadi siang bantat di tengah, kayak blm mateng", True),
         ("complaint", "sy mau pecah uang dulu kak", True),
         ("asks_schedule", "anak sy nanya trs, kira2 kapan nyampe", True),
+        ("asks_price", "teknisinya ke rmh sy jg ga? bayar ga?", True),
+        ("asks_price", "udh sy bayar kemarin pake transfer", False),
+        ("complaint", "kak wifi kontrakan mati dr siang", True),
+        ("complaint", "wifinya kenceng banget kak, mantap", False),
+        ("asks_discount", "ada harga khusus ga buat langganan", True),
         ("status_check", "dek paket sambal sy udh sampe mana ya? resinya KBX2509150412", True),
         ("refusal", "jadi kehabisan itu di luar tanggung jawab kami bu", True),
         (

@@ -35,6 +35,9 @@ _NOT_A_PRODUCT_PRICE = re.compile(
 _NOT_A_PRODUCT_PRICE_AFTER = re.compile(  # "IDR 111,000 in total", not ", total Rp 500.000"
     r"\s*(in total|total|for shipping|for delivery)\b(?!\s*(rp|idr|:|=|\d))", re.IGNORECASE
 )
+# a catalog item priced as a share of something ("Asuransi 0,5% dari nilai barang"), not
+# a concentration ("Serum Vitamin C 15% 30 ml"): its row holds a minimum, not the price
+_RATE = re.compile(r"\d\s*%\s*(?:dari|of|x)\b", re.IGNORECASE)
 _MOST_UNITS = 1000  # "2 Tumpeng Besar total Rp 1.900.000": a total of up to this many
 
 
@@ -92,6 +95,7 @@ def _catalog_mismatch(
     tolerance = ctx.config.rubric.price_tolerance
     free = ctx.config.rubric.find("free", ctx.normal(message)) is not None  # "gratis": 0
     for variants in products:
+        others = [item for group in products if group is not variants for item in group]
         # a delivery or pick-up in the catalog is priced by the amount its words mark
         # ("antar-jemput dalam kota Rp 25.000"): every amount may fit a product
         if any(_fits(p.value, item.price, tolerance, text) for p in written for item in variants):
@@ -101,6 +105,13 @@ def _catalog_mismatch(
         amounts = attributed_prices(ctx.catalog, variants, text)
         if not amounts or any(
             _fits(a, item.price, tolerance, text) for a in amounts for item in variants
+        ):
+            continue
+        # a package's price, its contents named beside it ("Paket Akad Nikah Rp
+        # 9.750.000, isinya dekorasi meja akad + backdrop"): each amount is another
+        # named product's, or a percentage-priced item's ("Asuransi 0,5%")
+        if any(_RATE.search(f"{item.name} {item.variant}") for item in variants) or all(
+            any(_fits(a, other.price, tolerance, text) for other in others) for a in amounts
         ):
             continue
         if free and any(item.price == 0 for item in variants):
