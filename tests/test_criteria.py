@@ -1034,3 +1034,45 @@ def test_packages_and_rates_in_the_catalog(reply: str, verdict: str) -> None:
     )
     chat = f"16/11/26 09.00 - Budi: Paket akad brp kak?\n16/11/26 09.05 - Toko Maju: {reply}\n"
     assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "verdict"),
+    [
+        # the last yes/no point, left untouched
+        (
+            "kak pantofel oxford hitam brp? bisa COD ke Bogor ga? trs kalo kebesaran bisa tuker?",
+            "Pantofel Oxford Hitam Rp 459.000 kak, COD ke Bogor bisa. Buat siapa kak?",
+            "fail",
+        ),
+        (
+            "kak pantofel oxford hitam brp? bisa COD ke Bogor ga? trs kalo kebesaran bisa tuker?",
+            "Pantofel Oxford Hitam Rp 459.000 kak, COD ke Bogor bisa, kalau kebesaran bisa "
+            "ditukar maksimal 7 hari",
+            "pass",
+        ),
+        # a time it names, answered with one
+        (
+            "mas mau booking servis sabtu, motor sy matic. brp? bisa pagi ga",
+            "Servis matic Rp 75.000, Sabtu jam 08.00 masih kosong mas",
+            "pass",
+        ),
+        # a yes alone in a sentence may be its
+        (
+            "min ada warna navy? ukuran L? bisa dikirim hari ini?",
+            "Navy L ready kak. Bisa kak 😊",
+            "pass",
+        ),
+        # asked in English, answered in Indonesian
+        (
+            "mau order undangan 150 pcs, harganya berapa? And can you guys do the design too?",
+            "Undangan Rp 8.000 per pcs kak. Desainnya juga bisa, Rp 150.000",
+            "pass",
+        ),
+    ],
+)
+def test_the_last_point_of_a_message(question: str, reply: str, verdict: str) -> None:
+    """LABELING.md: several questions in one message must each be answered; the last
+    yes/no point is skipped when no answer takes up its own words, time or a yes."""
+    chat = f"16/11/26 09.00 - Budi: {question}\n16/11/26 09.10 - Toko Maju: {reply}\n"
+    assert _judge(chat)["answers_questions"].verdict.value == verdict

@@ -194,6 +194,81 @@ def _yes_no_points(
     return [(points[i], topics[i]) for i in asked]
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+# a message's questions, each whole with its clauses ("Do you rent decoration only,
+# without the full WO package?")
+_PIECES = re.compile(r"\?+|\n+|(?<=\w)[.;](?=\s|$)")
+# a yes/no question without its "?": "bata merahnya bisa diretur ga kalau sisa",
+# "hp lamanya bisa tukar tambah gak kak"
+_ASKS_WITHOUT_MARK = re.compile(
+    r"\b(bisa|boleh|ada|masih|can|could|do|does|is|are|will)\b.*\b(ga|gak|nggak|ngga|enggak|"
+    r"tidak)\b(?! (apa|masalah|papa|usah|perlu))"
+    r"|^\W*(can|could|do|does|is|are|will) (you|i|we|it)\b"
+)
+# a day or a time named: answered by one ("bisa dtg sblm tgl 24 ga", "bisa pagi ga",
+# "can it be there before noon")
+_NAMES_A_TIME = re.compile(
+    r"\b(tgl|tanggal|jam|pagi|siang|sore|malam|malem|besok|lusa|hari ini|noon|morning|"
+    r"afternoon|evening|tonight|tomorrow|today)\b|\d{1,2}/\d{1,2}"
+)
+
+
+def _last_point_skipped(ctx: Context, question: Message, turn: Turn) -> str | None:
+    """A message's last point, a yes/no question after others, that no answer takes
+    up ("... pantofel oxford hitam brp? bisa COD ke Bogor ga? trs kalo kebesaran bisa
+    tuker?" answered with the price and COD only): none of the words it holds alone
+    (not in the points before it) comes back in the answers, no data it asks is given,
+    no time it names is answered with one, and no yes or no can be its: neither one
+    opening the first answer where it is the message's only yes/no point, nor one
+    standing alone in a sentence ("Bisa kak 😊")."""
+    rubric, standard = ctx.config.rubric, ctx.config.rubric.standard_forms
+    text = ctx.normal(question).rstrip()
+    pieces = [p for p in _PIECES.split(text) if p.strip()]  # clauses stay whole
+    if len(pieces) < 2:
+        return None
+    last = _JOINER.sub("", pieces[-1]).strip()
+    ended = text.endswith("?")
+    if not last or rubric.find("question_word", last) or rubric.find("asks_discount", last):
+        return None
+    if not ((ended and len(last.split()) >= 2) or _ASKS_WITHOUT_MARK.search(last)):
+        return None
+    before = [_JOINER.sub("", p).strip() for p in pieces[:-1]]
+    others = [p for p in before if rubric.find("question", p) or rubric.find("yes_no_question", p)]
+    if not others:
+        return None
+    answers = ctx.answers_to(turn)
+    if not answers or any(a.kind is not MessageKind.TEXT for a in answers):
+        return None
+    other_words = frozenset().union(*(topic_words(p, standard) for p in before))
+    own = {
+        w
+        for w in topic_words(last, standard)
+        if len(w) >= 4 and w.isalpha() and not shares_topic({w}, other_words)
+    }
+    if not own:
+        return None
+    said = frozenset().union(*(topic_words(ctx.normal(a), standard) for a in answers))
+    if shares_topic(own, said):
+        return None
+    kinds = [k for k in ("price", "stock", "size", "schedule") if rubric.find(f"asks_{k}", last)]
+    if rubric.find("gives_schedule", last) or _NAMES_A_TIME.search(last):
+        kinds.append("schedule")
+    if kinds and any(ctx.gives(turn, k) for k in kinds):
+        return None
+    yes_no_points = [p for p in (*others, last) if not rubric.find("question_word", p)]
+    if len(yes_no_points) == 1 and rubric.find("yes_no_answer", ctx.normal(answers[0])):
+        return None
+    name = topic_words(ctx.conversation.customer.casefold())
+    for a in answers:
+        for sentence in _SENTENCE_END.split(ctx.normal(a)):
+            if (
+                rubric.find("says_yes_or_no", sentence)
+                and not topic_words(sentence, standard) - name
+            ):
+                return None
+    return last
+
+
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
     """A yes/no question ("Warna biru ada?") answered with a yes or a no ("Ada kak")."""
     rubric = ctx.config.rubric
@@ -274,7 +349,15 @@ def judge(ctx: Context) -> CriterionResult:
                 saying = {ctx.replies[i].line for i in matching}
             if on_topic and (points := _yes_no_points(ctx, question, turn, saying or set())):
                 said = said_in(answers) if said is None else said
-                point = next((p for p, topic in points if not shares_topic(topic, said)), None)
+                timed = ctx.gives(turn, "schedule")  # "bisa pagi ga?" - "Sabtu jam 08.00"
+                point = next(
+                    (
+                        p
+                        for p, topic in points
+                        if not shares_topic(topic, said) and not (timed and _NAMES_A_TIME.search(p))
+                    ),
+                    None,
+                )
                 if point is not None:
                     return result(
                         KEY,
@@ -283,6 +366,14 @@ def judge(ctx: Context) -> CriterionResult:
                         question,
                         *answers[:1],
                     )
+            if on_topic and (last := _last_point_skipped(ctx, question, turn)) is not None:
+                return result(
+                    KEY,
+                    Verdict.FAIL,
+                    f"the reply skips a point of {quote(question.text)}: {quote(last)}",
+                    question,
+                    *answers[:1],
+                )
             if not on_topic:
                 return result(
                     KEY,

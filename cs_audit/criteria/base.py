@@ -45,7 +45,7 @@ _STOPWORD_TEXT = (
     # nor does a request of a bare verb: "tolong dicek lg ya", "mohon dibantu"
     "cek dicek dicekin cekin bantu dibantu bantuin proses diproses info diinfo infoin lg "
     # nor a nudge or an announcement: "any update?", "kak mau komplain", "solusinya gmn?"
-    "kabar kabarnya progress komplain complain solusi solusinya"
+    "kabar kabarnya progress komplain complain solusi solusinya gitu begitu"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # product data a question may ask; contents ("does the tour include lunch?") are judged
