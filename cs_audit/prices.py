@@ -105,6 +105,21 @@ def _placed_prices(text: str, money_asked: bool) -> list[tuple[re.Match[str], Pr
     return found
 
 
+# an amount that bounds others, not a price ("gratis ongkir untuk belanja di atas Rp
+# 1.500.000", "minimal order Rp 500.000", "free delivery above IDR 1,500,000")
+_THRESHOLD = re.compile(
+    r"\b(?:di ?atas|di ?bawah|minimal|minimum|min\.?|maksimal|maximum|max\.?|lebih dari|"
+    r"kurang dari|above|over|under|below|at least|up to|sampai|s\.?d\.?)"
+    r"(?:\s+[^\W\d_]+){0,3}\s*:?\s*$",  # "minimal order untuk dikirim Rp 500.000"
+    re.IGNORECASE,
+)
+
+
+def threshold(text: str, at: int) -> bool:
+    """Whether the amount at ``at`` bounds others rather than prices something."""
+    return bool(_THRESHOLD.search(text[max(0, at - 40) : at]))
+
+
 _CONTEXT = 40  # characters before a number read for the words that say what it is
 
 
@@ -211,7 +226,7 @@ def wrong_total(text: str) -> WrongTotal | None:
     folded = text.casefold()  # most replies announce no total: no price to read
     if not any(word in folded for word in ("=", "total", "semua", "together")):
         return None
-    placed = _placed_prices(text, False)
+    placed = [(m, p) for m, p in _placed_prices(text, False) if not threshold(text, m.start())]
     for i, (match, total) in enumerate(placed):
         before = text[placed[i - 1][0].end() if i else 0 : match.start()]
         if _ADDED_TO.match(text, match.end()):  # "Totalnya Rp 245.000 + ...": a part
@@ -867,7 +882,11 @@ def _priced_sentences(
     product, and the names it says loosely; worked out once per reply."""
     found = []
     for sentence in _sentences(text):
-        amounts = tuple(p.value for p in find_prices(sentence))
+        amounts = tuple(
+            p.value
+            for m, p in _placed_prices(sentence, False)
+            if not threshold(sentence, m.start())
+        )
         if amounts:
             found.append(
                 (sentence, amounts, _names_any(catalog, sentence), _loosely_said(catalog, sentence))

@@ -368,6 +368,19 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
             None,
             [],
         ),
+        # an amount that bounds others is no part of a total
+        (
+            "Rice cooker Rp 579.000 + ongkir Rp 50.000 (gratis ongkir untuk belanja di atas "
+            "Rp 1.500.000), total Rp 629.000",
+            None,
+            [],
+        ),
+        (
+            "Minimal order untuk dikirim Rp 500.000. Semen 5 sak Rp 290.000, ongkir Rp 90.000, "
+            "total Rp 390.000",
+            None,
+            [],
+        ),
         # a line this cannot add up ("500 pax x IDR 82,000: IDR 41,000,000" is read,
         # a line of two amounts without its product is not): no bill to check
         (

@@ -13,6 +13,7 @@ from cs_audit.prices import (
     names_other_than,
     priced_where_named,
     products_named,
+    threshold,
     wrong_total,
 )
 
@@ -44,7 +45,8 @@ _MOST_UNITS = 1000  # "2 Tumpeng Besar total Rp 1.900.000": a total of up to thi
 def _other_amount(text: str, written: str) -> bool:
     at = max(0, text.find(written))
     return bool(
-        _NOT_A_PRODUCT_PRICE.search(text[:at])
+        threshold(text, at)
+        or _NOT_A_PRODUCT_PRICE.search(text[:at])
         or _NOT_A_PRODUCT_PRICE_AFTER.match(text, at + len(written))
     )
 
