@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from array import array
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -128,12 +129,36 @@ def signer(text: str, config: AuditConfig) -> str | None:
             name = (found["name"] or "").strip().rstrip(".")
             if not name or name.casefold() in NOT_NAMES or name.split()[0].casefold() in NOT_NAMES:
                 continue
-            if not config.agents:
-                return name
-            for spec in config.agents:
-                known = {s.casefold() for s in (spec.name, *spec.signatures)}
-                if name.casefold() in known or name.split()[0].casefold() in known:
-                    return spec.name
+            agent = _on_roster(name, config)
+            if agent is not None:
+                return agent
+    # an agent who introduces themselves at the start: "Halo kak, saya Wulan dari ...",
+    # "Hello Jessica, Nia here", "Hi, this is Dimas from billing"
+    opening = strip_bidi(text).lstrip().split("\n", 1)[0][:120]
+    found = _INTRODUCTION.search(opening)
+    if found is not None:
+        name = found["name"] or found["name2"]
+        if name.casefold() not in NOT_NAMES:
+            return _on_roster(name, config)
+    return None
+
+
+# "saya Wulan dari Kurnia Konveksi", "Nia di sini", "this is Dimas from billing"
+_INTRODUCTION = re.compile(
+    r"\b(?:saya|sy|aku|this is|i'm|i am|my name is|it's)\s+(?P<name>[A-Z][a-z]{2,})\b"
+    r"(?=\s*(?:dari|from|di sini|disini|here|yang|yg|melanjutkan|lanjut|lanjutkan|,|\.|!|😊|🙏|$))"
+    r"|\b(?P<name2>[A-Z][a-z]{2,}) (?:di sini|disini|here)\b"
+)
+
+
+def _on_roster(name: str, config: AuditConfig) -> str | None:
+    """A signed name as the agent it is: with a roster, only its agents."""
+    if not config.agents:
+        return name
+    for spec in config.agents:
+        known = {s.casefold() for s in (spec.name, *spec.signatures)}
+        if name.casefold() in known or name.split(maxsplit=1)[0].casefold() in known:
+            return spec.name
     return None
 
 

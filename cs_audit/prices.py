@@ -243,9 +243,13 @@ def wrong_total(text: str) -> WrongTotal | None:
                 # "3 pack Rp 175.500 ... ongkir Rp 15.000 + ice gel Rp 10.000, total Rp
                 # 200.500" holds the goods too
                 earlier = placed[max(0, i - len(chain) - _MOST_PARTS) : i - len(chain)]
-                if added != total.value and not (
-                    total.value > added
-                    and _sums_to(tuple(p for _, p in earlier), total.value - added)
+                if (
+                    added != total.value
+                    and not (
+                        total.value > added
+                        and _sums_to(tuple(p for _, p in earlier), total.value - added)
+                    )
+                    and not _counted(text, added, total.value, match.start())
                 ):
                     return WrongTotal(total, chain, added=True)
                 continue
@@ -268,6 +272,16 @@ def wrong_total(text: str) -> WrongTotal | None:
             if len(chain) >= 2 and "(" in opening and sum(p.value for p in chain) != total.value:
                 return WrongTotal(total, chain, added=True)
     return None
+
+
+def _counted(text: str, each: int, total: int, at: int) -> bool:
+    """Whether ``total`` is ``each`` times a count the line before it writes ("8 pcs
+    XXL x (Rp 78.000 + Rp 5.000) = Rp 664.000", "2 XXL at IDR 105,000 + IDR 5,000
+    surcharge each = IDR 220,000")."""
+    if each <= 0 or total % each or not 2 <= total // each <= 1000:
+        return False
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return re.search(rf"(?<![\d.,]){total // each}(?![\d.,]\d)", line) is not None
 
 
 def _sums_to(parts: tuple[Price, ...], value: int) -> bool:

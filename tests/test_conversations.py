@@ -196,6 +196,12 @@ def test_handover_credits_each_reply_to_its_agent() -> None:
         ("Thank you, have a nice day! \u2013 Rina", "Rina"),
         ("Stok ready - Ukuran L", None),
         ("Terima kasih, semoga membantu", None),
+        # an agent introducing themselves at the start
+        ("Halo Kang Asep, saya Wulan dari Kurnia Konveksi 😊 Kaos Rp 61.000", "Wulan"),
+        ("Hello Jessica, Nia here 😊 So glad you like the result!", "Nia"),
+        ("Hi Daniel, this is Dimas from billing. The fee is removed.", "Dimas"),
+        ("Halo kak, saya Cek dulu ya stoknya", None),
+        ("Iya kak, saya kirim besok pagi", None),
     ],
 )
 def test_signatures(text: str, name: str | None) -> None:

@@ -368,6 +368,14 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
             None,
             [],
         ),
+        # a sum times a count the line writes
+        ("8 pcs XXL x (Rp 78.000 + Rp 5.000) = Rp 664.000", None, []),
+        ("plus 2 XXL at IDR 105,000 + IDR 5,000 surcharge each = IDR 220,000", None, []),
+        (
+            "8 pcs XXL x (Rp 78.000 + Rp 5.000) = Rp 644.000",
+            "Rp 644.000",
+            ["Rp 78.000", "Rp 5.000"],
+        ),
         # an amount that bounds others is no part of a total
         (
             "Rice cooker Rp 579.000 + ongkir Rp 50.000 (gratis ongkir untuk belanja di atas "
