@@ -934,6 +934,16 @@ def _said_variants(variants: list[CatalogItem], text: str) -> list[CatalogItem]:
     if not named:
         return []
     said_tokens = _tokens(text)
+    # a note in brackets names the variant by a word of it no other variant's note holds:
+    # "transport ke Pamulang" says "Zona 3 (Pondok Aren, Pamulang)"
+    notes = [_note_words(v.variant) for v in named]
+    others = [
+        set().union(*(n for j, n in enumerate(notes) if j != i)) | _words(v.name)
+        for i, v in enumerate(named)
+    ]
+    noted = [v for v, n, o in zip(named, notes, others, strict=True) if (n - o) & said_tokens]
+    if noted and len(noted) < len(named):
+        return noted
     cores = [_tokens(_core(v.variant)) for v in named]
     shared = set.intersection(*cores) if len(cores) > 1 else set()
     said = [
@@ -942,6 +952,13 @@ def _said_variants(variants: list[CatalogItem], text: str) -> list[CatalogItem]:
         if (core - shared or core) <= said_tokens or _says(v.variant, text)
     ]
     return [v for v in said if _tokens(v.variant) <= said_tokens] or said
+
+
+def _note_words(variant: str) -> set[str]:
+    """The names in a variant's notes in brackets: capitalised words of four letters or
+    more ("Zona 3 (Pondok Aren, Pamulang)"; not "Paket 6 bulan (bayar di muka)")."""
+    notes = " ".join(re.findall(r"\(([^)]*)\)", variant))
+    return {w.casefold() for w in re.findall(r"\b[A-Z][^\W\d_]{3,}", notes)}
 
 
 # a variant that is a span of sizes: "0.5-1 PK", "1,5 - 2 PK", "10-20 kg"

@@ -591,3 +591,19 @@ def test_a_product_is_held_only_to_the_amounts_given_it(
 )
 def test_a_reply_naming_another_product_loosely(text: str, other: bool) -> None:
     assert names_other_than(SERUMS, text, "Membership 3 Bulan") is other
+
+
+def test_a_variant_is_named_by_a_name_in_its_note() -> None:
+    """ "transport ke Pamulang" says "Zona 3 (Pondok Aren, Pamulang)"; a note of common
+    words ("bayar di muka") names nothing."""
+    catalog = (
+        CatalogItem("Transport", 0, "c.csv:2", "Zona 1 (Serpong, Serpong Utara)"),
+        CatalogItem("Transport", 25000, "c.csv:3", "Zona 2 (Setu, Ciputat)"),
+        CatalogItem("Transport", 40000, "c.csv:4", "Zona 3 (Pondok Aren, Pamulang)"),
+        CatalogItem("Kamar Tipe A", 1350000, "c.csv:5", "Bulanan"),
+        CatalogItem("Kamar Tipe A", 7500000, "c.csv:6", "Paket 6 bulan (bayar di muka)"),
+    )
+    named = products_named(catalog, "Deep cleaning Rp 850.000, transport ke Pamulang Rp 40.000")
+    assert [[v.price for v in g] for g in named] == [[40000]]
+    named = products_named(catalog, "Kamar tipe A Rp 1.350.000 kak, bayar bulanan")
+    assert [[v.price for v in g] for g in named] == [[1350000]]

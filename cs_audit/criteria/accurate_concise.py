@@ -97,7 +97,9 @@ def _catalog_mismatch(
     tolerance = ctx.config.rubric.price_tolerance
     free = ctx.config.rubric.find("free", ctx.normal(message)) is not None  # "gratis": 0
     for variants in products:
-        others = [item for group in products if group is not variants for item in group]
+        # the other products named, each with all its variants
+        other_names = {item.name for group in products if group is not variants for item in group}
+        others = [item for item in ctx.catalog if item.name in other_names]
         # a delivery or pick-up in the catalog is priced by the amount its words mark
         # ("antar-jemput dalam kota Rp 25.000"): every amount may fit a product
         if any(_fits(p.value, item.price, tolerance, text) for p in written for item in variants):
