@@ -274,6 +274,47 @@ def wrong_total(text: str) -> WrongTotal | None:
     return None
 
 
+# "25 pcs x IDR 178,000 = IDR 4,350,000", "Rp 75.000/seat x 5 = Rp 375.000"
+_COUNT_TIMES = re.compile(
+    r"(?<![\d.,])(?P<count>\d{1,4})(?:\s+[^\W\d_]+){0,3}\s*[x\u00d7*]\s*$", re.IGNORECASE
+)
+_TIMES_COUNT = re.compile(
+    r"^\s*(?:/\s*[^\W\d_]+\s*)?[x\u00d7*]\s*(?P<count>\d{1,4})(?![\d.,]\d)(?:\s+[^\W\d_]+){0,2}"
+    r"\s*=\s*$",
+    re.IGNORECASE,
+)
+
+
+def wrong_product(text: str) -> tuple[Price, Price, int] | None:
+    """A price times a count written with a product that is not theirs: "25 pcs x IDR
+    178,000 = IDR 4,350,000" (25 x 178,000 is 4,450,000). The price, the product written
+    and the count; None where every one is right."""
+    if "=" not in text:
+        return None
+    placed = _placed_prices(text, False)
+    for k, ((first, price), (second, product)) in enumerate(itertools.pairwise(placed)):
+        between = text[first.end() : second.start()]
+        # what stands before the price since the last one, on its line: no sum of
+        # several ("10 x Rp 85.000 + 2 x Rp 95.000 = Rp 1.040.000")
+        start = max(placed[k - 1][0].end() if k else 0, text.rfind("\n", 0, first.start()) + 1)
+        lead = text[start : first.start()]
+        if "+" in lead or "(" in lead:
+            continue
+        count = 0
+        after = _TIMES_COUNT.match(between)
+        if after is not None:
+            count = int(after["count"])
+        elif re.fullmatch(r"\s*=\s*", between):
+            count = 1  # the counts before it, multiplied: "2 pcs x 2 hari x Rp 12.000"
+            while (before := _COUNT_TIMES.search(lead)) is not None:
+                count *= int(before["count"])
+                lead = lead[: before.start()]
+            count = count if count > 1 else 0
+        if count >= 2 and price.value * count != product.value:
+            return price, product, count
+    return None
+
+
 def _counted(text: str, each: int, total: int, at: int) -> bool:
     """Whether ``total`` is ``each`` times a count the line before it writes ("8 pcs
     XXL x (Rp 78.000 + Rp 5.000) = Rp 664.000", "2 XXL at IDR 105,000 + IDR 5,000

@@ -18,6 +18,7 @@ from cs_audit.prices import (
     names_other_than,
     price_cell,
     products_named,
+    wrong_product,
     wrong_total,
 )
 from tests.conftest import ROOT
@@ -607,3 +608,23 @@ def test_a_variant_is_named_by_a_name_in_its_note() -> None:
     assert [[v.price for v in g] for g in named] == [[40000]]
     named = products_named(catalog, "Kamar tipe A Rp 1.350.000 kak, bayar bulanan")
     assert [[v.price for v in g] for g in named] == [[1350000]]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("25 pcs x IDR 178,000 = IDR 4,350,000", (178000, 4350000, 25)),
+        ("25 pcs x IDR 178,000 = IDR 4,450,000", None),
+        ("Fabric sofa IDR 75,000/seat x 5 = IDR 375,000", None),
+        ("Sofa Rp 75.000/seat x 5 = Rp 370.000", (75000, 370000, 5)),
+        # counts multiplied: "2 pcs x 2 hari x Rp 12.000"
+        ("2 pcs x 2 hari x Rp 12.000 = Rp 48.000", None),
+        ("SB polar 4 x 2 hari x Rp 12.000 = Rp 86.000", (12000, 86000, 8)),
+        # a sum of products is the total's business, not this
+        ("Jadi 10 x Rp 85.000 + 2 x Rp 95.000 = Rp 1.040.000.", None),
+        ("8 pcs XXL x (Rp 78.000 + Rp 5.000) = Rp 664.000", None),
+    ],
+)
+def test_a_price_times_a_count(text: str, wrong: tuple[int, int, int] | None) -> None:
+    found = wrong_product(text)
+    assert (found and (found[0].value, found[1].value, found[2])) == wrong

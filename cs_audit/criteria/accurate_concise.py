@@ -14,6 +14,7 @@ from cs_audit.prices import (
     priced_where_named,
     products_named,
     threshold,
+    wrong_product,
     wrong_total,
 )
 
@@ -206,6 +207,17 @@ def judge(ctx: Context) -> CriterionResult:
         mismatch = _catalog_mismatch(ctx, message, "")
         if mismatch:
             return mismatch
+    for message in ctx.text_replies:  # "25 pcs x IDR 178,000 = IDR 4,350,000"
+        times = wrong_product(message.text)
+        if times:
+            price, product, count = times
+            return result(
+                KEY,
+                Verdict.FAIL,
+                f"{count} x {price.written} is not {product.written} "
+                f"({_rupiah(price.value * count)})",
+                message,
+            )
     for message in ctx.text_replies:  # "Rp 948.000 + Rp 720.000 = Rp 1.708.000"
         wrong = wrong_total(message.text)
         if wrong:
