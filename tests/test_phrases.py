@@ -539,6 +539,7 @@ MORE = {
             "ok sy diskusi sm bapak dulu ya",
             "ok kak nanti sy kabari lagi",
             "ok finally here, thanks",
+            "ok they're here finally",
             "ok thank u kak",
             "okee",
             "aamiin, makasih mba",
