@@ -1003,8 +1003,8 @@ def _note_words(variant: str) -> set[str]:
 
 
 # a variant that is a span of sizes: "0.5-1 PK", "1,5 - 2 PK", "10-20 kg"
-_SPAN = re.compile(r"(\d+(?:[.,]\d+)?)\s*-\s*(\d+(?:[.,]\d+)?)\s*([a-z]+)")
-_AMOUNT = r"(\d+(?:[.,]\d+)?)\s*{unit}\b"
+_SPAN = re.compile(r"(\d+(?:[.,]\d+)?)\s*-\s*(\d+(?:[.,]\d+)?)\s*([a-z]+\d?)")  # "m2" too
+_AMOUNT = r"(\d+(?:[.,]\d+)?)(?:an)?\s*{unit}\b"  # "140an m2": about 140
 
 
 def _says(variant: str, text: str) -> bool:

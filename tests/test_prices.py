@@ -628,3 +628,14 @@ def test_a_variant_is_named_by_a_name_in_its_note() -> None:
 def test_a_price_times_a_count(text: str, wrong: tuple[int, int, int] | None) -> None:
     found = wrong_product(text)
     assert (found and (found[0].value, found[1].value, found[2])) == wrong
+
+
+def test_a_size_span_with_a_unit_of_letters_and_a_digit() -> None:
+    """ "LB 140an m2" (about 140 m2) lies in "Rumah 91-150 m2", not "Rumah 46-90 m2"."""
+    catalog = (
+        CatalogItem("Deep Cleaning", 1350000, "c.csv:2", "Rumah 46-90 m2"),
+        CatalogItem("Deep Cleaning", 2100000, "c.csv:3", "Rumah 91-150 m2"),
+    )
+    asked = "mau deep cleaning rumah, LB 140an m2. Brp ya?"
+    named = products_named(catalog, "Deep cleaning rumah Rp 1.350.000", asked)
+    assert [[v.price for v in g] for g in named] == [[2100000]]
