@@ -40,7 +40,11 @@ _NOT_A_PRODUCT_PRICE_AFTER = re.compile(  # "IDR 111,000 in total", not ", total
 # a catalog item priced as a share of something ("Asuransi 0,5% dari nilai barang"), not
 # a concentration ("Serum Vitamin C 15% 30 ml"): its row holds a minimum, not the price
 _RATE = re.compile(r"\d\s*%\s*(?:dari|of|x)\b", re.IGNORECASE)
-_MOST_UNITS = 1000  # "2 Tumpeng Besar total Rp 1.900.000": a total of up to this many
+_MOST_UNITS = 1000
+# money written as such: a reply without one volunteers no price
+_MONEY_WORD = re.compile(
+    r"(?i)\b(?:rp|idr)|\d(?:rb|k|jt)\b|\d\s*(?:ribu|juta|rb|jt)|\d\.000\b|\d,000\b"
+)  # "2 Tumpeng Besar total Rp 1.900.000": a total of up to this many
 
 
 def _other_amount(text: str, written: str) -> bool:
@@ -188,6 +192,8 @@ def judge(ctx: Context) -> CriterionResult:
             if ctx.catalog:
                 quoted += [(answer, question.text, money) for answer in answers]
     for message in ctx.text_replies:  # a range volunteered for what was wanted
+        if not _MONEY_WORD.search(message.text):
+            continue  # no amount written as money: no price to read
         vague = approximate_price(message.text)
         if vague:
             return result(KEY, Verdict.FAIL, f"gave no exact price ({quote(vague)})", message)

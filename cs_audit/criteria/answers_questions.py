@@ -117,6 +117,8 @@ def _complaint_ignored(
     sy ga ada di list" - "bisa booking 2 kelas sekaligus ga?") that the answers take up
     in no way a complaint is (an apology, a remedy, an escalation, a refusal, noting
     it), while they answer the question (LABELING.md: a skipped point fails)."""
+    if len(questions) < 2:  # most turns: one message, no complaint beside a question
+        return None
     rubric = ctx.config.rubric
     texts = [ctx.normal(q) for q in questions]
     complaint = next(
@@ -127,7 +129,7 @@ def _complaint_ignored(
         ),
         None,
     )
-    if complaint is None or len(questions) < 2:
+    if complaint is None:
         return None
     if any(rubric.find(key, ctx.normal(a)) for a in answers for key in _TAKES_UP_A_COMPLAINT):
         return None
@@ -223,6 +225,8 @@ def _last_point_skipped(ctx: Context, question: Message, turn: Turn) -> str | No
     standing alone in a sentence ("Bisa kak 😊")."""
     rubric, standard = ctx.config.rubric, ctx.config.rubric.standard_forms
     text = ctx.normal(question).rstrip()
+    if text.count("?") + text.count("\n") + text.count(". ") == 0:
+        return None  # one piece: one point
     pieces = [p for p in _PIECES.split(text) if p.strip()]  # clauses stay whole
     if len(pieces) < 2:
         return None

@@ -22,11 +22,19 @@ from cs_audit.models import (
     Verdict,
 )
 from cs_audit.prices import CatalogItem, find_prices
+from cs_audit.rubric import DEFAULT_PHRASES
 
 # Enum members looked up once: ``Role.AGENT`` is a class attribute lookup at each use,
 # in loops over every message of a year-long chat.
 _CUSTOMER, _AGENT, _TEXT = Role.CUSTOMER, Role.AGENT, MessageKind.TEXT
 _SHORT_ANSWER = 6  # words: a longer message may answer and ask on
+# where a pointer elsewhere sends the customer: with the shipped "deflection" lists, a
+# reply naming none of these points nowhere (each of their patterns needs one)
+_ELSEWHERE = re.compile(
+    "katalog|catalog|ig|instagram|highlight|website|web|site|link|shopee|tokopedia|toped|"
+    "lazada|tiktok|marketplace|bio|profil|story|feed|app|airbnb|traveloka|agoda|tiket|"
+    "booking.com|online store|price list|pricelist|daftar harga"
+)
 _REQUEST = re.compile(r"\b(tolong|tlg|mohon|minta|please|pls|can you|could you|bisa|boleh)\b")
 
 
@@ -225,9 +233,16 @@ class Context:
         LABELING.md), found in passes over all their messages."""
         messages, rubric = self.customer_text_messages, self.config.rubric
         texts = self.normal_texts(messages)
-        found = {*rubric.matching("question", texts), *rubric.matching("complaint", texts)}
-        replies = self._replies_to_agent
-        return frozenset(messages[i].line for i in found if messages[i].line not in replies)
+        found = {messages[i].line for i in rubric.matching("question", texts)}
+        found |= self._complaint_lines
+        return frozenset(found - self._replies_to_agent)
+
+    @cached_property
+    def _complaint_lines(self) -> frozenset[int]:
+        """The lines of the customer's messages that complain, found in one pass."""
+        messages = self.customer_text_messages
+        found = self.config.rubric.matching("complaint", self.normal_texts(messages))
+        return frozenset(messages[i].line for i in found)
 
     @cached_property
     def _replies_to_agent(self) -> frozenset[int]:
@@ -279,8 +294,10 @@ class Context:
         # ("kecewa ... pempeknyo habis jam 11": no question of stock, where it asks
         # nothing; "trs foto2nya kapan jadi kak?" beside a complaint still asks)
         statuses = {questions[i].line for i in rubric.matching("status_check", texts)}
-        complaints = {questions[i].line for i in rubric.matching("complaint", texts)}
+        complaints = self._complaint_lines
         text_of = {m.line: t for m, t in zip(questions, texts, strict=True)}
+        if not statuses and not complaints.intersection(text_of):
+            return asked
         for turn in self.conversation.turns:
             lines = [m.line for m in turn.messages if m.line in asked]
             if not lines:
@@ -311,10 +328,23 @@ class Context:
     def pointer_elsewhere(self, turn: Turn) -> Message | None:
         """The first of a turn's answers that sends the customer elsewhere for what they
         asked ("cek aja di katalog", "lihat highlight IG", "register on our website")."""
-        rubric = self.config.rubric
-        return next(
-            (a for a in self.answers_to(turn) if rubric.find("deflection", self.normal(a))), None
-        )
+        pointers = self._pointers
+        if not pointers:  # most chats point nowhere: no answer is looked at
+            return None
+        return next((a for a in self.answers_to(turn) if a.line in pointers), None)
+
+    @cached_property
+    def _pointers(self) -> frozenset[int]:
+        """The lines of the replies that point elsewhere, found in one pass."""
+        replies = self.text_replies
+        texts = self.normal_texts(replies)
+        # only a reply naming somewhere to look can point there: with the shipped lists,
+        # a cheap word check first, as nearly every reply names none
+        shipped = self.config.rubric.phrases.get("deflection") == DEFAULT_PHRASES["deflection"]
+        search = _ELSEWHERE.search
+        maybe = [i for i, text in enumerate(texts) if not shipped or search(text)]
+        found = self.config.rubric.matching("deflection", [texts[i] for i in maybe])
+        return frozenset(replies[maybe[i]].line for i in found)
 
     def said(self, turn: Turn) -> str:
         """A turn's answers as one normalised text (asked once per kind of data: not
