@@ -353,12 +353,13 @@ def judge(ctx: Context) -> CriterionResult:
                 saying = {ctx.replies[i].line for i in matching}
             if on_topic and (points := _yes_no_points(ctx, question, turn, saying or set())):
                 said = said_in(answers) if said is None else said
-                timed = ctx.gives(turn, "schedule")  # "bisa pagi ga?" - "Sabtu jam 08.00"
                 point = next(
                     (
                         p
                         for p, topic in points
-                        if not shares_topic(topic, said) and not (timed and _NAMES_A_TIME.search(p))
+                        if not shares_topic(topic, said)
+                        # "bisa pagi ga?" - "Sabtu jam 08.00"
+                        and not (_NAMES_A_TIME.search(p) and ctx.gives(turn, "schedule"))
                     ),
                     None,
                 )
