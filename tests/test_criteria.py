@@ -1076,3 +1076,14 @@ def test_the_last_point_of_a_message(question: str, reply: str, verdict: str) ->
     yes/no point is skipped when no answer takes up its own words, time or a yes."""
     chat = f"16/11/26 09.00 - Budi: {question}\n16/11/26 09.10 - Toko Maju: {reply}\n"
     assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
+def test_a_yes_told_back_is_no_point() -> None:
+    """ "boleh kak, kartunya brp?" answers the agent's offer and asks one thing."""
+    chat = (
+        "16/11/26 09.00 - Budi: nastar 500 g 2 toples ya kak\n"
+        "16/11/26 09.05 - Toko Maju: Siap kak, mau sekalian kartu ucapan?\n"
+        "16/11/26 09.06 - Budi: boleh kak, kartunya brp? tulisannya Selamat Natal Mama\n"
+        "16/11/26 09.10 - Toko Maju: Kartu ucapan gratis kak, tulisannya kami cetak sesuai\n"
+    )
+    assert _judge(chat)["answers_questions"].verdict.value == "pass"

@@ -460,6 +460,7 @@ MORE = {
     "greeting": (
         [
             "Halo kak Dinda 😊",
+            "Om swastyastu Bli Made 🙏 Bisa bli.",
             "Selamat pagi, ada yang bisa dibantu?",
             "Good morning Clara!",
             "Welcome to Batik Sekar Arum!",

@@ -171,7 +171,12 @@ def _yes_no_points(
         return []
     parts = [_JOINER.sub("", p).strip() for p in split]
     points = [
-        p for p in parts if p and (rubric.find("question", p) or rubric.find("yes_no_question", p))
+        p
+        for p in parts
+        if p
+        and (rubric.find("question", p) or rubric.find("yes_no_question", p))
+        # a yes told back, not asked: "boleh kak, kartunya brp?"
+        and not (len(p.split()) <= 2 and rubric.find("yes_no_answer", p))
     ]
     if len(points) < 2:
         return []
