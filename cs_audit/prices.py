@@ -15,9 +15,11 @@ from cs_audit.errors import ConfigError
 
 _UNITS = {
     "rb": 1_000,
+    "rban": 1_000,  # "600rban": about 600 thousand
     "ribu": 1_000,
     "k": 1_000,
     "jt": 1_000_000,
+    "jtan": 1_000_000,
     "juta": 1_000_000,
     "jutaan": 1_000_000,  # "mulai 3 jutaan": from 3 million
     "ribuan": 1_000,
@@ -37,7 +39,7 @@ _PRICE = re.compile(
       | \d{{1,12}}(?![\d]|[.,]\d{{3}})(?:[.,]\d{{1,2}}(?!\d))?
     )
     (?P<dash>,-)?
-    (?:(?P<gap>{_SPACE}*)(?P<unit>jutaan|juta|jt|ribuan|ribu|rb|k)(?!\w))?
+    (?:(?P<gap>{_SPACE}*)(?P<unit>jutaan|juta|jtan|jt|ribuan|ribu|rban|rb|k)(?!\w))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -106,11 +108,12 @@ def _placed_prices(text: str, money_asked: bool) -> list[tuple[re.Match[str], Pr
 
 
 # an amount that bounds others, not a price ("gratis ongkir untuk belanja di atas Rp
-# 1.500.000", "minimal order Rp 500.000", "free delivery above IDR 1,500,000")
+# 1.500.000", "minimal order Rp 500.000", "free delivery above IDR 1,500,000"), or the
+# customer's budget said back ("untuk budget ±250rb ada beberapa pilihan")
 _THRESHOLD = re.compile(
     r"\b(?:di ?atas|di ?bawah|minimal|minimum|min\.?|maksimal|maximum|max\.?|lebih dari|"
-    r"kurang dari|above|over|under|below|at least|up to|sampai|s\.?d\.?)"
-    r"(?:\s+[^\W\d_]+){0,3}\s*:?\s*$",  # "minimal order untuk dikirim Rp 500.000"
+    r"kurang dari|above|over|under|below|at least|up to|sampai|s\.?d\.?|budget|anggaran)"
+    r"(?:\s+[^\W\d_]+){0,3}\s*[:\u00b1~]?\s*$",  # "minimal order untuk dikirim Rp 500.000"
     re.IGNORECASE,
 )
 
@@ -159,7 +162,7 @@ _RANGE_START = re.compile(
 # with ``in`` first, which is many times faster than the regex engine's alternation
 _VAGUE_WORDS = (
     "mulai", "from", "start", "sekitar", "kisaran", "kira", "kurang lebih", "around",
-    "approx", "about", "roughly", "\u00b1", "jutaan", "ribuan",
+    "approx", "about", "roughly", "\u00b1", "jutaan", "ribuan", "rban", "jtan",
 )  # fmt: skip
 _RANGE_JOINED = re.compile(
     r"\d[\d.,]*\s*(?:rb|ribu|k|jt|juta)?\s*(?:-|\u2013|\u2014|to|sampai|sampe|s/?d|hingga)"
@@ -178,14 +181,14 @@ def approximate_price(text: str) -> str | None:
     if not _may_be_vague(text):  # most answers: no price to read
         return None
     for match in _PRICE.finditer(text):
-        if not _is_price(match, text, money_asked=True):
-            continue
+        if not _is_price(match, text, money_asked=True) or threshold(text, match.start()):
+            continue  # "budget ±250rb" is the customer's, not a price
         offset = max(0, match.start() - _CONTEXT)
         before = text[offset : match.start()]
         vague = _APPROXIMATELY.search(before) or _RANGE_START.search(before)
         if vague:
             return text[offset + vague.start() : match.end()].strip()
-        if (match["unit"] or "").lower() in ("jutaan", "ribuan"):  # "900 ribuan"
+        if (match["unit"] or "").lower() in ("jutaan", "ribuan", "jtan", "rban"):  # "900rban"
             return match[0].strip()
     return None
 

@@ -639,3 +639,19 @@ def test_a_size_span_with_a_unit_of_letters_and_a_digit() -> None:
     asked = "mau deep cleaning rumah, LB 140an m2. Brp ya?"
     named = products_named(catalog, "Deep cleaning rumah Rp 1.350.000", asked)
     assert [[v.price for v in g] for g in named] == [[2100000]]
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "vague"),
+    [
+        # "rban", "jtan": about so many thousand, million
+        ("Harganya sekitar 850-900rban kak", [900000], "850-900rban"),
+        ("Pasir Muntilan mulai 600rban mas", [600000], "mulai 600rban"),
+        ("sekitar 1,5jtan kak", [1500000], "sekitar 1,5jtan"),
+        # the customer's budget said back is no price given
+        ("Untuk budget ±250rb ada beberapa pilihan kak", [250000], None),
+    ],
+)
+def test_amounts_said_roughly(text: str, values: list[int], vague: str | None) -> None:
+    assert [p.value for p in find_prices(text, money_asked=True)] == values
+    assert approximate_price(text) == vague
