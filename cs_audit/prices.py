@@ -361,6 +361,8 @@ def _bill(text: str, placed: list[tuple[re.Match[str], Price]], i: int) -> tuple
             break
         if line.rstrip().endswith(":"):  # the bill's heading ("Kalau diganti ...:")
             break
+        if re.search(r"\([^)]*$", text[begin : on_line[0][0].start()]):  # "(a card would
+            break  # be IDR 8,000)": an aside, not a line of the bill
         if _TOTAL_LINE.match(text[begin : on_line[-1][0].start()]):  # an earlier bill's
             break  # total: each line is walked once, however many bills a reply holds
         last = on_line[0]  # the line's last amount: its product, where one is written
@@ -666,6 +668,13 @@ def _name_words(item: CatalogItem, brands: frozenset[str], common: frozenset[str
     first = re.findall(r"\w+", item.name.casefold())[:1]
     if first and first[0] in brands and len(words) >= 3:
         words.discard(first[0])
+    # a single letter is said with the word before it: "Zona A" is not said by "a
+    # regular wash", "Vitamin C" is said by "vitamin c"
+    ordered = re.findall(r"\w+", _core(item.name).casefold())
+    for before, letter in itertools.pairwise(ordered):
+        if len(letter) == 1 and letter.isalpha() and letter in words:
+            words.discard(letter)
+            words.add(f"{before} {letter}")
     # an amount and its unit are said together: "3 bulan" in "Membership 3 Bulan" is
     # not said by "3 hari ... per bulan"
     for token in _tokens(_core(item.name)):

@@ -362,6 +362,8 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("asks_schedule", "anak sy nanya trs, kira2 kapan nyampe", True),
         ("asks_price", "teknisinya ke rmh sy jg ga? bayar ga?", True),
         ("asks_price", "karet sealnya kalo diganti bayar?", True),
+        ("asks_price", "kartu ucapan bayar lg ga?", True),
+        ("remedy", "Besok jam 07.00 penggantinya sampai bu", True),
         ("asks_price", "transportnya?", True),
         ("free", "Perbaikan veneer tidak dikenakan biaya kak", True),
         ("asks_price", "udh sy bayar kemarin pake transfer", False),

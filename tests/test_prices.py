@@ -655,3 +655,14 @@ def test_a_size_span_with_a_unit_of_letters_and_a_digit() -> None:
 def test_amounts_said_roughly(text: str, values: list[int], vague: str | None) -> None:
     assert [p.value for p in find_prices(text, money_asked=True)] == values
     assert approximate_price(text) == vague
+
+
+def test_a_single_letter_of_a_name_is_said_with_the_word_before_it() -> None:
+    """ "Zona A" is not said by "a regular wash"; "Vitamin C" is said by "vitamin c"."""
+    catalog = (
+        CatalogItem("Home Service Zona A", 0, "c.csv:2"),
+        CatalogItem("Serum Vitamin C", 115000, "c.csv:3"),
+    )
+    assert products_named(catalog, "A regular wash for the home service is IDR 80,000") == []
+    named = products_named(catalog, "Serum vitamin C Rp 115.000, home service zona A gratis")
+    assert sorted(v.price for g in named for v in g) == [0, 115000]
