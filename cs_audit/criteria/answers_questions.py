@@ -237,17 +237,13 @@ def _last_point_skipped(ctx: Context, question: Message, turn: Turn) -> str | No
         return None
     last = _JOINER.sub("", pieces[-1]).strip()
     ended = text.endswith("?")
-    if not last or rubric.find("question_word", last) or rubric.find("asks_discount", last):
-        return None
-    if not ((ended and len(last.split()) >= 2) or _ASKS_WITHOUT_MARK.search(last)):
-        return None
-    before = [_JOINER.sub("", p).strip() for p in pieces[:-1]]
-    others = [p for p in before if rubric.find("question", p) or rubric.find("yes_no_question", p)]
-    if not others:
+    if not last or not ((ended and len(last.split()) >= 2) or _ASKS_WITHOUT_MARK.search(last)):
         return None
     answers = ctx.answers_to(turn)
     if not answers or any(a.kind is not MessageKind.TEXT for a in answers):
         return None
+    # the cheap tests first: its own words, and whether an answer takes one up
+    before = [_JOINER.sub("", p).strip() for p in pieces[:-1]]
     other_words = frozenset().union(*(topic_words(p, standard) for p in before))
     own = {
         w
@@ -258,6 +254,11 @@ def _last_point_skipped(ctx: Context, question: Message, turn: Turn) -> str | No
         return None
     said = frozenset().union(*(topic_words(ctx.normal(a), standard) for a in answers))
     if shares_topic(own, said):
+        return None
+    if rubric.find("question_word", last) or rubric.find("asks_discount", last):
+        return None
+    others = [p for p in before if rubric.find("question", p) or rubric.find("yes_no_question", p)]
+    if not others:
         return None
     kinds = [k for k in ("price", "stock", "size", "schedule") if rubric.find(f"asks_{k}", last)]
     if rubric.find("gives_schedule", last) or _NAMES_A_TIME.search(last):
