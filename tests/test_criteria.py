@@ -1087,3 +1087,16 @@ def test_a_yes_told_back_is_no_point() -> None:
         "16/11/26 09.10 - Toko Maju: Kartu ucapan gratis kak, tulisannya kami cetak sesuai\n"
     )
     assert _judge(chat)["answers_questions"].verdict.value == "pass"
+
+
+def test_a_later_when_on_a_complaint_asks_of_the_case() -> None:
+    """A time asked after a complaint ("Sabtu jam brp bisa diambil") is the case's, not
+    product data: accurate_concise has nothing to judge."""
+    chat = (
+        "16/11/26 09.00 - Budi: Mbak mau komplain, lengannya kepanjangan, pinggangnya "
+        "kesempitan\n"
+        "16/11/26 09.10 - Toko Maju: Mohon maaf bu, kami perbaiki gratis, selesai Sabtu\n"
+        "16/11/26 09.12 - Budi: Sabtu jam brp bisa diambil\n"
+        "16/11/26 09.15 - Toko Maju: Mulai jam 10.00 bu, terima kasih\n"
+    )
+    assert _judge(chat)["accurate_concise"].verdict.value == "n/a"

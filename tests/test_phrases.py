@@ -371,6 +371,8 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("complaint", "wifinya kenceng banget kak, mantap", False),
         ("asks_discount", "ada harga khusus ga buat langganan", True),
         ("status_check", "dek paket sambal sy udh sampe mana ya? resinya KBX2509150412", True),
+        ("status_check", "min, 3 unit yg kemarin kapan bisa dikirim? udh hampir 2 minggu", True),
+        ("status_check", "yg kemarin itu bagus kak, mau order lagi", False),
         ("refusal", "jadi kehabisan itu di luar tanggung jawab kami bu", True),
         (
             "yes_no_answer",

@@ -298,16 +298,17 @@ class Context:
         text_of = {m.line: t for m, t in zip(questions, texts, strict=True)}
         if not statuses and not complaints.intersection(text_of):
             return asked
+        # a turn after one that checked on an order or complained asks of that case
+        # ("kacamata anak sy udh jadi belum?" ... "jadi kapan bisa diambil??")
+        case_before = False
         for turn in self.conversation.turns:
-            lines = [m.line for m in turn.messages if m.line in asked]
-            if not lines:
-                continue
             status = any(m.line in statuses for m in turn.messages)
             complaint = any(m.line in complaints for m in turn.messages)
-            for line in lines:
+            for line in (m.line for m in turn.messages if m.line in asked):
                 told = "?" not in text_of[line] and not rubric.find("question_word", text_of[line])
-                if status or (complaint and told):
+                if case_before or status or (complaint and told):
                     asked[line] = _without_status(asked[line], True)
+            case_before = case_before or status or complaint
         return asked
 
     def gives(self, turn: Turn, kind: str) -> bool:
