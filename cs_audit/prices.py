@@ -7,6 +7,7 @@ import functools
 import io
 import itertools
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -386,10 +387,7 @@ def _worked_out(
     reply writes ("20 x Rp 38.000 = Rp 760.000") stands as that product."""
     kept = []
     for k, (m, price) in enumerate(placed):
-        times = _TIMES_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or (
-            _TIMES_AFTER.match(text, m.end())
-        )
-        if times and k + 1 < len(placed):
+        if _times(text, m) and k + 1 < len(placed):
             between = text[m.end() : placed[k + 1][0].start()]
             if _PRODUCT_FOLLOWS.match(between):
                 continue  # its product follows
@@ -397,13 +395,15 @@ def _worked_out(
     return kept
 
 
+def _times(text: str, match: re.Match[str]) -> bool:
+    """Whether the price at ``match`` is times a quantity ("3 m x Rp 115.000", "/pcs")."""
+    before = text[max(0, match.start() - 12) : match.start()]
+    return bool(_TIMES_BEFORE.search(before) or _TIMES_AFTER.match(text, match.end()))
+
+
 def _multiplied(text: str, placed: list[tuple[re.Match[str], Price]]) -> bool:
-    """Whether any of the prices is times a quantity ("3 m x Rp 115.000", "/pcs")."""
-    return any(
-        _TIMES_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
-        or _TIMES_AFTER.match(text, m.end())
-        for m, _ in placed
-    )
+    """Whether any of the prices is times a quantity."""
+    return any(_times(text, m) for m, _ in placed)
 
 
 def _added(
@@ -688,14 +688,14 @@ def _name_words(item: CatalogItem, brands: frozenset[str], common: frozenset[str
 _UNIT_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_]+)")  # "3bulan", "20ml"
 
 
-def _in_one(words: set[str], sentences: list[str]) -> bool:
+def _in_one(words: Set[str], sentences: list[str]) -> bool:
     return bool(words) and any(_says_all(words, sentence) for sentence in sentences)
 
 
 _CLAUSE_END = re.compile(r"[,;&]|\b(?:and|dan|serta|sama|plus)\b")
 
 
-def _says_all(words: set[str], sentence: str) -> bool:
+def _says_all(words: Set[str], sentence: str) -> bool:
     """Whether a sentence says every word of a name; an amount with its unit, in a
     clause with another of them ("Niacinamide 30 ml ... and Vitamin C 20 ml" says no
     "Niacinamide 20 ml")."""
@@ -774,16 +774,11 @@ def products_named(
     the question it answers (``asked``) says ("cat warna broken white yg 5 kg brp?"
     answered "Cat tembok interior 5 kg Rp 135.000"), else all of that product's (then
     any of their prices is right)."""
-    brands, common, sentences = _brands(catalog), _common_words(catalog), _sentences(text)
-    empty: frozenset[str] = frozenset()
-    named = [
-        item
-        for item in catalog
-        if _in_one(_name_words(item, brands, common.get(item.name.casefold(), empty)), sentences)
-    ]
+    required, sentences = _required(catalog), _sentences(text)
+    named = [item for item in catalog if _in_one(required[item.name], sentences)]
     # where names differ only in brackets ("Nasi Box (Ayam)", "Nasi Box (Rendang)"),
     # those the text names whole, if any; else they are one product's variants
-    whole = [item for item in named if _in_one(set(_words(item.name)), sentences)]
+    whole = [item for item in named if _in_one(_words(item.name), sentences)]
     cores = {_core(item.name).casefold() for item in whole}
     named = [item for item in named if item in whole or _core(item.name).casefold() not in cores]
     named = [
@@ -794,19 +789,12 @@ def products_named(
     # names a text must say alike ("tambahan orang" for "Self Photo Tambahan Orang",
     # "Family Tambahan Orang", their openers left out): the ones it says whole, else
     # any of them (one product, as far as the text tells)
-    required = {
-        item.name: frozenset(_name_words(item, brands, common.get(item.name.casefold(), empty)))
-        for item in named
-    }
     alike: dict[frozenset[str], set[str]] = {}
     for item in named:
         alike.setdefault(required[item.name], set()).add(item.name)
+    core_said = {item.name: _in_one(_words(_core(item.name)), sentences) for item in named}
     said_whole = {
-        name
-        for names in alike.values()
-        if len(names) > 1
-        for name in names
-        if _in_one(set(_words(_core(name))), sentences)
+        name for names in alike.values() if len(names) > 1 for name in names if core_said[name]
     }
     named = [
         item
@@ -815,16 +803,11 @@ def products_named(
     ]
     # a name said only by words of another name said whole is not said ("Self photo
     # ... tambahan orang" says no "Family Tambahan Orang")
-    whole_words = [
-        _words(_core(item.name))
-        for item in named
-        if _in_one(set(_words(_core(item.name))), sentences)
-    ]
+    whole_words = [_words(_core(item.name)) for item in named if core_said[item.name]]
     named = [
         item
         for item in named
-        if _in_one(set(_words(_core(item.name))), sentences)
-        or not any(required[item.name] <= words for words in whole_words)
+        if core_said[item.name] or not any(required[item.name] <= words for words in whole_words)
     ]
     # among names said alike, those whose every word the text says somewhere
     # ("Graduation Solo Rp 200.000 ... tambahan orang Rp 35.000": Graduation's)
@@ -838,8 +821,7 @@ def products_named(
     for item in named:
         groups.setdefault(required[item.name], []).append(item)
     chosen = []
-    for variants in groups.values():
-        words = _name_words(variants[0], brands, common.get(variants[0].name.casefold(), empty))
+    for words, variants in groups.items():
         naming = " ".join(s for s in sentences if _in_one(words, [s]))
         chosen.append(
             _said_variants(variants, naming)
@@ -895,21 +877,33 @@ def _loose_names(
 
 
 @functools.lru_cache(maxsize=8)
+def _required(catalog: tuple[CatalogItem, ...]) -> dict[str, frozenset[str]]:
+    """The words each name of the catalog must be said with (``_name_words``), by name:
+    worked out once per catalog, not once per reply."""
+    brands, common = _brands(catalog), _common_words(catalog)
+    empty: frozenset[str] = frozenset()
+    return {
+        item.name: frozenset(_name_words(item, brands, common.get(item.name.casefold(), empty)))
+        for item in catalog
+    }
+
+
+@functools.lru_cache(maxsize=8)
 def _required_index(
     catalog: tuple[CatalogItem, ...],
 ) -> dict[str, list[frozenset[str]]]:
-    """The words each name must be said with, filed under each of their plain words:
-    a sentence is read against the names its own words file, not the whole catalog."""
-    brands, common = _brands(catalog), _common_words(catalog)
+    """The words each name must be said with, filed under one word a sentence naming
+    it holds: a sentence is read against the names its own words file, not the whole
+    catalog. The word is the longest (the rarest, as a rule), the first of a letter's
+    pair ("zona" of "zona a"), never an amount with its unit ("20ml", said "20 ml");
+    chosen by its letters, not by a set's order, which changes from run to run."""
+    required = _required(catalog)
     index: dict[str, list[frozenset[str]]] = {}
     for item in catalog:
-        words = frozenset(_name_words(item, brands, common.get(item.name.casefold(), frozenset())))
-        for word in words:
-            if not _UNIT_TOKEN.fullmatch(word):
-                index.setdefault(word, []).append(words)
-                break
-        else:
-            index.setdefault("", []).append(words)  # amounts only: read every time
+        words = required[item.name]
+        plain = [w.split()[0] for w in words if not _UNIT_TOKEN.fullmatch(w)]
+        key = min(plain, key=lambda w: (-len(w), w)) if plain else ""  # "": read always
+        index.setdefault(key, []).append(words)
     return index
 
 
@@ -917,7 +911,7 @@ def _names_any(catalog: tuple[CatalogItem, ...], sentence: str) -> bool:
     """Whether a sentence names any product of the catalog."""
     index = _required_index(catalog)
     said = set(re.findall(r"\w+", sentence)) | {""}
-    return any(_says_all(set(words), sentence) for w in said for words in index.get(w, ()))
+    return any(_says_all(words, sentence) for w in said for words in index.get(w, ()))
 
 
 def attributed_prices(
@@ -928,8 +922,7 @@ def attributed_prices(
     loosely ("Semen 50 kg ya pak. Harganya Rp 67.000"); never those of a sentence
     naming other products ("Kelas yoga ... (membership pelajar Rp 350.000 + registrasi
     Rp 150.000)")."""
-    brands, common = _brands(catalog), _common_words(catalog)
-    own = _name_words(variants[0], brands, common.get(variants[0].name.casefold(), frozenset()))
+    own = _required(catalog)[variants[0].name]
     name = variants[0].name.casefold()
     mine: list[int] = []
     loose: list[int] = []
@@ -965,8 +958,7 @@ def priced_where_named(catalog: tuple[CatalogItem, ...], item: CatalogItem, text
     """Whether a sentence of ``text`` naming ``item`` holds a price: a free item
     mentioned in passing ("Mau coba kelas percobaan dulu bu?") is quoted no price by
     the others of its message."""
-    brands, common = _brands(catalog), _common_words(catalog)
-    words = _name_words(item, brands, common.get(item.name.casefold(), frozenset()))
+    words = _required(catalog)[item.name]
     return any(find_prices(sentence) for sentence in _sentences(text) if _in_one(words, [sentence]))
 
 

@@ -581,6 +581,20 @@ def test_a_product_is_held_only_to_the_amounts_given_it(
     assert attributed_prices(SERUMS, [item], text) == amounts
 
 
+def test_a_sentence_naming_a_product_by_a_letter_is_that_products() -> None:
+    """ "Kamar 2 A" is said as "2 a": the sentence quoting it names a product (in every
+    run; which word a name is looked up by once hung on a set's order), so its amount
+    is not given to the breakfast named in another sentence."""
+    rooms = (
+        CatalogItem("Kamar 2 A", 300000, "c.csv:2"),
+        CatalogItem("Kamar 2 B", 350000, "c.csv:3"),
+        CatalogItem("Sarapan", 50000, "c.csv:4"),
+    )
+    text = "Sarapannya ada kak. Kamar 2 A Rp 300.000 per malam"
+    assert attributed_prices(rooms, [rooms[2]], text) == []
+    assert attributed_prices(rooms, [rooms[0]], text) == [300000]
+
+
 @pytest.mark.parametrize(
     ("text", "other"),
     [
