@@ -1069,6 +1069,28 @@ def test_packages_and_rates_in_the_catalog(reply: str, verdict: str) -> None:
             "Undangan Rp 8.000 per pcs kak. Desainnya juga bisa, Rp 150.000",
             "pass",
         ),
+        # a yes/no point without its "?": a verb that asks and a "no" after it
+        (
+            "kak bata merah brp per biji? trs bata merahnya bisa diretur ga kalau sisa",
+            "Bata merah Rp 900 per biji kak",
+            "fail",
+        ),
+        (
+            "kak bata merah brp per biji? trs bata merahnya bisa diretur ga kalau sisa",
+            "Bata merah Rp 900 per biji kak, sisanya bisa diretur maksimal 7 hari",
+            "pass",
+        ),
+        # no "no" after the verb, or one that says "no matter": no point asked
+        (
+            "kak bata merah brp per biji? trs bata merahnya bisa diretur kalau sisa",
+            "Bata merah Rp 900 per biji kak",
+            "pass",
+        ),
+        (
+            "kak bata merah brp per biji? trs bata merahnya bisa diretur kalau sisa ga apa2",
+            "Bata merah Rp 900 per biji kak",
+            "pass",
+        ),
     ],
 )
 def test_the_last_point_of_a_message(question: str, reply: str, verdict: str) -> None:

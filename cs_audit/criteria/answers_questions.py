@@ -205,13 +205,23 @@ _SENTENCE_END = re.compile(r"[.!?\n]+")
 # a message's questions, each whole with its clauses ("Do you rent decoration only,
 # without the full WO package?")
 _PIECES = re.compile(r"\?+|\n+|(?<=\w)[.;](?=\s|$)")
-# a yes/no question without its "?": "bata merahnya bisa diretur ga kalau sisa",
-# "hp lamanya bisa tukar tambah gak kak"
-_ASKS_WITHOUT_MARK = re.compile(
-    r"\b(bisa|boleh|ada|masih|can|could|do|does|is|are|will)\b.*\b(ga|gak|nggak|ngga|enggak|"
-    r"tidak)\b(?! (apa|masalah|papa|usah|perlu))"
-    r"|^\W*(can|could|do|does|is|are|will) (you|i|we|it)\b"
-)
+# a yes/no question without its "?": a verb that asks, a "no" after it ("bata merahnya
+# bisa diretur ga kalau sisa", "hp lamanya bisa tukar tambah gak kak"), or one opening it
+_ASKING_VERB = re.compile(r"\b(bisa|boleh|ada|masih|can|could|do|does|is|are|will)\b")
+_OR_NOT = re.compile(r"\b(ga|gak|nggak|ngga|enggak|tidak)\b(?! (apa|masalah|papa|usah|perlu))")
+_OPENS_ASKING = re.compile(r"^\W*(can|could|do|does|is|are|will) (you|i|we|it)\b")
+
+
+def _asks_without_mark(piece: str) -> bool:
+    """Whether a piece of a message (one line) asks yes or no without a "?". The "no" is
+    looked for after the first verb only: one pass, where a pattern of both (verb, any
+    text, "no") tried every verb against the rest, a long message's length squared."""
+    verb = _ASKING_VERB.search(piece)
+    return (verb is not None and _OR_NOT.search(piece, verb.end()) is not None) or (
+        _OPENS_ASKING.search(piece) is not None
+    )
+
+
 # a day or a time named: answered by one ("bisa dtg sblm tgl 24 ga", "bisa pagi ga",
 # "can it be there before noon")
 _NAMES_A_TIME = re.compile(
@@ -237,7 +247,7 @@ def _last_point_skipped(ctx: Context, question: Message, turn: Turn) -> str | No
         return None
     last = _JOINER.sub("", pieces[-1]).strip()
     ended = text.endswith("?")
-    if not last or not ((ended and len(last.split()) >= 2) or _ASKS_WITHOUT_MARK.search(last)):
+    if not last or not ((ended and len(last.split()) >= 2) or _asks_without_mark(last)):
         return None
     answers = ctx.answers_to(turn)
     if not answers or any(a.kind is not MessageKind.TEXT for a in answers):
