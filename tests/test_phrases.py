@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cs_audit.criteria.base import normal
+from cs_audit.criteria.base import _ELSEWHERE, normal
 from cs_audit.rubric import DEFAULT_PHRASES, PHRASE_KEYS, Rubric
 
 RUBRIC = Rubric()
@@ -669,6 +669,19 @@ MORE = {
 )
 def test_more_phrase_lists(key: str, text: str, matches: bool) -> None:
     assert (RUBRIC.find(key, normal(text)) is not None) is matches
+
+
+def test_every_shipped_pointer_names_a_place_the_quick_check_knows() -> None:
+    """``Context`` passes over replies naming no place to look (``_ELSEWHERE``) before
+    it reads the shipped "deflection" list: every pattern of that list has an example
+    above, and every example names such a place, so the check drops no pointer."""
+    source = Path(__file__).read_text(encoding="utf-8")
+    found = re.findall(r'\(\s*"deflection",\s*((?:"(?:[^"\\]|\\.)*"\s*)+),\s*True,?\s*\)', source)
+    examples = [normal("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', f))) for f in found]
+    assert len(examples) >= 10
+    patterns = [p for lang in DEFAULT_PHRASES["deflection"].values() for p in lang]
+    assert [p for p in patterns if not any(re.search(p, e) for e in examples)] == []
+    assert [e for e in examples if not _ELSEWHERE.search(e)] == []
 
 
 def test_every_phrase_list_has_examples_and_ships_as_data() -> None:

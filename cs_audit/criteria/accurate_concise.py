@@ -40,11 +40,11 @@ _NOT_A_PRODUCT_PRICE_AFTER = re.compile(  # "IDR 111,000 in total", not ", total
 # a catalog item priced as a share of something ("Asuransi 0,5% dari nilai barang"), not
 # a concentration ("Serum Vitamin C 15% 30 ml"): its row holds a minimum, not the price
 _RATE = re.compile(r"\d\s*%\s*(?:dari|of|x)\b", re.IGNORECASE)
-_MOST_UNITS = 1000
+_MOST_UNITS = 1000  # "2 Tumpeng Besar total Rp 1.900.000": a total of up to this many
 # money written as such: a reply without one volunteers no price
 _MONEY_WORD = re.compile(
     r"(?i)\b(?:rp|idr)|\d(?:rb|k|jt)\b|\d\s*(?:ribu|juta|rb|jt)|\d\.000\b|\d,000\b"
-)  # "2 Tumpeng Besar total Rp 1.900.000": a total of up to this many
+)
 
 
 def _other_amount(text: str, written: str) -> bool:

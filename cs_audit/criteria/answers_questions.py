@@ -125,7 +125,7 @@ def _complaint_ignored(
         (
             q
             for q, t in zip(questions, texts, strict=True)
-            if "?" not in t and rubric.find("complaint", t) and not rubric.find("question_word", t)
+            if "?" not in t and ctx.complains(q) and not rubric.find("question_word", t)
         ),
         None,
     )

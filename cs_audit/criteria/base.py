@@ -237,6 +237,10 @@ class Context:
         found |= self._complaint_lines
         return frozenset(found - self._replies_to_agent)
 
+    def complains(self, message: Message) -> bool:
+        """Whether one of the customer's text messages complains."""
+        return message.line in self._complaint_lines
+
     @cached_property
     def _complaint_lines(self) -> frozenset[int]:
         """The lines of the customer's messages that complain, found in one pass."""
@@ -251,13 +255,13 @@ class Context:
         yes or a no and ask nothing, whatever their first word would ask elsewhere."""
         answers: set[int] = set()
         asked = False
+        rubric, complaints = self.config.rubric, self._complaint_lines
         for u in self.conversation.utterances:
             message = u.message
             if u.role is _AGENT and not u.automated:
                 asked = "?" in message.text
             elif u.role is _CUSTOMER and message.kind is _TEXT:
                 text = self.normal(message)
-                rubric = self.config.rubric
                 if (
                     asked
                     and "?" not in text
@@ -268,7 +272,7 @@ class Context:
                         # latihannya apa mas?" (not a request, a complaint or a yes/no ask)
                         or not (
                             _REQUEST.search(text)
-                            or rubric.find("complaint", text)
+                            or message.line in complaints
                             or rubric.find("yes_no_question", text)
                             or any(rubric.find(f"asks_{kind}", text) for kind in DATA_KINDS)
                         )
@@ -288,11 +292,10 @@ class Context:
             for i in rubric.matching(f"asks_{kind}", texts):
                 line = questions[i].line
                 asked[line] = (*asked.get(line, ()), kind)
-        # a turn that checks on an order or complains asks when and whether of that
-        # case, not of a product ("paket sy udh sampe mana? ... kira2 kapan nyampe",
-        # "kecewa ... pempeknyo habis jam 11")
-        # ("kecewa ... pempeknyo habis jam 11": no question of stock, where it asks
-        # nothing; "trs foto2nya kapan jadi kak?" beside a complaint still asks)
+        # a turn that checks on an order asks when and whether of that case, not of a
+        # product ("paket sy udh sampe mana? ... kira2 kapan nyampe"); so does one that
+        # complains where it asks nothing ("kecewa ... pempeknyo habis jam 11": no
+        # question of stock), not where it asks ("trs foto2nya kapan jadi kak?")
         statuses = {questions[i].line for i in rubric.matching("status_check", texts)}
         complaints = self._complaint_lines
         text_of = {m.line: t for m, t in zip(questions, texts, strict=True)}
