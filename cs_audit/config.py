@@ -30,10 +30,11 @@ DEFAULT_SIGNATURES = (
     r"(?:^|\s)~\s*" + _NAME,
     r"(?:^|[.!?)\U0001F300-\U0001FAFF]\s+)[-\u2013\u2014]\s*(?:(?i:cs|admin)\s+)?" + _NAME,
 )
-# Words that follow a salutation but name nobody ("Salam Hangat", "Hormat kami, Admin").
+# Words that follow a salutation or an opener but name nobody ("Salam Hangat", "Hormat
+# kami, Admin", "I am Sorry, ...").
 _NOT_NAME_TEXT = (
     "hangat sehat sukses manis kenal hormat admin cs tim team toko kami "
-    "semua customer service official store shop"
+    "semua customer service official store shop sorry"
 )
 NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
 # WhatsApp Business greeting and away messages, as they start.

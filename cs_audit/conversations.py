@@ -143,9 +143,12 @@ def signer(text: str, config: AuditConfig) -> str | None:
     return None
 
 
-# "saya Wulan dari Kurnia Konveksi", "Nia di sini", "this is Dimas from billing"
+# "saya Wulan dari Kurnia Konveksi", "Nia di sini", "this is Dimas from billing"; the
+# opener in any case ("Saya Wulan", "It's Nia", with an iPhone's curly apostrophe too),
+# the name capitalised
 _INTRODUCTION = re.compile(
-    r"\b(?:saya|sy|aku|this is|i'm|i am|my name is|it's)\s+(?P<name>[A-Z][a-z]{2,})\b"
+    r"\b(?i:saya|sy|aku|this is|i['\u2019]m|i am|my name is|it['\u2019]s)"
+    r"\s+(?P<name>[A-Z][a-z]{2,})\b"
     r"(?=\s*(?:dari|from|di sini|disini|here|yang|yg|melanjutkan|lanjut|lanjutkan|,|\.|!|😊|🙏|$))"
     r"|\b(?P<name2>[A-Z][a-z]{2,}) (?:di sini|disini|here)\b"
 )

@@ -200,6 +200,11 @@ def test_handover_credits_each_reply_to_its_agent() -> None:
         ("Halo Kang Asep, saya Wulan dari Kurnia Konveksi 😊 Kaos Rp 61.000", "Wulan"),
         ("Hello Jessica, Nia here 😊 So glad you like the result!", "Nia"),
         ("Hi Daniel, this is Dimas from billing. The fee is removed.", "Dimas"),
+        # the opener capitalised, as a message starts; an iPhone's curly apostrophe
+        ("Saya Fitri dari Hijab Anggun, ada yang bisa dibantu kak?", "Fitri"),
+        ("This is Dimas from billing, how can I help?", "Dimas"),
+        ("Hi Sarah, I\u2019m Nia from Bali Trip 😊", "Nia"),
+        ("I am Sorry, the blue one is sold out", None),
         ("Halo kak, saya Cek dulu ya stoknya", None),
         ("Iya kak, saya kirim besok pagi", None),
     ],
