@@ -7,7 +7,7 @@ import functools
 import io
 import itertools
 import re
-from collections.abc import Set
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -700,7 +700,11 @@ def _says_all(words: Set[str], sentence: str) -> bool:
     clause with another of them ("Niacinamide 30 ml ... and Vitamin C 20 ml" says no
     "Niacinamide 20 ml")."""
     units = [w for w in words if _UNIT_TOKEN.fullmatch(w)]
-    if not all(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words if w not in units):
+    # a word negated by "non-" is not said ("kamar non-AC" says no "Deposit kamar AC")
+    negated = "" if "non" in words else r"(?<!\bnon-)(?<!\bnon )"
+    if not all(
+        re.search(rf"{negated}\b{re.escape(w)}\b", sentence) for w in words if w not in units
+    ):
         return False
     if not units:
         return True
@@ -735,8 +739,8 @@ def _brands(catalog: tuple[CatalogItem, ...]) -> frozenset[str]:
     inside others is neither."""
     opening: dict[str, int] = {}
     inside: set[str] = set()
-    for item in catalog:
-        words = re.findall(r"\w+", item.name.casefold())
+    for name in sorted({item.name.casefold() for item in catalog}):  # a variant's rows: one name
+        words = re.findall(r"\w+", name)
         if words:
             opening[words[0]] = opening.get(words[0], 0) + 1
             inside.update(words[1:])
@@ -781,10 +785,17 @@ def products_named(
     whole = [item for item in named if _in_one(_words(item.name), sentences)]
     cores = {_core(item.name).casefold() for item in whole}
     named = [item for item in named if item in whole or _core(item.name).casefold() not in cores]
+    # one name said inside another said whole; not inside one said without its brand
+    # ("Arabika Gayo Wine Process 200 g" names no "Grosir Arabika Gayo Wine Process")
+    core_said = {item.name: _in_one(_words(_core(item.name)), sentences) for item in named}
     named = [
         item
         for item in named
-        if not any(_words(_core(item.name)) < _words(_core(other.name)) for other in named)
+        if not any(
+            _words(_core(item.name)) < _words(_core(other.name))
+            for other in named
+            if core_said[other.name]
+        )
     ]
     # names a text must say alike ("tambahan orang" for "Self Photo Tambahan Orang",
     # "Family Tambahan Orang", their openers left out): the ones it says whole, else
@@ -792,7 +803,6 @@ def products_named(
     alike: dict[frozenset[str], set[str]] = {}
     for item in named:
         alike.setdefault(required[item.name], set()).add(item.name)
-    core_said = {item.name: _in_one(_words(_core(item.name)), sentences) for item in named}
     said_whole = {
         name for names in alike.values() if len(names) > 1 for name in names if core_said[name]
     }
@@ -960,6 +970,34 @@ def priced_where_named(catalog: tuple[CatalogItem, ...], item: CatalogItem, text
     the others of its message."""
     words = _required(catalog)[item.name]
     return any(find_prices(sentence) for sentence in _sentences(text) if _in_one(words, [sentence]))
+
+
+def said_free(
+    catalog: tuple[CatalogItem, ...],
+    item: CatalogItem,
+    text: str,
+    free: Callable[[str], re.Match[str] | None],
+) -> bool:
+    """Whether a sentence naming ``item`` says it costs nothing: a ``free`` word next to
+    its name, a word at most between ("..., gratis ongkir dalam kota Medan", "delivery
+    is free"): a fee waived is quoted no amount, whatever other amounts the sentence
+    holds."""
+    words = _required(catalog)[item.name]
+    for sentence in _sentences(text):
+        hit = free(sentence) if _in_one(words, [sentence]) else None
+        if hit is None:
+            continue
+        spans = [m.span() for w in words for m in re.finditer(rf"\b{re.escape(w)}\b", sentence)]
+        first, last = min(a for a, _ in spans), max(b for _, b in spans)
+        if hit.end() <= first:
+            between = sentence[hit.end() : first]
+        elif hit.start() >= last:
+            between = sentence[last : hit.start()]
+        else:
+            continue
+        if len(re.findall(r"\w+", between)) <= 1 and not re.search(r"[,;.]", between):
+            return True
+    return False
 
 
 # a variant's words, an amount with its unit as one ("1 box", "22cm", "2 kaki": "1box",

@@ -598,6 +598,41 @@ def test_a_variant_column_tells_sizes_apart(reply: str, verdict: str, reason: st
     assert (judged.verdict.value, judged.reason) == (verdict, reason)
 
 
+APPLIANCES = (
+    CatalogItem("Daikin AC Split Standard", 4399000, "c.csv:2", "1 PK"),
+    CatalogItem("Jasa Pasang AC", 350000, "c.csv:3"),
+    CatalogItem("Ongkir Dalam Kota Medan (belanja di bawah Rp 1.500.000)", 50000, "c.csv:4"),
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict", "reason"),
+    [
+        # a fee waived beside a total: no amount is the fee's
+        (
+            "Daikin AC Split Standard 1 PK Rp 4.399.000\nJasa pasang Rp 350.000\n"
+            "Total Rp 4.749.000, gratis ongkir dalam kota Medan.",
+            "pass",
+            "gave the price asked for, briefly",
+        ),
+        # the amount named is the one that fits no price of the product
+        (
+            "Daikin AC Split Standard 1 PK Rp 4.399.000. Ongkir dalam kota Medan Rp 65.000.",
+            "fail",
+            "quoted Rp 65.000 for Ongkir Dalam Kota Medan (belanja di bawah Rp 1.500.000); "
+            "the catalog says Rp 50.000 (c.csv:4)",
+        ),
+    ],
+)
+def test_a_fee_waived_or_misquoted(reply: str, verdict: str, reason: str) -> None:
+    chat = (
+        "16/11/26 09.00 - Budi: ac daikin 1 pk brp sama pasang?\n"
+        f"16/11/26 09.05 - Toko Maju: {reply}\n"
+    )
+    judged = _judge(chat, APPLIANCES)["accurate_concise"]
+    assert (judged.verdict.value, judged.reason) == (verdict, reason)
+
+
 @pytest.mark.parametrize(
     ("question", "reply", "verdict"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import openpyxl
@@ -18,6 +19,7 @@ from cs_audit.prices import (
     names_other_than,
     price_cell,
     products_named,
+    said_free,
     wrong_product,
     wrong_total,
 )
@@ -680,3 +682,52 @@ def test_a_single_letter_of_a_name_is_said_with_the_word_before_it() -> None:
     assert products_named(catalog, "A regular wash for the home service is IDR 80,000") == []
     named = products_named(catalog, "Serum vitamin C Rp 115.000, home service zona A gratis")
     assert sorted(v.price for g in named for v in g) == [0, 115000]
+
+
+ROASTERY = (
+    CatalogItem("Arabika Gayo Wine Process", 98000, "c.csv:2", "200 g"),
+    CatalogItem("Arabika Gayo Wine Process", 430000, "c.csv:3", "1 kg"),
+    CatalogItem("Arabika Toraja Sapan", 92000, "c.csv:4", "200 g"),
+    CatalogItem("Grosir Arabika Gayo Wine Process (min. 5 kg)", 372000, "c.csv:5", "per kg"),
+    CatalogItem("Grosir House Blend (min. 5 kg)", 228000, "c.csv:6", "per kg"),
+    CatalogItem("Token listrik kamar AC", 52500, "c.csv:7", "Nominal 50.000"),
+    CatalogItem("Token listrik kamar AC", 102500, "c.csv:8", "Nominal 100.000"),
+    CatalogItem("Tukang kamar AC", 40000, "c.csv:9"),
+    CatalogItem("Ongkir Dalam Kota (belanja di bawah Rp 1.500.000)", 50000, "c.csv:10"),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name said without its brand is not outdone by the branded one it sits in
+        ("Arabika Gayo Wine Process 200 g Rp 98.000 kak", ["Arabika Gayo Wine Process"]),
+        (
+            "Grosir Arabika Gayo Wine Process Rp 372.000/kg kak",
+            ["Grosir Arabika Gayo Wine Process (min. 5 kg)"],
+        ),
+        # the rows of one name's variants open one name, not two: "token" is no brand
+        ("Listrik kamar AC pakai token ya kak", ["Token listrik kamar AC"]),
+        ("Listrik kamar AC bayar sendiri kak", []),
+        # a word negated by "non-" is not said
+        ("Token listrik kamar non-AC tidak perlu kak", []),
+    ],
+)
+def test_which_names_a_sentence_says(text: str, names: list[str]) -> None:
+    assert [g[0].name for g in products_named(ROASTERY, text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "free"),
+    [
+        ("Total Rp 4.989.000, gratis ongkir dalam kota ya kak", True),
+        ("Ongkir dalam kota gratis kak", True),
+        ("Ongkir dalam kota Rp 50.000, gratis bubble wrap", False),  # another thing free
+        ("Gratis konsultasi, ongkir dalam kota Rp 50.000", False),
+        ("Ongkir dalam kota Rp 50.000 kak", False),
+    ],
+)
+def test_a_fee_said_free(text: str, free: bool) -> None:
+    [ongkir] = [i for i in ROASTERY if i.name.startswith("Ongkir")]
+    found = said_free(ROASTERY, ongkir, text, lambda s: re.search(r"\b(gratis|free)\b", s))
+    assert found is free

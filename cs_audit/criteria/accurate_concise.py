@@ -13,6 +13,7 @@ from cs_audit.prices import (
     names_other_than,
     priced_where_named,
     products_named,
+    said_free,
     threshold,
     wrong_product,
     wrong_total,
@@ -109,6 +110,8 @@ def _catalog_mismatch(
         # ("antar-jemput dalam kota Rp 25.000"): every amount may fit a product
         if any(_fits(p.value, item.price, tolerance, text) for p in written for item in variants):
             continue
+        if said_free(ctx.catalog, variants[0], text, lambda s: ctx.config.rubric.find("free", s)):
+            continue  # "gratis ongkir dalam kota Medan": the fee waived, no amount its own
         # only the amounts the reply gives it: those of the sentences naming it, else
         # of sentences naming no product
         amounts = attributed_prices(ctx.catalog, variants, text)
@@ -130,10 +133,19 @@ def _catalog_mismatch(
         ):
             continue
         item = variants[0]
+        wrong = next(  # the amount that fits none of its prices, as the reply wrote it
+            (
+                p.written
+                for p in written
+                for a in amounts
+                if p.value == a and not any(_fits(a, v.price, tolerance, text) for v in variants)
+            ),
+            quoted[0].written,
+        )
         return result(
             KEY,
             Verdict.FAIL,
-            f"quoted {quoted[0].written} for {item.label if len(variants) == 1 else item.name}; "
+            f"quoted {wrong} for {item.label if len(variants) == 1 else item.name}; "
             f"the catalog says {' or '.join(_rupiah(v.price) for v in variants)} ({item.where})",
             message,
         )
