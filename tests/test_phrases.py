@@ -356,6 +356,10 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("question", "kak kemarin sy beli kemeja parang lengan panjang L tp kegedean", False),
         ("question", "min a35 yg sy beli sabtu kemarin layarnya kedip2", False),
         ("question", "oke sy ambil 2 ya kak", True),
+        ("question", "jadi aku ambil yg hitam", True),
+        # a pick-up planned is no order placed
+        ("question", "Oke, sabtu pagi saya ambil. Makasih", False),
+        ("question", "aku ambil sendiri aja nanti sore kak", False),
         ("complaint", "frame tendanya ada yg retak, jadi miring", True),
         ("complaint", "brownies yg sy ambil tadi siang bantat di tengah, kayak blm mateng", True),
         ("complaint", "sy mau pecah uang dulu kak", True),
@@ -550,6 +554,11 @@ MORE = {
             "aamiin, makasih mba",
             "alhamdulillah, makasih kak",
             "ok kak, insya allah besok sy ke sana",
+            "Thank you both!",
+            "Thanks for everything! 🙏",
+            "makasih kak Sari 🥰",
+            "Oke, sabtu pagi saya ambil. Makasih",
+            "aku ambil sendiri aja nanti sore kak, thanks!",
         ],
         [
             "aamiin, tapi kapan dikirim?",
@@ -568,6 +577,8 @@ MORE = {
             "Thanks, we will come on Saturday, is that ok?",
             "Thanks, will the villa have a pool?",
             "ok kak, anaknya demam jadi ga bisa ikut kelas",
+            "makasih kak, tapi kapan dikirim",
+            "thanks kak 2 lagi ya",
         ],
     ),
     "complaint": (
@@ -654,7 +665,12 @@ MORE = {
             "We've noted it and passed it on to the kitchen",
             "We'll make sure it doesn't happen again",
         ],
-        ["Catatan: tutup jam 5", "Noted, 2 pcs ya kak", "We'll deliver tomorrow"],
+        [
+            "Catatan: tutup jam 5",
+            "Noted, 2 pcs ya kak",
+            "We'll deliver tomorrow",
+            "Oke mas, tenda tgl 1 Mei sudah kami catat atas nama mas Bayu",
+        ],
     ),
 }
 
