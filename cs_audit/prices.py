@@ -654,6 +654,14 @@ def _core(label: str) -> str:
     return core if re.search(r"\w", core) else label
 
 
+def _whole(name: str) -> frozenset[str]:
+    """The words that say a name whole: its own, bar notes in brackets and function
+    words a reply may leave out or say otherwise ("Vitamin D3 1000 IU isi 60" is said
+    "Vitamin D3 1000 IU (60 tablets)")."""
+    words = _words(_core(name))
+    return words - _FUNCTION_WORDS if len(words - _FUNCTION_WORDS) >= 2 else words
+
+
 def _name_words(item: CatalogItem, brands: frozenset[str], common: frozenset[str]) -> set[str]:
     """The words of a product's name a text must say, in any order, in one sentence
     ("Grooming Kucing Lengkap Rp 95.000. Kucingnya ada riwayat jamur?" does not name
@@ -662,7 +670,7 @@ def _name_words(item: CatalogItem, brands: frozenset[str], common: frozenset[str
     ``common`` words, those every name of its family holds ("Servis berkala matic"
     names "Servis Berkala Motor Matic" beside "... Motor Bebek" and "... Motor Sport")
     where three remain."""
-    words = set(_words(_core(item.name)))
+    words = set(_whole(item.name))
     if common and len(words - common) >= 3:
         words -= common
     first = re.findall(r"\w+", item.name.casefold())[:1]
@@ -686,6 +694,8 @@ def _name_words(item: CatalogItem, brands: frozenset[str], common: frozenset[str
 
 
 _UNIT_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_]+)")  # "3bulan", "20ml"
+# words of a name a reply may leave out or say otherwise: "isi 60" is "60 tablets"
+_FUNCTION_WORDS = frozenset({"isi", "per", "untuk", "dengan", "dan", "and", "with", "for", "of"})
 
 
 def _in_one(words: Set[str], sentences: list[str]) -> bool:
@@ -787,7 +797,7 @@ def products_named(
     named = [item for item in named if item in whole or _core(item.name).casefold() not in cores]
     # one name said inside another said whole; not inside one said without its brand
     # ("Arabika Gayo Wine Process 200 g" names no "Grosir Arabika Gayo Wine Process")
-    core_said = {item.name: _in_one(_words(_core(item.name)), sentences) for item in named}
+    core_said = {item.name: _in_one(_whole(item.name), sentences) for item in named}
     named = [
         item
         for item in named

@@ -694,6 +694,9 @@ ROASTERY = (
     CatalogItem("Token listrik kamar AC", 102500, "c.csv:8", "Nominal 100.000"),
     CatalogItem("Tukang kamar AC", 40000, "c.csv:9"),
     CatalogItem("Ongkir Dalam Kota (belanja di bawah Rp 1.500.000)", 50000, "c.csv:10"),
+    CatalogItem("Vitamin D3 1000 IU isi 60", 89000, "c.csv:11"),
+    CatalogItem("Cuci Kering Setrika per kg", 10000, "c.csv:12"),
+    CatalogItem("Cuci Kering per kg", 7000, "c.csv:13"),
 )
 
 
@@ -711,6 +714,10 @@ ROASTERY = (
         ("Listrik kamar AC bayar sendiri kak", []),
         # a word negated by "non-" is not said
         ("Token listrik kamar non-AC tidak perlu kak", []),
+        # function words of a name may be left out, or said otherwise
+        ("The Vitamin D3 1000 IU (60 tablets) is IDR 79,000", ["Vitamin D3 1000 IU isi 60"]),
+        ("Cuci kering setrika Rp 7.000/kg kak", ["Cuci Kering Setrika per kg"]),
+        ("Cuci kering Rp 7.000/kg kak", ["Cuci Kering per kg"]),
     ],
 )
 def test_which_names_a_sentence_says(text: str, names: list[str]) -> None:
