@@ -598,6 +598,34 @@ def test_a_variant_column_tells_sizes_apart(reply: str, verdict: str, reason: st
     assert (judged.verdict.value, judged.reason) == (verdict, reason)
 
 
+@pytest.mark.parametrize(
+    ("chat", "verdict"),
+    [
+        # an amount asked in a unit is answered by the amount in it
+        ("09.00 - Budi: isinya brp ml kak?\n09.05 - Toko Maju: 100 ml kak\n", "pass"),
+        ("09.00 - Budi: isinya brp ml kak?\n09.05 - Toko Maju: Ready kak\n", "fail"),
+        # a yes or a no after a moment to check
+        (
+            "09.00 - Budi: mesin cuci sy udh dikirim blm ya?\n"
+            "09.05 - Toko Maju: Sebentar saya cek dulu ya kak\n"
+            "09.12 - Toko Maju: Pesanan kakak sudah berangkat bersama kurir kami\n",
+            "pass",
+        ),
+        # a request answered after the agent asked for a photo
+        (
+            "09.00 - Budi: the beans were stale. Please replace it\n"
+            "09.05 - Toko Maju: Sorry to hear that! Could you send a photo of the label?\n"
+            "09.07 - Budi: <Media omitted>\n"
+            "09.10 - Toko Maju: Thanks. We can send you a fresh one tomorrow\n",
+            "pass",
+        ),
+    ],
+)
+def test_points_answered_in_other_words(chat: str, verdict: str) -> None:
+    chat = "".join(f"16/11/26 {line}\n" for line in chat.splitlines())
+    assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
 APPLIANCES = (
     CatalogItem("Daikin AC Split Standard", 4399000, "c.csv:2", "1 PK"),
     CatalogItem("Jasa Pasang AC", 350000, "c.csv:3"),

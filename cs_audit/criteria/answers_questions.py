@@ -35,6 +35,23 @@ def _when_told(ctx: Context, question: Message, turn: Turn) -> bool:
     )
 
 
+# an amount asked in a unit ("isinya brp ml?", "how many grams?") and told in it ("100 ml")
+_UNITS = (
+    r"ml|l|liter|litre|gr|gram|grams|g|kg|kilo|cm|mm|m|meter|meters|inch|inci|watt|pk|pcs|"
+    r"lembar|biji|butir|tablet|tablets|kapsul|sachet|porsi|orang|people|pax"
+)
+_AMOUNT_ASKED = re.compile(rf"\b(?:berapa|brp|brapa|how many|how much)\s+({_UNITS})\b")
+
+
+def _amount_told(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
+    """ "isinya brp ml kak?" answered "100 ml kak": the amount asked, in its unit."""
+    asked = _AMOUNT_ASKED.search(ctx.normal(question))
+    if asked is None:
+        return False
+    told = re.compile(rf"\d\s*{re.escape(asked[1])}\b")
+    return any(told.search(ctx.normal(a)) for a in answers)
+
+
 def _offered(ctx: Context, question: Message, turn: Turn) -> bool:
     """ "Cheesecake blueberry ada?" answered by offering it at a price ("Cheesecake
     Blueberry 18cm Rp 240.000"): an answer that names what was asked and prices it."""
@@ -290,12 +307,14 @@ def _last_point_skipped(ctx: Context, question: Message, turn: Turn) -> str | No
 
 
 def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
-    """A yes/no question ("Warna biru ada?") answered with a yes or a no ("Ada kak")."""
+    """A yes/no question ("Warna biru ada?") answered with a yes or a no ("Ada kak"),
+    also after a moment to check ("sebentar saya cek ya" - "Pesanan kakak sudah
+    berangkat ...")."""
     rubric = ctx.config.rubric
     return bool(
         answers
         and rubric.find("yes_no_question", ctx.normal(question))
-        and rubric.find("yes_no_answer", ctx.normal(answers[0]))
+        and any(rubric.find("yes_no_answer", ctx.normal(a)) for a in answers)
     )
 
 
@@ -362,6 +381,7 @@ def judge(ctx: Context) -> CriterionResult:
                     or _remedies(ctx, question, answers)
                     or _notes_feedback(ctx, question, answers)
                     or _gives_account(ctx, question, answers)
+                    or _amount_told(ctx, question, answers)
                 )
             if on_topic and saying is None:
                 texts = ctx.normal_texts(ctx.replies)
