@@ -24,6 +24,9 @@ _UNITS = {
     "juta": 1_000_000,
     "jutaan": 1_000_000,  # "mulai 3 jutaan": from 3 million
     "ribuan": 1_000,
+    "million": 1_000_000,  # "IDR 5.9 million"
+    "mio": 1_000_000,
+    "thousand": 1_000,
 }
 _SPACE = "[ \u00a0\u202f]"  # a space, NBSP or NNBSP between digit groups ("Rp 1 850 000")
 # A price is a currency and a number ("Rp 150.000", "IDR 150,000.00", "Rp 1 850 000",
@@ -40,7 +43,7 @@ _PRICE = re.compile(
       | \d{{1,12}}(?![\d]|[.,]\d{{3}})(?:[.,]\d{{1,2}}(?!\d))?
     )
     (?P<dash>,-)?
-    (?:(?P<gap>{_SPACE}*)(?P<unit>jutaan|juta|jtan|jt|ribuan|ribu|rban|rb|k)(?!\w))?
+    (?:(?P<gap>{_SPACE}*)(?P<unit>jutaan|juta|jtan|jt|ribuan|ribu|rban|rb|million|mio|thousand|k)(?!\w))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -153,7 +156,10 @@ _APPROXIMATELY = re.compile(
 )
 _RANGE_START = re.compile(
     r"\d[\d.,]*\s*(?:rb|ribu|k|jt|juta)?\s*(?:-|\u2013|\u2014|to|sampai|sampe|s/?d|hingga)\s*"
-    r"(?:(?:rp|idr)\.?\s*)?$",
+    r"(?:(?:rp|idr)\.?\s*)?$"
+    # "between IDR 5.7 and 5.9 million", "antara 150 dan 200rb"
+    r"|\b(?:between|antara)\s+(?:(?:rp|idr)\.?\s*)?\d[\d.,]*\s*(?:rb|ribu|k|jt|juta|million)?"
+    r"\s*(?:and|dan)\s*(?:(?:rp|idr)\.?\s*)?$",
     re.IGNORECASE,
 )
 
@@ -163,7 +169,8 @@ _RANGE_START = re.compile(
 # with ``in`` first, which is many times faster than the regex engine's alternation
 _VAGUE_WORDS = (
     "mulai", "from", "start", "sekitar", "kisaran", "kira", "kurang lebih", "around",
-    "approx", "about", "roughly", "\u00b1", "jutaan", "ribuan", "rban", "jtan",
+    "approx", "about", "roughly", "\u00b1", "jutaan", "ribuan", "rban", "jtan", "between",
+    "antara",
 )  # fmt: skip
 _RANGE_JOINED = re.compile(
     r"\d[\d.,]*\s*(?:rb|ribu|k|jt|juta)?\s*(?:-|\u2013|\u2014|to|sampai|sampe|s/?d|hingga)"

@@ -246,6 +246,9 @@ def test_xlsx_catalog_with_a_title_row(tmp_path: Path) -> None:
         ("jam buka 10-17, harga potong Rp 50.000", None),
         ("DP 50% dari Rp 4.750.000 jadi Rp 2.375.000", None),
         ("Gratis kak", None),
+        ("It is between IDR 5.7 and 5.9 million", "between IDR 5.7 and 5.9 million"),
+        ("harganya antara 150 dan 200rb kak", "antara 150 dan 200rb"),
+        ("antara jam 9 dan 10 ya kak, Rp 50.000", None),
     ],
 )
 def test_approximate_prices(text: str, written: str | None) -> None:
