@@ -556,6 +556,8 @@ MORE = {
             "aamiin, makasih mba",
             "alhamdulillah, makasih kak",
             "ok kak, insya allah besok sy ke sana",
+            "Okay noted, see you Saturday",
+            "ok kak sampai ketemu hari sabtu",
             "Thank you both!",
             "Thanks for everything! 🙏",
             "makasih kak Sari 🥰",
@@ -581,6 +583,7 @@ MORE = {
             "ok kak, anaknya demam jadi ga bisa ikut kelas",
             "makasih kak, tapi kapan dikirim",
             "thanks kak 2 lagi ya",
+            "see you Saturday, is parking free?",
         ],
     ),
     "complaint": (
