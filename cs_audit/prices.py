@@ -194,11 +194,24 @@ def approximate_price(text: str) -> str | None:
         offset = max(0, match.start() - _CONTEXT)
         before = text[offset : match.start()]
         vague = _APPROXIMATELY.search(before) or _RANGE_START.search(before)
+        if vague and not _APPROXIMATELY.search(before) and _descending(vague[0], match, text):
+            continue  # "Rp 489.000 - Rp 75.000 = Rp 414.000": a sum, not a range
         if vague:
             return text[offset + vague.start() : match.end()].strip()
         if (match["unit"] or "").lower() in ("jutaan", "ribuan", "jtan", "rban"):  # "900rban"
             return match[0].strip()
     return None
+
+
+def _descending(start: str, match: re.Match[str], text: str) -> bool:
+    """Whether a range's first amount is above its second: then it is a subtraction
+    ("Rp 489.000 - Rp 75.000"), as a range runs from low to high."""
+    low = _PRICE.search(start)
+    if low is None or not match["num"]:
+        return False
+    if not low["unit"] and match["unit"]:  # "70-90rb": the unit is the range's
+        return False
+    return _value(low) > _value(match)
 
 
 # A price announced as a total: "... = Rp 260.000", "..., total Rp 1.175.000", "Total
@@ -248,6 +261,8 @@ def wrong_total(text: str) -> WrongTotal | None:
         if billed:
             continue
         if i and _TOTAL_AFTER.search(before):
+            if i >= 2 and _subtracted(text, placed, i):
+                continue  # "Rp 489.000 - Rp 75.000 = Rp 414.000"
             chain = _added(text, placed, i - 1, -1)
             if len(chain) >= 2:
                 added = sum(p.value for p in chain)
@@ -283,6 +298,18 @@ def wrong_total(text: str) -> WrongTotal | None:
             if len(chain) >= 2 and "(" in opening and sum(p.value for p in chain) != total.value:
                 return WrongTotal(total, chain, added=True)
     return None
+
+
+_MINUS = re.compile(r"\s*[-\u2013\u2212]\s*(?:(?:rp|idr)\.?\s*)?$", re.IGNORECASE)
+
+
+def _subtracted(text: str, placed: list[tuple[re.Match[str], Price]], i: int) -> bool:
+    """Whether the total at ``i`` is the two prices before it, the second taken off the
+    first ("Rp 489.000 - Rp 75.000 = Rp 414.000", a trade-in or a deposit deducted)."""
+    (first, a), (second, b) = placed[i - 2], placed[i - 1]
+    return bool(_MINUS.match(text[first.end() : second.start()])) and a.value - b.value == (
+        placed[i][1].value
+    )
 
 
 # "25 pcs x IDR 178,000 = IDR 4,350,000", "Rp 75.000/seat x 5 = Rp 375.000"

@@ -498,7 +498,7 @@ def test_informal_spelling_does_not_hide_an_answer() -> None:
         ("tp ukuran 42 ok", {"ukuran"}),  # "tapi" carries no topic; "ok", "42" too short
         ("terus gimana sekarang??", set()),  # asks what now: any reply on the case answers
         ("trs gmn kak", set()),
-        ("jd kpn dikirim dr gudang", {"dikirim", "gudang"}),
+        ("jd kpn dikirim dr gudang", {"diantar", "gudang"}),  # one root for delivering
         ("klo warna hitam bs?", {"warna", "hitam"}),
     ],
 )
@@ -610,6 +610,18 @@ def test_a_variant_column_tells_sizes_apart(reply: str, verdict: str, reason: st
             "09.05 - Toko Maju: Sebentar saya cek dulu ya kak\n"
             "09.12 - Toko Maju: Pesanan kakak sudah berangkat bersama kurir kami\n",
             "pass",
+        ),
+        # delivering in other words: a shipping fee says it is delivered
+        (
+            "09.00 - Budi: oke aku ambil yg 2 liter ya kak. bisa diantar ke alauddin?\n"
+            "09.05 - Toko Maju: Baik bu, rice cooker 2 L kami siapkan. Ongkir dalam kota "
+            "Rp 30.000 ya bu\n",
+            "pass",
+        ),
+        (
+            "09.00 - Budi: oke aku ambil yg 2 liter ya kak. bisa diantar ke alauddin?\n"
+            "09.05 - Toko Maju: Baik bu, rice cooker 2 L kami siapkan ya bu\n",
+            "fail",
         ),
         # a request answered after the agent asked for a photo
         (

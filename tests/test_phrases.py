@@ -557,6 +557,7 @@ MORE = {
             "alhamdulillah, makasih kak",
             "ok kak, insya allah besok sy ke sana",
             "Okay noted, see you Saturday",
+            "oke kak, sy transfer dulu. nanti sy kirim buktinya",
             "ok kak sampai ketemu hari sabtu",
             "Thank you both!",
             "Thanks for everything! 🙏",
@@ -584,6 +585,7 @@ MORE = {
             "makasih kak, tapi kapan dikirim",
             "thanks kak 2 lagi ya",
             "see you Saturday, is parking free?",
+            "ok nanti sy kirim alamatnya, ongkirnya brp?",
         ],
     ),
     "complaint": (

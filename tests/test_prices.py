@@ -249,6 +249,8 @@ def test_xlsx_catalog_with_a_title_row(tmp_path: Path) -> None:
         ("It is between IDR 5.7 and 5.9 million", "between IDR 5.7 and 5.9 million"),
         ("harganya antara 150 dan 200rb kak", "antara 150 dan 200rb"),
         ("antara jam 9 dan 10 ya kak, Rp 50.000", None),
+        # from high to low: a subtraction
+        ("Kompor Rp 489.000 - Rp 75.000 = Rp 414.000", None),
     ],
 )
 def test_approximate_prices(text: str, written: str | None) -> None:
@@ -451,6 +453,9 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
         ("Snack Box isi 3 Rp 15.000 x 100 = Rp 1.500.000", None, []),
         ("DP 50% dari Rp 4.750.000 jadi Rp 2.375.000", None, []),
         ("Rp 75.000 dan Rp 95.000 kak", None, []),
+        # an amount taken off: a trade-in, a deposit
+        ("dipotong Rp 75.000, jadi Kompor Rp 489.000 - Rp 75.000 = Rp 414.000", None, []),
+        ("Kompor Rp 489.000 - Rp 75.000 = Rp 404.000", "Rp 404.000", ["Rp 489.000", "Rp 75.000"]),
     ],
 )
 def test_wrong_totals(text: str, total: str | None, parts: list[str]) -> None:
