@@ -228,6 +228,7 @@ _TIMES_AFTER = re.compile(
     r"\s*\)?\s*(?:[x\u00d7*]\s*\d|/|per\b|each\b|masing|sebatang|sedus|sekotak)", re.IGNORECASE
 )
 _ADDED_TO = re.compile(r"\s*\+")
+_IN_TOTAL = re.compile(r"\s*(?:in total|altogether|all together)\b", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(r"\btotal(?:nya)?\W*$", re.IGNORECASE)
 _MOST_PARTS = 12  # prices a total may be made of: subsets of more are not tried
 
@@ -260,7 +261,7 @@ def wrong_total(text: str) -> WrongTotal | None:
             return WrongTotal(total, billed, added=True)
         if billed:
             continue
-        if i and _TOTAL_AFTER.search(before):
+        if i and (_TOTAL_AFTER.search(before) or _IN_TOTAL.match(text, match.end())):
             if i >= 2 and _subtracted(text, placed, i):
                 continue  # "Rp 489.000 - Rp 75.000 = Rp 414.000"
             chain = _added(text, placed, i - 1, -1)
@@ -425,6 +426,9 @@ def _worked_out(
             between = text[m.end() : placed[k + 1][0].start()]
             if _PRODUCT_FOLLOWS.match(between):
                 continue  # its product follows
+            counts = (int(n) for n in re.findall(r"(?<![\d.,])(\d{1,3})(?![\d.,]\d)", between))
+            if any(n * price.value == placed[k + 1][1].value for n in counts):
+                continue  # "Rp 65.000/ekor, 3 ekor Rp 195.000": its product follows
         kept.append((m, price))
     return kept
 

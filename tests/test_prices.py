@@ -453,6 +453,23 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
         ("Snack Box isi 3 Rp 15.000 x 100 = Rp 1.500.000", None, []),
         ("DP 50% dari Rp 4.750.000 jadi Rp 2.375.000", None, []),
         ("Rp 75.000 dan Rp 95.000 kak", None, []),
+        # a total named after it
+        (
+            "the oil change is IDR 720,000 and the alignment IDR 240,000, so IDR 940,000 in total",
+            "IDR 940,000",
+            ["IDR 720,000", "IDR 240,000"],
+        ),
+        (
+            "the oil change is IDR 720,000 and the alignment IDR 240,000, so IDR 960,000 in total",
+            None,
+            [],
+        ),
+        # a price each, then its product: the product is the part
+        (
+            "Koki Rp 65.000/ekor, 3 ekor Rp 195.000. Pelet Rp 22.000. Total Rp 207.000",
+            "Rp 207.000",
+            ["Rp 195.000", "Rp 22.000"],
+        ),
         # an amount taken off: a trade-in, a deposit
         ("dipotong Rp 75.000, jadi Kompor Rp 489.000 - Rp 75.000 = Rp 414.000", None, []),
         ("Kompor Rp 489.000 - Rp 75.000 = Rp 404.000", "Rp 404.000", ["Rp 489.000", "Rp 75.000"]),
