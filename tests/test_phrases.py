@@ -254,6 +254,9 @@ def test_replies_that_do_what_was_asked(text: str, matches: bool) -> None:
 
 
 DISCOUNT_MATCH = [
+    "Karena Bapak ambil banyak, totalnya saya bulatkan jadi Rp 20.500.000 saja",
+    "Boleh deh kak, karena kakak langganan kami kasih Rp 750.000",
+    "Karena kakak sudah langganan, jadi Rp 640.000 aja kak",
     "Ok Lukas, since you're staying a whole month we can do IDR 12,000,000 for everything",
     "Boleh deh kak, Rp 500.000 aja khusus buat adiknya",
     "boleh deh kak, karena langganan jadi Rp 120.000 aja",
@@ -277,6 +280,9 @@ DISCOUNT_MATCH = [
     "Size 43 hitam ready gan. Buat agan boleh deh Rp 170.000 aja 😁",
 ]
 DISCOUNT_MISS = [
+    "Karena kakak langganan, ongkirnya gratis ya",
+    "Totalnya dibulatkan ke atas jadi 2 kg ya",
+    "Karena ambil banyak, harga grosir Rp 4.000 per ekor berlaku ya kak",
     "We can do the airport pick-up too, it is IDR 300,000",
     "I can give you the total: IDR 1,250,000",
     "Boleh deh kak, Rp 500.000 itu sudah harga net ya",
