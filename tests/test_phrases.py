@@ -346,6 +346,7 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("yes_no_answer", "Kak, lensanya masih di lab.", True),
         ("yes_no_answer", "pesanannya sudah dikirim kak", True),
         ("yes_no_answer", "Pesanan kakak sudah berangkat bersama kurir kami", True),
+        ("yes_no_answer", "Mohon maaf kak, survey hanya Senin–Sabtu", True),
         ("yes_no_answer", "Terima kasih kak sudah menunggu", False),
         ("yes_no_answer", "Kak, mohon ditunggu ya", False),
         ("yes_no_question", "kak kacamata anak sy udh jadi belum sih?", True),
@@ -595,8 +596,17 @@ MORE = {
         ],
     ),
     "complaint": (
-        ["mau komplain, barangnya rusak", "paketnya belum sampai juga kak, kecewa"],
-        ["kak ukuran L ada?", "Thanks, it arrived!"],
+        [
+            "mau komplain, barangnya rusak",
+            "paketnya belum sampai juga kak, kecewa",
+            "kekecilan kak, mau tukar",
+        ],
+        [
+            "kak ukuran L ada?",
+            "Thanks, it arrived!",
+            "3 kg 2, bright gas 1. tukar tabung semua",
+            "kompor lama sy mau tukar tambah",
+        ],
     ),
     "empathy": (
         ["Mohon maaf atas ketidaknyamanannya kak 🙏", "We're so sorry about that"],
