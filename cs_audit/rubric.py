@@ -52,6 +52,7 @@ PHRASE_KEYS = (
     "yes_no_answer",
     "says_yes_or_no",
     "question_word",
+    "asks_to_be_told",
     "gives_stock",
     "gives_size",
     "closing",

@@ -346,7 +346,7 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("yes_no_answer", "Kak, lensanya masih di lab.", True),
         ("yes_no_answer", "pesanannya sudah dikirim kak", True),
         ("yes_no_answer", "Pesanan kakak sudah berangkat bersama kurir kami", True),
-        ("yes_no_answer", "Mohon maaf kak, survey hanya Senin–Sabtu", True),
+        ("yes_no_answer", "Mohon maaf kak, survey hanya Senin-Sabtu", True),
         ("yes_no_answer", "Terima kasih kak sudah menunggu", False),
         ("yes_no_answer", "Kak, mohon ditunggu ya", False),
         ("yes_no_question", "kak kacamata anak sy udh jadi belum sih?", True),
@@ -683,6 +683,15 @@ MORE = {
             "Please don't let it happen again",
         ],
         ["ulang tahun anak sy kak", "jangan lupa kirim resinya ya kak", "See you next week"],
+    ),
+    "asks_to_be_told": (
+        [
+            "please let me know if you offer installation",
+            "Pls tell me the opening hours",
+            "tolong info jam ramenya kapan",
+            "mau tanya bisa kirim ke bogor",
+        ],
+        ["please send it today", "let me know when it ships, thanks", "tolong dicek ya"],
     ),
     "notes_feedback": (
         [

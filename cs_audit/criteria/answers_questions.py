@@ -226,7 +226,9 @@ _PIECES = re.compile(r"\?+|\n+|(?<=\w)[.;](?=\s|$)")
 # bisa diretur ga kalau sisa", "hp lamanya bisa tukar tambah gak kak"), or one opening it
 _ASKING_VERB = re.compile(r"\b(bisa|boleh|ada|masih|can|could|do|does|is|are|will)\b")
 _OR_NOT = re.compile(r"\b(ga|gak|nggak|ngga|enggak|tidak)\b(?! (apa|masalah|papa|usah|perlu))")
-_OPENS_ASKING = re.compile(r"^\W*(can|could|do|does|is|are|will) (you|i|we|it)\b")
+_OPENS_ASKING = re.compile(
+    r"^\W*(can|could|do|does|is|are|will|would) (you|i|we|it|there|this|that|they)\b"
+)
 
 
 def _asks_without_mark(piece: str) -> bool:
@@ -248,9 +250,10 @@ _NAMES_A_TIME = re.compile(
 
 
 def _last_point_skipped(ctx: Context, question: Message, turn: Turn) -> str | None:
-    """A message's last point, a yes/no question after others, that no answer takes
-    up ("... pantofel oxford hitam brp? bisa COD ke Bogor ga? trs kalo kebesaran bisa
-    tuker?" answered with the price and COD only): none of the words it holds alone
+    """A message's last point, a yes/no question or a request to be told ("please let
+    me know if you offer installation") after others, that no answer takes up ("...
+    pantofel oxford hitam brp? bisa COD ke Bogor ga? trs kalo kebesaran bisa tuker?"
+    answered with the price and COD only): none of the words it holds alone
     (not in the points before it) comes back in the answers, no data it asks is given,
     no time it names is answered with one, and no yes or no can be its: neither one
     opening the first answer where it is the message's only yes/no point, nor one
@@ -264,7 +267,11 @@ def _last_point_skipped(ctx: Context, question: Message, turn: Turn) -> str | No
         return None
     last = _JOINER.sub("", pieces[-1]).strip()
     ended = text.endswith("?")
-    if not last or not ((ended and len(last.split()) >= 2) or _asks_without_mark(last)):
+    if not last or not (
+        (ended and len(last.split()) >= 2)
+        or _asks_without_mark(last)
+        or rubric.find("asks_to_be_told", last)
+    ):
         return None
     answers = ctx.answers_to(turn)
     if not answers or any(a.kind is not MessageKind.TEXT for a in answers):

@@ -53,7 +53,12 @@ _STOPWORD_TEXT = (
     # nor does a request of a bare verb: "tolong dicek lg ya", "mohon dibantu"
     "cek dicek dicekin cekin bantu dibantu bantuin proses diproses info diinfo infoin lg "
     # nor a nudge or an announcement: "any update?", "kak mau komplain", "solusinya gmn?"
-    "kabar kabarnya progress komplain complain solusi solusinya gitu begitu"
+    "kabar kabarnya progress komplain complain solusi solusinya gitu begitu "
+    # words that join or fill, not name: shared by chance, they would take up any point
+    # ("can you collect them from my flat" - "... from 9 AM ...")
+    "from them they their its also like does did was were been but about some just very "
+    "too than these those who would should may might must our into onto more most much "
+    "many get got sama buat biar kan dulu kok lho nanti ntar"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # product data a question may ask; contents ("does the tour include lunch?") are judged
