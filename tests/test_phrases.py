@@ -600,12 +600,16 @@ MORE = {
             "mau komplain, barangnya rusak",
             "paketnya belum sampai juga kak, kecewa",
             "kekecilan kak, mau tukar",
+            "kak kemarin abis kontrol kawatnya nusuk pipi kiri, sakit bgt sampe sariawan",
+            "setelah facial kemarin muka sy jadi gatal2",
         ],
         [
             "kak ukuran L ada?",
             "Thanks, it arrived!",
             "3 kg 2, bright gas 1. tukar tabung semua",
             "kompor lama sy mau tukar tambah",
+            "anak sy sakit kak jadi ga bisa ikut kelas",
+            "kalau habis treatment boleh langsung mandi?",
         ],
     ),
     "empathy": (
