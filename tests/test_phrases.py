@@ -811,3 +811,22 @@ def test_wants_and_complaints_stated_without_a_question_mark(
 def test_announcing_a_question_is_not_one(text: str) -> None:
     """ "mau tanya" announces the question that follows; it asks nothing yet."""
     assert RUBRIC.find("question", normal(text)) is None
+
+
+def test_an_unbounded_gap_is_searched_from_one_place() -> None:
+    """A pattern with an unbounded gap between two words ("ada ... kan") is anchored
+    where its span starts and takes its first word atomically: searched from every
+    occurrence of that word instead, a 65,000-character message of it took 5 s (the
+    text's length squared). Bounded gaps ({0,40}) are cheap as they are; a gap of a
+    class that stops at a sentence's end ("[^?]*") costs one sentence's length squared
+    at most."""
+    gap = re.compile(r"(?<!\\)\.\*(?!$)")
+    anchored = re.compile(r"^(\(\?:\^\|\(\?<=[^)]*\)\)|\^)\(\?>")
+    unanchored = [
+        pattern
+        for langs in DEFAULT_PHRASES.values()
+        for patterns in langs.values()
+        for pattern in patterns
+        if gap.search(pattern.rstrip("$").removesuffix(r"\W*")) and not anchored.match(pattern)
+    ]
+    assert unanchored == []
