@@ -58,6 +58,7 @@ PHRASE_KEYS = (
     "closing",
     "acknowledgement",
     "complaint",
+    "own_fault",
     "empathy",
     "blame",
     "escalation",

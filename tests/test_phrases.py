@@ -355,6 +355,7 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("yes_no_question", "Ya sudah mbak. Saya transfer ke rekening yang biasa ya?", True),
         ("yes_no_question", "sekitar 40 org kak. berarti 2 tumpeng ya?", True),
         ("yes_no_question", "oke kak, ditunggu ya", False),
+        ("yes_no_question", "terus parkir di venue udh include belum", True),
         ("yes_no_question", "kain mbak. Tgl 25 bisa?", True),
         ("gives_schedule", "Tetap full 2 jam pak, dihitung dari cleaner datang", True),
         ("gives_schedule", "Totalnya 2 pcs ya kak", False),
@@ -564,6 +565,10 @@ MORE = {
             "alhamdulillah, makasih kak",
             "ok kak, insya allah besok sy ke sana",
             "Okay noted, see you Saturday",
+            "oke kak makasih, sy diskusi dulu sama calon",
+            "oh gitu, yaudah mbak nanti sy kabari lg",
+            "tunai aja a, nuhun",
+            "muhun, nuhun a",
             "oke kak, sy transfer dulu. nanti sy kirim buktinya",
             "ok kak sampai ketemu hari sabtu",
             "Thank you both!",
@@ -667,6 +672,7 @@ MORE = {
             "Which account do I pay to?",
             "diambil aja teh. rekeningnya?",
             "Bayarnya gmn?",
+            "lanjut a. terus gimana bayarnya",
         ],
         ["sudah sy transfer ya kak", "bayar di tempat bisa?", "ongkir ke mana aja?"],
     ),
@@ -687,6 +693,14 @@ MORE = {
             "Please don't let it happen again",
         ],
         ["ulang tahun anak sy kak", "jangan lupa kirim resinya ya kak", "See you next week"],
+    ),
+    "own_fault": (
+        [
+            "permisi kak, iphone 11 sy jatuh, layarnya pecah tp masih nyala",
+            "hp sy kecemplung kolam kak",
+            "I dropped it and the screen cracked",
+        ],
+        ["tagihan sy jatuh tempo tgl 5", "layarnya pecah pas sampai kak", "it arrived cracked"],
     ),
     "asks_to_be_told": (
         [

@@ -270,6 +270,7 @@ def _last_point_skipped(ctx: Context, question: Message, turn: Turn) -> str | No
     if not last or not (
         (ended and len(last.split()) >= 2)
         or _asks_without_mark(last)
+        or rubric.find("yes_no_question", last)  # "parkir di venue udh include belum"
         or rubric.find("asks_to_be_told", last)
     ):
         return None

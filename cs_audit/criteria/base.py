@@ -248,10 +248,13 @@ class Context:
 
     @cached_property
     def _complaint_lines(self) -> frozenset[int]:
-        """The lines of the customer's messages that complain, found in one pass."""
-        messages = self.customer_text_messages
-        found = self.config.rubric.matching("complaint", self.normal_texts(messages))
-        return frozenset(messages[i].line for i in found)
+        """The lines of the customer's messages that complain, found in one pass; not
+        those telling of damage they caused, brought in to be mended ("hp sy jatuh,
+        layarnya pecah")."""
+        messages, rubric = self.customer_text_messages, self.config.rubric
+        texts = self.normal_texts(messages)
+        found = set(rubric.matching("complaint", texts)) - set(rubric.matching("own_fault", texts))
+        return frozenset(messages[i].line for i in sorted(found))
 
     @cached_property
     def _replies_to_agent(self) -> frozenset[int]:
