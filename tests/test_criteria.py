@@ -623,6 +623,20 @@ def test_a_variant_column_tells_sizes_apart(reply: str, verdict: str, reason: st
             "09.05 - Toko Maju: Baik bu, rice cooker 2 L kami siapkan ya bu\n",
             "fail",
         ),
+        # a point joined to the last by a comma and a joiner is a point of its own
+        (
+            "09.00 - Budi: How much is the brocade one in size L? Do you have a fitting room, "
+            "and is there parking\n"
+            "09.05 - Toko Maju: It is IDR 385,000. Yes, there is a fitting room, free of charge\n",
+            "fail",
+        ),
+        (
+            "09.00 - Budi: How much is the brocade one in size L? Do you have a fitting room, "
+            "and is there parking\n"
+            "09.05 - Toko Maju: It is IDR 385,000. Yes, there is a fitting room, and parking "
+            "in front of the shop\n",
+            "pass",
+        ),
         # a request answered after the agent asked for a photo
         (
             "09.00 - Budi: the beans were stale. Please replace it\n"

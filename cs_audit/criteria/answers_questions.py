@@ -219,6 +219,7 @@ def _yes_no_points(
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
+_SUBPOINT = re.compile(r",\s*(?=(?:and|also|plus|sama|terus|trus|trs|dan|lalu)\b)")
 # a message's questions, each whole with its clauses ("Do you rent decoration only,
 # without the full WO package?")
 _PIECES = re.compile(r"\?+|\n+|(?<=\w)[.;](?=\s|$)")
@@ -260,9 +261,12 @@ def _last_point_skipped(ctx: Context, question: Message, turn: Turn) -> str | No
     standing alone in a sentence ("Bisa kak 😊")."""
     rubric, standard = ctx.config.rubric, ctx.config.rubric.standard_forms
     text = ctx.normal(question).rstrip()
-    if text.count("?") + text.count("\n") + text.count(". ") == 0:
+    if text.count("?") + text.count("\n") + text.count(". ") + text.count(",") == 0:
         return None  # one piece: one point
     pieces = [p for p in _PIECES.split(text) if p.strip()]  # clauses stay whole
+    # but for a point joined to the last by a comma and a joiner: "do you have a fitting
+    # room, and is there parking"
+    pieces[-1:] = [p for p in _SUBPOINT.split(pieces[-1]) if p.strip()] if pieces else []
     if len(pieces) < 2:
         return None
     last = _JOINER.sub("", pieces[-1]).strip()
