@@ -889,6 +889,22 @@ def products_named(
     return chosen
 
 
+def loosely_named(
+    catalog: tuple[CatalogItem, ...], text: str, asked: str
+) -> list[list[CatalogItem]]:
+    """The one product a reply and the question it answers both name loosely, and name
+    alone, by two words of its name in a row ("cuci AC 1 PK brp?" - "Cuci AC 1 PK Rp
+    95.000" for "Cuci AC Split"), as the variants it may be (see ``products_named``);
+    none where either names another, or none. A word only one name holds is too little
+    here: "Do we need a heater?" - "guppies at IDR 45,000 per pair"."""
+    said = _loosely_said(catalog, text, rare=False)
+    if len(said) != 1 or _loosely_said(catalog, asked, rare=False) != said:
+        return []
+    [name] = said
+    variants = [item for item in catalog if item.name.casefold() == name]
+    return [_said_variants(variants, text) or _said_variants(variants, asked) or variants]
+
+
 def names_other_than(catalog: tuple[CatalogItem, ...], text: str, name: str) -> bool:
     """Whether ``text`` says two words in a row of a product's name other than
     ``name`` ("The Segiempat Voal Premium in Cream ..., IDR 39,000" for "Segiempat
@@ -898,16 +914,20 @@ def names_other_than(catalog: tuple[CatalogItem, ...], text: str, name: str) -> 
     return bool(_loosely_said(catalog, text) - {name.casefold()})
 
 
-def _loosely_said(catalog: tuple[CatalogItem, ...], text: str) -> frozenset[str]:
-    """The names a text says loosely: two of their words in a row, or a rare word.
-    Read through an index of the catalog: its cost is the text's."""
-    pairs, rare = _loose_names(catalog)
+def _loosely_said(
+    catalog: tuple[CatalogItem, ...], text: str, *, rare: bool = True
+) -> frozenset[str]:
+    """The names a text says loosely: two of their words in a row, or a rare word
+    (unless ``rare`` is False). Read through an index of the catalog: its cost is the
+    text's."""
+    pairs, alone = _loose_names(catalog)
     said = re.findall(r"\w+", text.casefold())
     found: set[str] = set()
     for a, b in itertools.pairwise(said):  # words, not "3 bulan" ("berlaku 3 bulan")
         if a.isalpha() and b.isalpha():
             found |= pairs.get((a, b), frozenset())
-    found.update(rare[w] for w in said if w in rare)
+    if rare:
+        found.update(alone[w] for w in said if w in alone)
     return frozenset(found)
 
 
@@ -973,23 +993,24 @@ def _names_any(catalog: tuple[CatalogItem, ...], sentence: str) -> bool:
 
 
 def attributed_prices(
-    catalog: tuple[CatalogItem, ...], variants: list[CatalogItem], text: str
+    catalog: tuple[CatalogItem, ...], variants: list[CatalogItem], text: str, *, loose: bool = False
 ) -> list[int]:
     """The amounts a reply may quote for one product: those in the sentences naming
     it, or where these hold none, those in sentences that name no product, not even
     loosely ("Semen 50 kg ya pak. Harganya Rp 67.000"); never those of a sentence
     naming other products ("Kelas yoga ... (membership pelajar Rp 350.000 + registrasi
-    Rp 150.000)")."""
+    Rp 150.000)"). For a product named only loosely (``loose``), those of the sentences
+    naming it loosely and nothing else, or none."""
     own = _required(catalog)[variants[0].name]
     name = variants[0].name.casefold()
     mine: list[int] = []
-    loose: list[int] = []
+    nameless: list[int] = []
     for sentence, amounts, named, loosely in _priced_sentences(catalog, text):
-        if _in_one(own, [sentence]):
+        if _in_one(own, [sentence]) or (loose and loosely == {name}):
             mine += amounts
         elif not named and not loosely - {name}:
-            loose += amounts
-    return mine or loose
+            nameless += amounts
+    return mine or ([] if loose else nameless)
 
 
 @functools.lru_cache(maxsize=64)  # a reply's products each ask of its sentences

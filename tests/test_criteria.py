@@ -652,6 +652,32 @@ def test_points_answered_in_other_words(chat: str, verdict: str) -> None:
     assert _judge(chat)["answers_questions"].verdict.value == verdict
 
 
+AC_SERVICE = (
+    CatalogItem("Cuci AC Split", 75000, "c.csv:2", "0.5-1 PK"),
+    CatalogItem("Cuci AC Split", 95000, "c.csv:3", "1.5-2 PK"),
+    CatalogItem("Heater Akuarium", 75000, "c.csv:4", "100 W"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "verdict"),
+    [
+        # named loosely by the question and the reply alike: its price is checked
+        ("cuci AC 1 PK brp ya?", "Cuci AC 1 PK Rp 95.000 kak", "fail"),
+        ("cuci AC 1 PK brp ya?", "Cuci AC 1 PK Rp 75.000 kak", "pass"),
+        # a word only one name holds is too little: the price is another thing's
+        (
+            "Do we need a heater? How much are guppies?",
+            "Guppies are IDR 45,000 a pair, a heater isn't needed",
+            "pass",
+        ),
+    ],
+)
+def test_a_product_both_name_loosely(question: str, reply: str, verdict: str) -> None:
+    chat = f"16/11/26 09.00 - Budi: {question}\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    assert _judge(chat, AC_SERVICE)["accurate_concise"].verdict.value == verdict
+
+
 APPLIANCES = (
     CatalogItem("Daikin AC Split Standard", 4399000, "c.csv:2", "1 PK"),
     CatalogItem("Jasa Pasang AC", 350000, "c.csv:3"),

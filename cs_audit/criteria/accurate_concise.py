@@ -10,6 +10,7 @@ from cs_audit.prices import (
     approximate_price,
     attributed_prices,
     find_prices,
+    loosely_named,
     names_other_than,
     priced_where_named,
     products_named,
@@ -100,6 +101,9 @@ def _catalog_mismatch(
             if len(asked) == 1 and not names_other_than(ctx.catalog, text, asked[0][0].name)
             else []
         )
+    loose = not products and bool(context)
+    if loose:  # the one both name loosely ("cuci AC 1 PK")
+        products = loosely_named(ctx.catalog, text, context)
     tolerance = ctx.config.rubric.price_tolerance
     free = ctx.config.rubric.find("free", ctx.normal(message)) is not None  # "gratis": 0
     for variants in products:
@@ -114,7 +118,7 @@ def _catalog_mismatch(
             continue  # "gratis ongkir dalam kota Medan": the fee waived, no amount its own
         # only the amounts the reply gives it: those of the sentences naming it, else
         # of sentences naming no product
-        amounts = attributed_prices(ctx.catalog, variants, text)
+        amounts = attributed_prices(ctx.catalog, variants, text, loose=loose)
         if not amounts or any(
             _fits(a, item.price, tolerance, text) for a in amounts for item in variants
         ):
