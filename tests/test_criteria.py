@@ -652,6 +652,30 @@ def test_points_answered_in_other_words(chat: str, verdict: str) -> None:
     assert _judge(chat)["answers_questions"].verdict.value == verdict
 
 
+BLENDERS = (
+    CatalogItem("Blender Cosmos", 289000, "c.csv:2", "Tabung Plastik"),
+    CatalogItem("Blender Cosmos", 345000, "c.csv:3", "Tabung Kaca"),
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        ("The Cosmos blender with the glass jar is IDR 289,000", "fail"),
+        ("The Cosmos blender with the glass jar is IDR 345,000", "pass"),
+        ("The Cosmos blender with the plastic jar is IDR 289,000", "pass"),
+    ],
+)
+def test_a_variant_named_in_english(reply: str, verdict: str) -> None:
+    """English shop words are read beside their Indonesian form ("glass": "kaca"), so
+    "the glass jar" names the "Tabung Kaca" variant of an Indonesian catalog."""
+    chat = (
+        "16/11/26 09.00 - Budi: how much is the Cosmos blender with the glass jar?\n"
+        f"16/11/26 09.05 - Toko Maju: {reply}\n"
+    )
+    assert _judge(chat, BLENDERS)["accurate_concise"].verdict.value == verdict
+
+
 AC_SERVICE = (
     CatalogItem("Cuci AC Split", 75000, "c.csv:2", "0.5-1 PK"),
     CatalogItem("Cuci AC Split", 95000, "c.csv:3", "1.5-2 PK"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from cs_audit.criteria.base import Context, quote, result
 from cs_audit.models import CriterionResult, Message, Verdict
@@ -79,6 +80,20 @@ _TIMES = re.compile(
 )
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _in_both_forms(text: str, standard: Mapping[str, str]) -> str:
+    """``text`` with each word that has a standard form followed by that form ("glass"
+    -> "glass kaca"): amounts, sentences and other words stay where they are."""
+
+    def both(word: re.Match[str]) -> str:
+        form = standard.get(word[0].casefold())
+        return word[0] if form is None or form == word[0].casefold() else f"{word[0]} {form}"
+
+    return _WORD.sub(both, text)
+
+
 def _catalog_mismatch(
     ctx: Context, message: Message, context: str, *, money_asked: bool = False
 ) -> CriterionResult | None:
@@ -93,17 +108,21 @@ def _catalog_mismatch(
     ]
     if not quoted:
         return None
-    products = products_named(ctx.catalog, text, context)
+    # names are read with English shop words in their Indonesian form beside them: "the
+    # dark brown Oxford" names the "Coklat Tua" variant
+    standard = ctx.config.rubric.standard_forms
+    named, context = _in_both_forms(text, standard), _in_both_forms(context, standard)
+    products = products_named(ctx.catalog, named, context)
     if not products:  # the question's product, where it asked of one only
         asked = products_named(ctx.catalog, context)
         products = (
             asked
-            if len(asked) == 1 and not names_other_than(ctx.catalog, text, asked[0][0].name)
+            if len(asked) == 1 and not names_other_than(ctx.catalog, named, asked[0][0].name)
             else []
         )
     loose = not products and bool(context)
     if loose:  # the one both name loosely ("cuci AC 1 PK")
-        products = loosely_named(ctx.catalog, text, context)
+        products = loosely_named(ctx.catalog, named, context)
     tolerance = ctx.config.rubric.price_tolerance
     free = ctx.config.rubric.find("free", ctx.normal(message)) is not None  # "gratis": 0
     for variants in products:
@@ -114,11 +133,11 @@ def _catalog_mismatch(
         # ("antar-jemput dalam kota Rp 25.000"): every amount may fit a product
         if any(_fits(p.value, item.price, tolerance, text) for p in written for item in variants):
             continue
-        if said_free(ctx.catalog, variants[0], text, lambda s: ctx.config.rubric.find("free", s)):
+        if said_free(ctx.catalog, variants[0], named, lambda s: ctx.config.rubric.find("free", s)):
             continue  # "gratis ongkir dalam kota Medan": the fee waived, no amount its own
         # only the amounts the reply gives it: those of the sentences naming it, else
         # of sentences naming no product
-        amounts = attributed_prices(ctx.catalog, variants, text, loose=loose)
+        amounts = attributed_prices(ctx.catalog, variants, named, loose=loose)
         if not amounts or any(
             _fits(a, item.price, tolerance, text) for a in amounts for item in variants
         ):
@@ -133,7 +152,7 @@ def _catalog_mismatch(
         if free and any(item.price == 0 for item in variants):
             continue
         if all(item.price == 0 for item in variants) and not priced_where_named(
-            ctx.catalog, variants[0], text
+            ctx.catalog, variants[0], named
         ):
             continue
         item = variants[0]
