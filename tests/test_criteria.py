@@ -611,6 +611,12 @@ def test_a_variant_column_tells_sizes_apart(reply: str, verdict: str, reason: st
             "09.12 - Toko Maju: Pesanan kakak sudah berangkat bersama kurir kami\n",
             "pass",
         ),
+        # what now, after what happened: any reply on the case answers it
+        (
+            "09.00 - Budi: kemarin cuma kena gerimis dikit pas di motor. terus gimana?\n"
+            "09.05 - Toko Maju: Kami bisa cek dulu kak, cek kerusakan gratis\n",
+            "pass",
+        ),
         # delivering in other words: a shipping fee says it is delivered
         (
             "09.00 - Budi: oke aku ambil yg 2 liter ya kak. bisa diantar ke alauddin?\n"

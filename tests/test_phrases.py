@@ -367,6 +367,9 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("question", "min a35 yg sy beli sabtu kemarin layarnya kedip2", False),
         ("question", "oke sy ambil 2 ya kak", True),
         ("question", "jadi aku ambil yg hitam", True),
+        # why the customer wants it tells, it does not ask
+        ("question", "mau buat hadiah bapak sy", False),
+        ("question", "mau buat kue 2 loyang kak", True),
         # a pick-up planned is no order placed
         ("question", "Oke, sabtu pagi saya ambil. Makasih", False),
         ("question", "aku ambil sendiri aja nanti sore kak", False),

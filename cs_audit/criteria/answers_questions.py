@@ -153,6 +153,25 @@ def _complaint_ignored(
     return complaint
 
 
+def _asked_topic(ctx: Context, question: Message) -> frozenset[str]:
+    """The words a question's topic is looked for by: its own, or none where it ends
+    in a question of question words alone after what happened ("kemarin cuma kena
+    gerimis dikit pas di motor. terus gimana?"): that asks what now, and any reply on
+    the case answers it."""
+    rubric, standard = ctx.config.rubric, ctx.config.rubric.standard_forms
+    text = ctx.normal(question)
+    pieces = [p for p in _PIECES.split(text.rstrip()) if p.strip()]
+    last = pieces[-1] if pieces else ""
+    if (
+        len(pieces) > 1
+        and text.rstrip().endswith("?")
+        and rubric.find("question_word", last)
+        and not topic_words(last, standard) - _NUDGE
+    ):
+        return frozenset()
+    return topic_words(text, standard) - _NUDGE
+
+
 def _haggling_met(ctx: Context, question: Message, answers: tuple[Message, ...]) -> bool:
     """Haggling ("bisa kurang ga") is taken up by a price cut, a refusal or a price."""
     rubric = ctx.config.rubric
@@ -380,7 +399,7 @@ def judge(ctx: Context) -> CriterionResult:
                 on_topic = True  # "kira2 kapan nyampe" on an order: "diantar besok (19/9)"
             if on_topic is None:
                 said = said_in(answers) if said is None else said
-                topic = topic_words(ctx.normal(question), standard) - _NUDGE
+                topic = _asked_topic(ctx, question)
                 on_topic = (
                     not topic
                     or shares_topic(topic, said)
