@@ -659,9 +659,13 @@ MORE = {
             "You'll get a full refund by Friday",
             "If you'd like, we can send you a fresh Flores Bajawa 200 g",
             "Besok kami kirimkan yang baru ya kak",
+            "Our field team is heading to Wedomartani now and will be at your guesthouse by 10",
+            "Teknisi kami sedang menuju lokasi ya bu",
         ],
         [
             "We can send you the invoice today",
+            "Our team is happy to help",
+            "Tim kami libur hari Minggu",
             "Mau ganti warna kak?",
             "Boleh tukar ukuran maksimal 7 hari ya kak",
             "We don't sell replacement parts",
