@@ -349,7 +349,16 @@ def wrong_product(text: str) -> tuple[Price, Price, int] | None:
                 count *= int(before["count"])
                 lead = lead[: before.start()]
             count = count if count > 1 else 0
-        if count >= 2 and price.value * count != product.value:
+        # a count beside a size ("4 roll 50 m x Rp 445.000 = Rp 1.780.000"): any number
+        # before the price may be the count
+        if (
+            count >= 2
+            and price.value * count != product.value
+            and not any(
+                price.value * int(n) == product.value
+                for n in re.findall(r"(?<![\d.,])\d{1,4}(?![\d.,]\d)", text[start : first.start()])
+            )
+        ):
             return price, product, count
     return None
 
@@ -397,8 +406,13 @@ def _bill(text: str, placed: list[tuple[re.Match[str], Price]], i: int) -> tuple
             break
         if line.rstrip().endswith(":"):  # the bill's heading ("Kalau diganti ...:")
             break
-        if re.search(r"\([^)]*$", text[begin : on_line[0][0].start()]):  # "(a card would
-            break  # be IDR 8,000)": an aside, not a line of the bill
+        # amounts in an aside ("(kalau eceran Rp 9.500/m jadi Rp 1.900.000)") are not
+        # the line's: its last amount before the aside is; a line of an aside alone ("(a
+        # card would be IDR 8,000)") is none of the bill
+        while on_line and re.search(r"\([^)]*$", text[begin : on_line[0][0].start()]):
+            on_line = on_line[1:]
+        if not on_line:
+            break
         if _TOTAL_LINE.match(text[begin : on_line[-1][0].start()]):  # an earlier bill's
             break  # total: each line is walked once, however many bills a reply holds
         last = on_line[0]  # the line's last amount: its product, where one is written

@@ -543,6 +543,12 @@ CATALOG = (
         # a count written as a product of two: 2 cars x 3 days
         ("tumpeng besar brp?", "Tumpeng Besar for 2 days x 3 rooms = IDR 5,700,000", "pass"),
         ("tumpeng besar brp?", "Tumpeng Besar for 2 days x 3 rooms = IDR 5,400,000", "fail"),
+        # money given back is no product's price
+        (
+            "tumpeng besar brp?",
+            "Tumpeng Besar Rp 950.000, jadi ibu dapat kembali Rp 50.000",
+            "pass",
+        ),
     ],
 )
 def test_catalog_totals_and_other_amounts(question: str, reply: str, verdict: str) -> None:

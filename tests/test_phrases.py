@@ -254,6 +254,7 @@ def test_replies_that_do_what_was_asked(text: str, matches: bool) -> None:
 
 
 DISCOUNT_MATCH = [
+    "Since you're a returning customer, I'll round it down to IDR 500,000 flat",
     "Karena Bapak ambil banyak, totalnya saya bulatkan jadi Rp 20.500.000 saja",
     "Boleh deh kak, karena kakak langganan kami kasih Rp 750.000",
     "Karena kakak sudah langganan, jadi Rp 640.000 aja kak",
@@ -280,6 +281,7 @@ DISCOUNT_MATCH = [
     "Size 43 hitam ready gan. Buat agan boleh deh Rp 170.000 aja 😁",
 ]
 DISCOUNT_MISS = [
+    "The rug is about 6 m2, rounded down to 6",
     "Karena kakak langganan, ongkirnya gratis ya",
     "Totalnya dibulatkan ke atas jadi 2 kg ya",
     "Karena ambil banyak, harga grosir Rp 4.000 per ekor berlaku ya kak",
@@ -356,6 +358,8 @@ def test_discounts_refused_announced_or_asked_do_not_match(text: str) -> None:
         ("yes_no_question", "sekitar 40 org kak. berarti 2 tumpeng ya?", True),
         ("yes_no_question", "oke kak, ditunggu ya", False),
         ("yes_no_question", "terus parkir di venue udh include belum", True),
+        ("yes_no_question", "I'll transfer then, 437k right?", True),
+        ("yes_no_question", "ok, I'll transfer right now", False),
         ("yes_no_question", "kain mbak. Tgl 25 bisa?", True),
         ("gives_schedule", "Tetap full 2 jam pak, dihitung dari cleaner datang", True),
         ("gives_schedule", "Totalnya 2 pcs ya kak", False),
@@ -572,6 +576,7 @@ MORE = {
             "oh gitu, yaudah mbak nanti sy kabari lg",
             "tunai aja a, nuhun",
             "muhun, nuhun a",
+            "Brilliant, cheers",
             "oke kak, sy transfer dulu. nanti sy kirim buktinya",
             "ok kak sampai ketemu hari sabtu",
             "Thank you both!",

@@ -470,6 +470,19 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
             "Rp 207.000",
             ["Rp 195.000", "Rp 22.000"],
         ),
+        # a line's aside is not the line's amount: its last amount before the aside is
+        (
+            "Kabel 4 roll 50 m x Rp 445.000 = Rp 1.780.000 (kalau eceran jadi Rp 1.900.000)\n"
+            "MCB 10 x Rp 53.000 = Rp 530.000\nTotal Rp 2.410.000",
+            "Rp 2.410.000",
+            ["Rp 1.780.000", "Rp 530.000"],
+        ),
+        (
+            "Kabel 4 roll 50 m x Rp 445.000 = Rp 1.780.000 (kalau eceran jadi Rp 1.900.000)\n"
+            "MCB 10 x Rp 53.000 = Rp 530.000\nTotal Rp 2.310.000",
+            None,
+            [],
+        ),
         # an amount taken off: a trade-in, a deposit
         ("dipotong Rp 75.000, jadi Kompor Rp 489.000 - Rp 75.000 = Rp 414.000", None, []),
         ("Kompor Rp 489.000 - Rp 75.000 = Rp 404.000", "Rp 404.000", ["Rp 489.000", "Rp 75.000"]),
@@ -664,6 +677,10 @@ def test_a_variant_is_named_by_a_name_in_its_note() -> None:
         # a sum of products is the total's business, not this
         ("Jadi 10 x Rp 85.000 + 2 x Rp 95.000 = Rp 1.040.000.", None),
         ("8 pcs XXL x (Rp 78.000 + Rp 5.000) = Rp 664.000", None),
+        # a count beside a size: the roll's length, the rug's square metres, are no count
+        ("ambil 4 roll 50 m x Rp 445.000 = Rp 1.780.000", None),
+        ("Rug 6 m2 x IDR 35,000 = IDR 210,000", None),
+        ("ambil 4 roll 50 m x Rp 445.000 = Rp 1.880.000", (445000, 1880000, 50)),
     ],
 )
 def test_a_price_times_a_count(text: str, wrong: tuple[int, int, int] | None) -> None:
