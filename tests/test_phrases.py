@@ -577,6 +577,8 @@ MORE = {
             "tunai aja a, nuhun",
             "muhun, nuhun a",
             "Brilliant, cheers",
+            "thank youu 🥰",
+            "thankyou kak",
             "oke kak, sy transfer dulu. nanti sy kirim buktinya",
             "ok kak sampai ketemu hari sabtu",
             "Thank you both!",
