@@ -177,6 +177,14 @@ _RANGE_JOINED = re.compile(
 )
 
 
+# a price said as hundreds, about: "harganya sekitar 200an", "harga mulai 150-an"
+_ABOUT_HUNDREDS = re.compile(
+    r"\b(?:harga|harganya|price)\s+((?:sekitar|kisaran|kira-?kira|kurang lebih|mulai|around|about)"
+    r"\s+\d{2,3}-?an)\b",
+    re.IGNORECASE,
+)
+
+
 def _may_be_vague(text: str) -> bool:
     folded = text.casefold()
     return any(word in folded for word in _VAGUE_WORDS) or bool(_RANGE_JOINED.search(folded))
@@ -188,6 +196,9 @@ def approximate_price(text: str) -> str | None:
     a lower bound or a guess, as written; None when every price is one amount."""
     if not _may_be_vague(text):  # most answers: no price to read
         return None
+    bare = _ABOUT_HUNDREDS.search(text)
+    if bare:  # "harganya sekitar 200an": about 200 thousand, no unit written
+        return bare[1]
     for match in _PRICE.finditer(text):
         if not _is_price(match, text, money_asked=True) or threshold(text, match.start()):
             continue  # "budget ±250rb" is the customer's, not a price

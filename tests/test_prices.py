@@ -249,6 +249,8 @@ def test_xlsx_catalog_with_a_title_row(tmp_path: Path) -> None:
         ("It is between IDR 5.7 and 5.9 million", "between IDR 5.7 and 5.9 million"),
         ("harganya antara 150 dan 200rb kak", "antara 150 dan 200rb"),
         ("antara jam 9 dan 10 ya kak, Rp 50.000", None),
+        ("Anting bulan masih ada kak, harganya sekitar 200an.", "sekitar 200an"),
+        ("Cincin ada kak, harganya 200 ribu, sisa 200an pcs", None),
         # from high to low: a subtraction
         ("Kompor Rp 489.000 - Rp 75.000 = Rp 414.000", None),
     ],
