@@ -26,6 +26,8 @@ try:
     _parser: Any = importlib.import_module("re._parser")
     _c: Any = importlib.import_module("re._constants")
     _ZERO_WIDTH = frozenset((_c.AT, _c.ASSERT, _c.ASSERT_NOT))
+    # an atomic group, "(?>...)", needs what its content needs (Python 3.11 on)
+    _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
     _REPEATS = frozenset(
         getattr(_c, name)
         for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
@@ -77,6 +79,8 @@ def _folds(sequence: Any) -> bool:
     for op, av in sequence:
         if op is _c.SUBPATTERN and (av[1] & re.IGNORECASE or _folds(av[3].data)):
             return True
+        if op is _ATOMIC and op is not None and _folds(av.data):
+            return True
         if op is _c.BRANCH and any(_folds(alternative.data) for alternative in av[1]):
             return True
         if op in _REPEATS and _folds(av[2].data):
@@ -103,6 +107,8 @@ def _exact(op: Any, av: Any) -> set[str] | None:
         return {chr(av)}
     if op is _c.SUBPATTERN:
         return _exact_sequence(av[3].data)
+    if op is _ATOMIC and op is not None:
+        return _exact_sequence(av.data)
     if op is _c.BRANCH:
         texts = _each(av[1], _exact_sequence)
         return texts if texts is not None and len(texts) <= _MOST else None
@@ -150,6 +156,8 @@ def _needs(sequence: Any) -> set[str] | None:
 def _element_needs(op: Any, av: Any) -> set[str] | None:
     if op is _c.SUBPATTERN:
         return _needs(av[3].data)
+    if op is _ATOMIC and op is not None:
+        return _needs(av.data)
     if op is _c.BRANCH:
         return _each(av[1], _needs)
     if op in _REPEATS:

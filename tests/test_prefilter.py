@@ -33,6 +33,9 @@ LABELLED = Path(__file__).parent / "labelled"
         (r"ter[ia]ma", ("terama", "terima")),  # a small class spells both
         (r"harga|ongkir", ("harga", "ongkir")),
         (r"(?:\bdiskon|\bpotongan) \d+", ("diskon ", "potongan ")),
+        # an atomic group needs what its content needs; a span's anchor needs nothing
+        (r"(?:^|(?<=\n))(?>.*?\bbeda(nya)?\b).*\b(apa|gimana)\b", ("beda",)),
+        (r"(?:^|(?<=[.!]))(?>[^.!]*?\bgratis\b)[^.!]*\?", ("gratis",)),
     ],
 )
 def test_required_words(pattern: str, words: tuple[str, ...]) -> None:
