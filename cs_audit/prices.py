@@ -1082,6 +1082,8 @@ def said_free(
         if hit is None:
             continue
         spans = [m.span() for w in words for m in re.finditer(rf"\b{re.escape(w)}\b", sentence)]
+        if not spans:  # a name of amounts with units only ("5 kg"): said as "5 kg", no word
+            continue
         first, last = min(a for a, _ in spans), max(b for _, b in spans)
         if hit.end() <= first:
             between = sentence[hit.end() : first]

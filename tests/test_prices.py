@@ -782,3 +782,13 @@ def test_a_fee_said_free(text: str, free: bool) -> None:
     [ongkir] = [i for i in ROASTERY if i.name.startswith("Ongkir")]
     found = said_free(ROASTERY, ongkir, text, lambda s: re.search(r"\b(gratis|free)\b", s))
     assert found is free
+
+
+def test_a_name_of_amounts_with_units_only_said_free() -> None:
+    """A name whose words are all an amount with its unit ("5 kg") is found by its
+    unit logic, not by a plain word: a free word beside it once raised ValueError."""
+    gas = (CatalogItem("Gas", 120000, "c.csv:2", "5 kg"), CatalogItem("5 kg", 125000, "c.csv:3"))
+    found = said_free(
+        gas, gas[1], "5 kg Rp 125.000, gratis antar kak", lambda s: re.search(r"gratis", s)
+    )
+    assert found is False
