@@ -33,6 +33,11 @@ def _judge(chat: str, catalog: tuple[CatalogItem, ...] = ()) -> dict[str, Criter
     return judge_all(_context(chat, catalog))
 
 
+def _exchange(question: str, reply: str) -> str:
+    """A two-line chat: the customer asks at 09.00, the business replies at 09.05."""
+    return f"16/11/26 09.00 - Budi: {question}\n16/11/26 09.05 - Toko Maju: {reply}\n"
+
+
 def _flags(chat: str) -> list[Flag]:
     ctx = _context(chat)
     return list(raise_flags(ctx, conversation_language(ctx)))
@@ -554,7 +559,7 @@ CATALOG = (
 def test_catalog_totals_and_other_amounts(question: str, reply: str, verdict: str) -> None:
     """LABELING.md: totals built on right prices are fine; shipping, a transfer, a
     deposit are not catalog prices; a wrong price for a named product fails."""
-    chat = f"16/11/26 09.00 - Budi: {question}\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    chat = _exchange(question, reply)
     assert _judge(chat, CATALOG)["accurate_concise"].verdict.value == verdict
 
 
@@ -599,7 +604,7 @@ CAKES = (
 def test_a_variant_column_tells_sizes_apart(reply: str, verdict: str, reason: str) -> None:
     """A catalog's size column makes "Black Forest 22cm" one product and "Black Forest"
     either (LABELING.md: the wrong variant's price fails)."""
-    chat = f"16/11/26 09.00 - Budi: black forest brp kak?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    chat = _exchange("black forest brp kak?", reply)
     judged = _judge(chat, CAKES)["accurate_concise"]
     assert (judged.verdict.value, judged.reason) == (verdict, reason)
 
@@ -681,10 +686,7 @@ BLENDERS = (
 def test_a_variant_named_in_english(reply: str, verdict: str) -> None:
     """English shop words are read beside their Indonesian form ("glass": "kaca"), so
     "the glass jar" names the "Tabung Kaca" variant of an Indonesian catalog."""
-    chat = (
-        "16/11/26 09.00 - Budi: how much is the Cosmos blender with the glass jar?\n"
-        f"16/11/26 09.05 - Toko Maju: {reply}\n"
-    )
+    chat = _exchange("how much is the Cosmos blender with the glass jar?", reply)
     assert _judge(chat, BLENDERS)["accurate_concise"].verdict.value == verdict
 
 
@@ -710,7 +712,7 @@ AC_SERVICE = (
     ],
 )
 def test_a_product_both_name_loosely(question: str, reply: str, verdict: str) -> None:
-    chat = f"16/11/26 09.00 - Budi: {question}\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    chat = _exchange(question, reply)
     assert _judge(chat, AC_SERVICE)["accurate_concise"].verdict.value == verdict
 
 
@@ -741,10 +743,7 @@ APPLIANCES = (
     ],
 )
 def test_a_fee_waived_or_misquoted(reply: str, verdict: str, reason: str) -> None:
-    chat = (
-        "16/11/26 09.00 - Budi: ac daikin 1 pk brp sama pasang?\n"
-        f"16/11/26 09.05 - Toko Maju: {reply}\n"
-    )
+    chat = _exchange("ac daikin 1 pk brp sama pasang?", reply)
     judged = _judge(chat, APPLIANCES)["accurate_concise"]
     assert (judged.verdict.value, judged.reason) == (verdict, reason)
 
@@ -767,7 +766,7 @@ def test_a_fee_waived_or_misquoted(reply: str, verdict: str, reason: str) -> Non
 def test_an_item_offered_at_a_price_answers_whether_it_is_there(
     question: str, reply: str, verdict: str
 ) -> None:
-    chat = f"16/11/26 09.00 - Budi: {question}\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    chat = _exchange(question, reply)
     assert _judge(chat)["answers_questions"].verdict.value == verdict
 
 
@@ -803,7 +802,7 @@ CARS = (
 )
 def test_a_product_named_without_its_brand(reply: str, verdict: str) -> None:
     """A brand opening several catalog names ("Toyota") may be left out of a chat."""
-    chat = f"16/11/26 09.00 - Budi: avanza pake driver brp?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    chat = _exchange("avanza pake driver brp?", reply)
     assert _judge(chat, CARS)["accurate_concise"].verdict.value == verdict
 
 
@@ -871,7 +870,7 @@ PET = (
     ],
 )
 def test_prices_meet_the_products_named_in_their_sentence(reply: str, verdict: str) -> None:
-    chat = f"16/11/26 09.00 - Budi: grooming kucing brp?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    chat = _exchange("grooming kucing brp?", reply)
     assert _judge(chat, PET)["accurate_concise"].verdict.value == verdict
 
 
@@ -918,7 +917,7 @@ def test_a_short_answer_to_the_agents_question_is_no_question(answer: str, verdi
 def test_a_pick_up_in_the_catalog_is_priced_by_its_own_amount(reply: str, verdict: str) -> None:
     """ "antar-jemput Rp 25.000" is no product's price, but it is the pick-up's."""
     catalog = (*PET, CatalogItem("Antar-Jemput Grooming dalam kota", 25000, "p.csv:5"))
-    chat = f"16/11/26 09.00 - Budi: grooming kucing brp?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    chat = _exchange("grooming kucing brp?", reply)
     assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict
 
 
@@ -932,10 +931,7 @@ def test_a_pick_up_in_the_catalog_is_priced_by_its_own_amount(reply: str, verdic
 )
 def test_a_vague_price_given_to_a_stock_question_fails(reply: str, verdict: str) -> None:
     """LABELING.md: "mulai 2 jutaan" for a specific item fails, whatever was asked."""
-    chat = (
-        "16/11/26 09.00 - Budi: kak alphard ada ga buat jemput di YIA?\n"
-        f"16/11/26 09.05 - Toko Maju: {reply}\n"
-    )
+    chat = _exchange("kak alphard ada ga buat jemput di YIA?", reply)
     assert _judge(chat)["accurate_concise"].verdict.value == verdict
 
 
@@ -952,7 +948,7 @@ SEVERAL = "min nasi box rendang brp? min order brp box? bisa kirim ke bekasi?"
     ],
 )
 def test_a_yes_no_point_skipped_among_several_fails(reply: str, verdict: str) -> None:
-    chat = f"16/11/26 09.00 - Budi: {SEVERAL}\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    chat = _exchange(SEVERAL, reply)
     assert _judge(chat)["answers_questions"].verdict.value == verdict
 
 
@@ -972,7 +968,7 @@ TULIP = "tulip bouquet yg medium brp? bisa request warna pink semua? bisa kirim 
 def test_a_yes_said_of_another_point_leaves_a_yes_no_point_skipped(
     reply: str, verdict: str
 ) -> None:
-    chat = f"16/11/26 09.00 - Budi: {TULIP}\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    chat = _exchange(TULIP, reply)
     assert _judge(chat)["answers_questions"].verdict.value == verdict
 
 
@@ -1051,7 +1047,7 @@ def test_a_free_item_named_in_passing_is_quoted_no_price(reply: str, verdict: st
         CatalogItem("Pendaftaran", 150000, "c.csv:3"),
         CatalogItem("Kelas Percobaan", 0, "c.csv:4"),
     )
-    chat = f"16/11/26 09.00 - Budi: Reguler SMP brp kak?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    chat = _exchange("Reguler SMP brp kak?", reply)
     assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict
 
 
@@ -1071,10 +1067,7 @@ def test_a_reply_naming_another_product_loosely_is_not_held_to_the_question(
         CatalogItem("Tunik Alma Linen", 139000, "c.csv:2"),
         CatalogItem("Segiempat Voal Premium Polos 115x115", 39000, "c.csv:3"),
     )
-    chat = (
-        "16/11/26 09.00 - Budi: How much is the Tunik Alma Linen?\n"
-        f"16/11/26 09.05 - Toko Maju: {reply}\n"
-    )
+    chat = _exchange("How much is the Tunik Alma Linen?", reply)
     assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict
 
 
@@ -1183,7 +1176,7 @@ def test_packages_and_rates_in_the_catalog(reply: str, verdict: str) -> None:
         CatalogItem("Dekorasi Meja Akad", 1850000, "c.csv:3", "Bunga segar + backdrop"),
         CatalogItem("Asuransi", 5000, "c.csv:4", "0,5% dari nilai barang (minimum)"),
     )
-    chat = f"16/11/26 09.00 - Budi: Paket akad brp kak?\n16/11/26 09.05 - Toko Maju: {reply}\n"
+    chat = _exchange("Paket akad brp kak?", reply)
     assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict
 
 
