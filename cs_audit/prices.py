@@ -205,7 +205,7 @@ def approximate_price(text: str) -> str | None:
         offset = max(0, match.start() - _CONTEXT)
         before = text[offset : match.start()]
         vague = _APPROXIMATELY.search(before) or _RANGE_START.search(before)
-        if vague and not _APPROXIMATELY.search(before) and _descending(vague[0], match, text):
+        if vague and not _APPROXIMATELY.search(before) and _subtraction(vague[0], match, text):
             continue  # "Rp 489.000 - Rp 75.000 = Rp 414.000": a sum, not a range
         if vague:
             return text[offset + vague.start() : match.end()].strip()
@@ -214,15 +214,19 @@ def approximate_price(text: str) -> str | None:
     return None
 
 
-def _descending(start: str, match: re.Match[str], text: str) -> bool:
-    """Whether a range's first amount is above its second: then it is a subtraction
-    ("Rp 489.000 - Rp 75.000"), as a range runs from low to high."""
+def _subtraction(start: str, match: re.Match[str], text: str) -> bool:
+    """Whether what reads as a range is a subtraction: its first amount above its second
+    (a range runs from low to high) and a result after it ("Rp 489.000 - Rp 75.000 =
+    Rp 414.000"); "Rp 250.000 - Rp 200.000 tergantung ukuran" stays a range."""
     low = _PRICE.search(start)
-    if low is None or not match["num"]:
+    if low is None or not match["num"] or not _RESULT.match(text, match.end()):
         return False
     if not low["unit"] and match["unit"]:  # "70-90rb": the unit is the range's
         return False
     return _value(low) > _value(match)
+
+
+_RESULT = re.compile(r"\s*=")
 
 
 # A price announced as a total: "... = Rp 260.000", "..., total Rp 1.175.000", "Total
@@ -335,6 +339,20 @@ _TIMES_COUNT = re.compile(
 )
 
 
+# a size beside a count: an amount glued to its unit ("m2") or followed by a measure
+# ("50 m"); the count is the amount with a word before it ("4 roll")
+_MEASURE_AFTER = re.compile(r"\s*(?:m|cm|mm|meter|km|kg|gr|gram|g|l|liter|ml|m2)\b", re.IGNORECASE)
+_COUNT_BEFORE_SIZE = re.compile(r"(?<![\d.,])(?P<count>\d{1,4})\s+[^\W\d_]+\s*$")
+
+
+def _sized(lead: str, counted: re.Match[str]) -> bool:
+    """Whether the amount a ``_COUNT_TIMES`` match counts is a size, not a count."""
+    at = counted.start("count")
+    return (at > 0 and lead[at - 1].isalpha()) or bool(
+        _MEASURE_AFTER.match(lead, counted.end("count"))
+    )
+
+
 def wrong_product(text: str) -> tuple[Price, Price, int] | None:
     """A price times a count written with a product that is not theirs: "25 pcs x IDR
     178,000 = IDR 4,350,000" (25 x 178,000 is 4,450,000). The price, the product written
@@ -357,19 +375,18 @@ def wrong_product(text: str) -> tuple[Price, Price, int] | None:
         elif re.fullmatch(r"\s*=\s*", between):
             count = 1  # the counts before it, multiplied: "2 pcs x 2 hari x Rp 12.000"
             while (before := _COUNT_TIMES.search(lead)) is not None:
+                sized = _sized(lead, before)
+                counted = (
+                    _COUNT_BEFORE_SIZE.search(lead, 0, before.start("count")) if sized else None
+                )
+                if counted is not None:  # "4 roll 50 m x", "6 m2 x": the roll, not the metre
+                    count *= int(counted["count"])
+                    lead = lead[: counted.start()]
+                    continue
                 count *= int(before["count"])
                 lead = lead[: before.start()]
             count = count if count > 1 else 0
-        # a count beside a size ("4 roll 50 m x Rp 445.000 = Rp 1.780.000"): any number
-        # before the price may be the count
-        if (
-            count >= 2
-            and price.value * count != product.value
-            and not any(
-                price.value * int(n) == product.value
-                for n in re.findall(r"(?<![\d.,])\d{1,4}(?![\d.,]\d)", text[start : first.start()])
-            )
-        ):
+        if count >= 2 and price.value * count != product.value:
             return price, product, count
     return None
 
@@ -420,8 +437,15 @@ def _bill(text: str, placed: list[tuple[re.Match[str], Price]], i: int) -> tuple
         # amounts in an aside ("(kalau eceran Rp 9.500/m jadi Rp 1.900.000)") are not
         # the line's: its last amount before the aside is; a line of an aside alone ("(a
         # card would be IDR 8,000)") is none of the bill
-        while on_line and re.search(r"\([^)]*$", text[begin : on_line[0][0].start()]):
-            on_line = on_line[1:]
+        kept = 0  # on_line runs from the line's last amount back: skip those in asides
+        while kept < len(on_line):
+            at = on_line[kept][0].start()
+            opened = text.rfind("(", begin, at)  # an unclosed "(" before it: its aside
+            if opened < 0 or text.find(")", opened, at) >= 0:
+                break
+            while kept < len(on_line) and on_line[kept][0].start() > opened:
+                kept += 1
+        on_line = on_line[kept:]
         if not on_line:
             break
         if _TOTAL_LINE.match(text[begin : on_line[-1][0].start()]):  # an earlier bill's

@@ -654,6 +654,13 @@ def test_a_variant_column_tells_sizes_apart(reply: str, verdict: str, reason: st
             "in front of the shop\n",
             "pass",
         ),
+        # a reply that asks back is no yes ("Ada lagi yang bisa dibantu kak?")
+        (
+            "09.00 - Budi: bisa COD ke Bogor ga?\n"
+            "09.05 - Toko Maju: Selamat pagi kak 🙏\n"
+            "09.06 - Toko Maju: Ada lagi yang bisa dibantu kak?\n",
+            "fail",
+        ),
         # a request answered after the agent asked for a photo
         (
             "09.00 - Budi: the beans were stale. Please replace it\n"

@@ -251,7 +251,8 @@ def test_xlsx_catalog_with_a_title_row(tmp_path: Path) -> None:
         ("antara jam 9 dan 10 ya kak, Rp 50.000", None),
         ("Anting bulan masih ada kak, harganya sekitar 200an.", "sekitar 200an"),
         ("Cincin ada kak, harganya 200 ribu, sisa 200an pcs", None),
-        # from high to low: a subtraction
+        # from high to low, with its result: a subtraction; without one, still a range
+        ("Harga Rp 250.000 - Rp 200.000 tergantung ukuran", "250.000 - Rp 200.000"),
         ("Kompor Rp 489.000 - Rp 75.000 = Rp 414.000", None),
     ],
 )
@@ -682,7 +683,9 @@ def test_a_variant_is_named_by_a_name_in_its_note() -> None:
         # a count beside a size: the roll's length, the rug's square metres, are no count
         ("ambil 4 roll 50 m x Rp 445.000 = Rp 1.780.000", None),
         ("Rug 6 m2 x IDR 35,000 = IDR 210,000", None),
-        ("ambil 4 roll 50 m x Rp 445.000 = Rp 1.880.000", (445000, 1880000, 50)),
+        ("ambil 4 roll 50 m x Rp 445.000 = Rp 1.880.000", (445000, 1880000, 4)),
+        # a number that is no size keeps its count: a child's age is not one
+        ("Kaos anak usia 3 tahun 2 pcs x Rp 100.000 = Rp 300.000", (100000, 300000, 2)),
     ],
 )
 def test_a_price_times_a_count(text: str, wrong: tuple[int, int, int] | None) -> None:
@@ -792,3 +795,12 @@ def test_a_name_of_amounts_with_units_only_said_free() -> None:
         gas, gas[1], "5 kg Rp 125.000, gratis antar kak", lambda s: re.search(r"gratis", s)
     )
     assert found is False
+
+
+def test_a_bill_line_with_many_asides_is_read_once() -> None:
+    """Asides are dropped a bracket at a time: a line of many is still added up."""
+    line = "Kabel 4 roll x Rp 445.000 = Rp 1.780.000 " + "(eceran Rp 9.500) " * 3
+    text = f"{line}\nMCB 10 x Rp 53.000 = Rp 530.000\nTotal Rp 2.410.000"
+    wrong = wrong_total(text)
+    assert wrong is not None
+    assert [p.written for p in wrong.parts] == ["Rp 1.780.000", "Rp 530.000"]

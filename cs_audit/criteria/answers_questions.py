@@ -345,7 +345,12 @@ def _yes_or_no(ctx: Context, question: Message, answers: tuple[Message, ...]) ->
     return bool(
         answers
         and rubric.find("yes_no_question", ctx.normal(question))
-        and any(rubric.find("yes_no_answer", ctx.normal(a)) for a in answers)
+        and any(
+            rubric.find("yes_no_answer", text)
+            for i, text in enumerate(ctx.normal(a) for a in answers)
+            # a later reply that asks ("Ada lagi yang bisa dibantu kak?") answers nothing
+            if i == 0 or not text.rstrip().endswith("?")
+        )
     )
 
 

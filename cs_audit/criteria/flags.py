@@ -110,7 +110,7 @@ def raise_flags(ctx: Context, languages: tuple[str | None, str | None]) -> tuple
     escalation = _first(ctx, "escalation", replies)
     if escalation:
         flags.append(_flag("escalation", f"escalates: {quote(escalation.text)}", escalation))
-    complaint = _first(ctx, "complaint", customer)
+    complaint = next((m for m in customer if ctx.complains(m)), None)  # not own fault
     if complaint:
         empathy = _first(
             ctx, "empathy", tuple(m for m in replies if m.timestamp >= complaint.timestamp)
