@@ -201,7 +201,47 @@ def _sides(
                     or config.rubric.find("automated", text) is not None
                 )
             placed.append(Utterance(message, _AGENT, automated=automated))
-    return placed, thanks
+    return placed, thanks | _answers_to_goodbyes(placed, config)
+
+
+_FEW_WORDS = 8
+_WORD = re.compile(r"\w+")
+
+
+def _closes(reply: str, config: AuditConfig) -> bool:
+    """A reply that says goodbye and asks nothing ("Boleh tahu untuk acara apa kak?"
+    after "terima kasih sudah menghubungi" waits for an answer; "Bisa bli, QRIS atau
+    transfer" answers one)."""
+    return "?" not in reply and config.rubric.find("closing", reply) is not None
+
+
+def _answers_to_goodbyes(placed: list[Utterance], config: AuditConfig) -> set[int]:
+    """The lines of the customer's few words straight after a human reply that closes
+    ("Thanks Jake, see you on the 5th!" - "Cheers mate"; "... semoga betah di Canggu"
+    - "ok suksma bli"): they answer a goodbye and wait for nothing, unless they ask or
+    complain. Whatever words they thank in, the reply before them says it is over."""
+    rubric, lines = config.rubric, set()
+    before: Utterance | None = None
+    for utterance in placed:
+        if utterance.role is _SYSTEM or utterance.automated:
+            continue
+        message = utterance.message
+        if (
+            utterance.role is _CUSTOMER
+            and message.kind is _TEXT
+            and before is not None
+            and _replies(before)
+            and len(_WORD.findall(message.text)) <= _FEW_WORDS
+        ):
+            text = fold(message.text)
+            if (
+                rubric.find("question", text) is None
+                and rubric.find("complaint", text) is None
+                and _closes(fold(before.message.text), config)
+            ):
+                lines.add(message.line)
+        before = utterance
+    return lines
 
 
 def _replies(utterance: Utterance) -> bool:

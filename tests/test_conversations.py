@@ -273,6 +273,68 @@ def test_thanks_do_not_start_the_clock() -> None:
     assert (_latencies(first), _latencies(second)) == ([300.0], [600.0])
 
 
+_GOODBYE = (
+    "03/02/25 10.44 - Budi: Jam brp buka?\n"
+    "03/02/25 10.46 - Toko Maju: Buka jam 8 kak. Terima kasih kak, sampai jumpa!\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "conversations"),
+    [
+        ("Cheers mate", 2),  # words no acknowledgement list holds, after a goodbye
+        ("ok suksma bli 🙏", 2),
+        ("Thanks, I'll discuss with my wife.", 2),
+        ("Okay, Saturday 10 am. Thanks kak, appreciate it 🙏", 2),
+        # it asks, complains, or says more than a goodbye's answer: still waiting
+        ("Cheers, jam brp tutup?", 1),
+        ("mate barangnya rusak", 1),
+        ("sy mau pesan 2 lagi yg merah sama 1 yg biru buat kantor sy", 1),
+    ],
+)
+def test_few_words_after_a_goodbye_wait_for_nothing(answer: str, conversations: int) -> None:
+    """A customer's few words straight after a reply that closes neither wait for a
+    reply nor keep the conversation open: three weeks later is a new conversation."""
+    split = _conversations(
+        _GOODBYE + f"03/02/25 10.47 - Budi: {answer}\n"
+        "24/02/25 09.00 - Budi: Kak, ban motor sy bocor\n"
+        "24/02/25 09.10 - Toko Maju: Baik kak, kami cek\n"
+    )
+    assert len(split) == conversations
+    assert [len(c.turns) for c in split] == ([1, 1] if conversations == 2 else [2])
+
+
+@pytest.mark.parametrize(
+    ("reply", "conversations"),
+    [
+        ("Bisa kak, QRIS atau transfer. Terima kasih kak, sampai ketemu sore 🙏", 2),
+        ("Buka jam 8 kak", 1),  # no goodbye
+        # thanks for getting in touch, then a question: the customer's words answer it
+        ("Terima kasih sudah menghubungi kami kak. Untuk acara apa kak?", 1),
+    ],
+)
+def test_only_a_reply_that_closes_and_asks_nothing_ends_the_wait(
+    reply: str, conversations: int
+) -> None:
+    """The same few words wait for a reply unless the reply before them says goodbye."""
+    split = _conversations(
+        f"03/02/25 10.44 - Budi: Jam brp buka?\n03/02/25 10.46 - Toko Maju: {reply}\n"
+        "03/02/25 10.47 - Budi: buat kondangan\n24/02/25 09.00 - Budi: Kak, ban bocor\n"
+        "24/02/25 09.10 - Toko Maju: Baik kak, kami cek\n"
+    )
+    assert len(split) == conversations
+
+
+def test_few_words_after_a_reply_that_does_not_close_still_wait() -> None:
+    """Without the goodbye before them the same words ask for a reply: one conversation."""
+    [conv] = _conversations(
+        "03/02/25 10.44 - Budi: Jam brp buka?\n03/02/25 10.46 - Toko Maju: Buka jam 8 kak\n"
+        "03/02/25 10.47 - Budi: Cheers mate\n24/02/25 09.00 - Budi: Kak, ban bocor\n"
+        "24/02/25 09.10 - Toko Maju: Baik kak, kami cek\n"
+    )
+    assert len(conv.turns) == 2
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
