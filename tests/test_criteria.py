@@ -902,6 +902,9 @@ def test_a_thank_you_that_opens_a_conversation_is_a_turn() -> None:
     [
         ("masih lengkap kak", "pass"),  # a yes to the agent's question: asks nothing
         ("masih lengkap kak, ongkirnya brp", "fail"),  # answers and asks on, unanswered
+        # a yes, then what goes with it: the opening "ada" asks nothing here
+        ("ada kak, box nya sy simpan. labelnya jg msh nempel", "pass"),
+        ("ada kak, ongkirnya brp", "fail"),  # a yes, then a question of its own
     ],
 )
 def test_a_short_answer_to_the_agents_question_is_no_question(answer: str, verdict: str) -> None:
@@ -912,6 +915,23 @@ def test_a_short_answer_to_the_agents_question_is_no_question(answer: str, verdi
         "28/11/26 14.36 - Toko Maju: Silakan kirim ke gudang kami ya kak, terima kasih\n"
     )
     assert _judge(chat)["answers_questions"].verdict.value == verdict
+
+
+def test_a_shared_location_link_asks_nothing() -> None:
+    """WhatsApp writes a shared location as a link whose query opens with "?": no
+    question to answer; a "?" in words still asks."""
+    chat = (
+        "28/11/26 14.12 - Budi: Hi, I'd like to rent the 5x10 tent for Friday\n"
+        "28/11/26 14.30 - Toko Maju: Hello Budi, the 5x10 tent is free on Friday. Could you "
+        "share your address and a pin location?\n"
+        "28/11/26 14.33 - Budi: Jl. Melati No. 8, Candisari. White gate\n"
+        "28/11/26 14.33 - Budi: Location: https://maps.google.com/?q=-7.01236,110.42871\n"
+        "28/11/26 14.36 - Toko Maju: Got it, thank you. You can pay by transfer or in cash on "
+        "Friday. See you on Friday!\n"
+    )
+    assert _judge(chat)["answers_questions"].verdict.value == "pass"
+    asked = chat.replace("Location: https", "Is parking free? https")
+    assert _judge(asked)["answers_questions"].verdict.value == "fail"
 
 
 @pytest.mark.parametrize(

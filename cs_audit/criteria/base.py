@@ -36,6 +36,12 @@ _ELSEWHERE = re.compile(
     "booking.com|online store|price list|pricelist|daftar harga"
 )
 _REQUEST = re.compile(r"\b(tolong|tlg|mohon|minta|please|pls|can you|could you|bisa|boleh)\b")
+# a yes or a no, then what goes with it: "ada kak, vendor dekor bawa lampu sendiri" to
+# "apa ada tambahan lighting panggung kak?" (the opening word would ask elsewhere)
+_YES_AND = re.compile(
+    r"^\W*(?:ada|iya|ya|bisa|boleh|sudah|udah|udh|belum|blm|ga|gak|nggak|tidak|tdk|masih"
+    r"|yes|yeah|yep|no|nope|sure)(?: \w+)?\s*[,.!]+\s*"
+)
 
 
 _STOPWORD_TEXT = (
@@ -270,6 +276,7 @@ class Context:
                 asked = "?" in message.text
             elif u.role is _CUSTOMER and message.kind is _TEXT:
                 text = self.normal(message)
+                rest = _YES_AND.sub("", text, count=1)
                 if (
                     asked
                     and "?" not in text
@@ -281,7 +288,7 @@ class Context:
                         or not (
                             _REQUEST.search(text)
                             or message.line in complaints
-                            or rubric.find("yes_no_question", text)
+                            or rubric.find("yes_no_question", rest)
                             or any(rubric.find(f"asks_{kind}", text) for kind in DATA_KINDS)
                         )
                     )
