@@ -272,7 +272,8 @@ def wrong_total(text: str) -> WrongTotal | None:
         if _ADDED_TO.match(text, match.end()):  # "Totalnya Rp 245.000 + ...": a part
             continue
         billed = _bill(text, placed, i) if i >= 2 else ()
-        if billed and sum(p.value for p in billed) != total.value:
+        added_up = sum(p.value for p in billed)
+        if billed and added_up != total.value and not _repeated(billed, total.value):
             return WrongTotal(total, billed, added=True)
         if billed:
             continue
@@ -314,6 +315,14 @@ def wrong_total(text: str) -> WrongTotal | None:
             if len(chain) >= 2 and "(" in opening and sum(p.value for p in chain) != total.value:
                 return WrongTotal(total, chain, added=True)
     return None
+
+
+def _repeated(lines: tuple[Price, ...], total: int) -> bool:
+    """Whether a bill adds up once an amount it says twice is counted once: "Cileungsi
+    masuk area antar Rp 45.000." told, then "Antar Rp 45.000" billed."""
+    values = [p.value for p in lines]
+    excess = sum(values) - total
+    return excess > 0 and values.count(excess) >= 2
 
 
 _MINUS = re.compile(r"\s*[-\u2013\u2212]\s*(?:(?:rp|idr)\.?\s*)?$", re.IGNORECASE)

@@ -486,6 +486,21 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
             None,
             [],
         ),
+        # an amount told, then billed again: counted once
+        (
+            "Bisa pak, Cileungsi masuk area antar Rp 45.000.\nMonstera 3 x Rp 420.000 = Rp "
+            "1.260.000\nSansevieria 8 x Rp 55.000 = Rp 440.000\nAntar Rp 45.000\n"
+            "Total Rp 1.745.000",
+            None,
+            [],
+        ),
+        (
+            "Bisa pak, Cileungsi masuk area antar Rp 45.000.\nMonstera 3 x Rp 420.000 = Rp "
+            "1.260.000\nSansevieria 8 x Rp 55.000 = Rp 440.000\nAntar Rp 45.000\n"
+            "Total Rp 1.755.000",
+            "Rp 1.755.000",
+            ["Rp 45.000", "Rp 1.260.000", "Rp 440.000", "Rp 45.000"],
+        ),
         # an amount taken off: a trade-in, a deposit
         ("dipotong Rp 75.000, jadi Kompor Rp 489.000 - Rp 75.000 = Rp 414.000", None, []),
         ("Kompor Rp 489.000 - Rp 75.000 = Rp 404.000", "Rp 404.000", ["Rp 489.000", "Rp 75.000"]),
