@@ -517,10 +517,49 @@ def _added(
             break
         chain.append(placed[at])
         at += step
-    if _multiplied(text, chain):
+    ordered = chain[::-1] if step < 0 else chain
+    # "Rp 140.000 + helm 7 x Rp 25.000 = Rp 175.000": the "=" may give the last term's
+    # product, not the sum (wrong_product checks that)
+    if step < 0 and _times(text, ordered[-1][0]):
         return ()
-    prices = tuple(p for _, p in chain)
-    return prices[::-1] if step < 0 else prices
+    prices = []
+    for k, (match, price) in enumerate(ordered):
+        counted = 1
+        if _times(text, match):
+            # a count written right beside it, in the chain: "2 x IDR 36,800,000 + ..."
+            lead_from = ordered[k - 1][0].end() if k else _line_start(text, match.start())
+            counted = _term_count(text, lead_from, match) or 0
+            if not counted:
+                return ()  # times a quantity this cannot read ("per", "/pcs")
+        written = f"{counted} x {price.written}" if counted > 1 else price.written
+        prices.append(Price(price.value * counted, written))
+    return tuple(prices)
+
+
+# a count in a sum's term: "2 x IDR 36,800,000", "3 kaos x Rp 75.000", "Rp 75.000 x 5"
+_DIGIT = re.compile(r"\d")
+_TERM_COUNT_AFTER = re.compile(r"\s*[x\u00d7*]\s*(?P<count>\d{1,3})(?![\d.,]?\d)\s*(?=[+=]|$)")
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _term_count(text: str, lead_from: int, match: re.Match[str]) -> int | None:
+    """The count a sum's term multiplies its price by, written beside it with no other
+    number between it and the "+" ("Jadi 2 x IDR 36,800,000 +", "+ Rp 75.000 x 5 =");
+    None where the price is times anything else."""
+    lead = text[lead_from : match.start()]
+    before = _COUNT_TIMES.search(lead)
+    if before is not None and (_sized(lead, before) or _DIGIT.search(lead, 0, before.start())):
+        before = None  # "4 roll 50 m x", or more numbers than the count
+    after = _TERM_COUNT_AFTER.match(text, match.end())
+    if (before is None) == (after is None):
+        return None  # no count, or one each side ("2 x Rp 5.000 x 3")
+    if before is not None and _TIMES_AFTER.match(text, match.end()):
+        return None  # "2 x Rp 12.000 /hari"
+    found = before or after
+    return int(found["count"]) if found is not None else None
 
 
 _PLAIN_CELL = re.compile(

@@ -486,6 +486,23 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
             None,
             [],
         ),
+        # a count beside a term of the sum multiplies it
+        (
+            "Total for your family: 2 x IDR 36,800,000 + IDR 9,500,000 = IDR 82,900,000.",
+            "IDR 82,900,000",
+            ["2 x IDR 36,800,000", "IDR 9,500,000"],
+        ),
+        ("Total: 2 x IDR 36,800,000 + IDR 9,500,000 = IDR 83,100,000.", None, []),
+        (
+            "Rp 75.000 x 5 + ongkir Rp 20.000 = Rp 405.000",
+            "Rp 405.000",
+            ["5 x Rp 75.000", "Rp 20.000"],
+        ),
+        ("3 kaos x Rp 75.000 + Rp 20.000 = Rp 245.000", None, []),
+        # the last term's product, not the sum; a size, not a count; "per": unread
+        ("rack IDR 140,000 + full-face helmet 7 x IDR 25,000 = IDR 175,000", None, []),
+        ("4 roll 50 m x Rp 445.000 + Rp 20.000 = Rp 1.800.000", None, []),
+        ("Rp 75.000/pcs + Rp 20.000 = Rp 245.000", None, []),
         # an amount told, then billed again: counted once
         (
             "Bisa pak, Cileungsi masuk area antar Rp 45.000.\nMonstera 3 x Rp 420.000 = Rp "
