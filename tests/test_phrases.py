@@ -149,6 +149,12 @@ def test_data_questions_and_answers(key: str, text: str, matches: bool) -> None:
         ("question", "Pagi kak. Mau kasih review nih, bagus bgt", False),
         ("question", "Please have a look, photos below.", True),
         ("complaint", "For 4 million I honestly expected better.", True),
+        # an apology for the wait alone meets no complaint
+        ("empathy", "mohon maaf atas kendalanya kak", True),
+        ("empathy", "Sorry about that, we will replace it", True),
+        ("empathy", "Mohon maaf baru balas bu Ratna 🙏", False),
+        ("empathy", "maaf menunggu lama kak", False),
+        ("empathy", "Sorry for the late reply, Emily", False),
         ("complaint", "It was even better than we expected!", False),
         ("question", "ready kak?ukuran M", True),
         ("question", "Location: https://maps.google.com/?q=-7.01236,110.42871", False),
