@@ -948,6 +948,34 @@ def test_a_pick_up_in_the_catalog_is_priced_by_its_own_amount(reply: str, verdic
     assert _judge(chat, catalog)["accurate_concise"].verdict.value == verdict
 
 
+TAILOR = (
+    CatalogItem("Jahit Setelan Jas + Celana", 1250000, "t.csv:2", "bahan dari pelanggan"),
+    CatalogItem("Jahit Celana Bahan", 130000, "t.csv:3", "bahan dari pelanggan"),
+    CatalogItem("Jahit Celana Bahan", 240000, "t.csv:4", "bahan dari kami"),
+    CatalogItem("Potong Celana (pendekkan)", 25000, "t.csv:5", "jahit biasa"),
+    CatalogItem("Potong Celana Jeans (pendekkan)", 40000, "t.csv:6", "original hem"),
+    CatalogItem("Kecilkan Pinggang Celana", 35000, "t.csv:7"),
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        (
+            "Potong celana bahan 3 x Rp 25.000 = Rp 75.000, kecilkan pinggang Rp 35.000, "
+            "total Rp 110.000.",
+            "pass",
+        ),
+        ("Potong celana bahan 3 x Rp 25.000 = Rp 75.000. Jahit celana bahan Rp 150.000.", "fail"),
+    ],
+)
+def test_a_total_or_a_deposit_is_no_products_price(reply: str, verdict: str) -> None:
+    """A total, a deposit or a fee in the sentence that names a product is not quoted
+    for it: "total Rp 110.000" is no price of "Jahit Celana Bahan"."""
+    chat = _exchange("kak potong 3 celana bahan sama kecilkan pinggang 1 brp?", reply)
+    assert _judge(chat, TAILOR)["accurate_concise"].verdict.value == verdict
+
+
 @pytest.mark.parametrize(
     ("reply", "verdict"),
     [

@@ -126,6 +126,7 @@ def _catalog_mismatch(
         products = loosely_named(ctx.catalog, named, context)
     tolerance = ctx.config.rubric.price_tolerance
     free = ctx.config.rubric.find("free", ctx.normal(message)) is not None  # "gratis": 0
+    product_amounts = {p.value for p in quoted}
     for variants in products:
         # the other products named, each with all its variants
         other_names = {item.name for group in products if group is not variants for item in group}
@@ -138,7 +139,12 @@ def _catalog_mismatch(
             continue  # "gratis ongkir dalam kota Medan": the fee waived, no amount its own
         # only the amounts the reply gives it: those of the sentences naming it, else
         # of sentences naming no product
-        amounts = attributed_prices(ctx.catalog, variants, named, loose=loose)
+        # (not a fee, a deposit or a transfer: "DP Rp 5.000.000 per orang")
+        amounts = [
+            a
+            for a in attributed_prices(ctx.catalog, variants, named, loose=loose)
+            if a in product_amounts
+        ]
         if not amounts or any(
             _fits(a, item.price, tolerance, text) for a in amounts for item in variants
         ):
