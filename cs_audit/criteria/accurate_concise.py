@@ -41,6 +41,10 @@ _NOT_A_PRODUCT_PRICE = re.compile(
 _NOT_A_PRODUCT_PRICE_AFTER = re.compile(  # "IDR 111,000 in total", not ", total Rp 500.000"
     r"\s*(in total|total|for shipping|for delivery)\b(?!\s*(rp|idr|:|=|\d))", re.IGNORECASE
 )
+_FEE_NAME = re.compile(
+    r"(?i)\b(?:ongkir|ongkos|antar|jemput|kirim|shipping|delivery|transport|pick-?up|dp|deposit|"
+    r"uang muka|down payment)"
+)
 # a catalog item priced as a share of something ("Asuransi 0,5% dari nilai barang"), not
 # a concentration ("Serum Vitamin C 15% 30 ml"): its row holds a minimum, not the price
 _RATE = re.compile(r"\d\s*%\s*(?:dari|of|x)\b", re.IGNORECASE)
@@ -139,11 +143,12 @@ def _catalog_mismatch(
             continue  # "gratis ongkir dalam kota Medan": the fee waived, no amount its own
         # only the amounts the reply gives it: those of the sentences naming it, else
         # of sentences naming no product
-        # (not a fee, a deposit or a transfer: "DP Rp 5.000.000 per orang")
+        # (not a total, a deposit or a transfer: "..., total Rp 110.000"), but for a fee
+        # or a deposit the catalog itself prices ("Antar-Jemput Grooming dalam kota")
         amounts = [
             a
             for a in attributed_prices(ctx.catalog, variants, named, loose=loose)
-            if a in product_amounts
+            if a in product_amounts or _FEE_NAME.search(variants[0].name)
         ]
         if not amounts or any(
             _fits(a, item.price, tolerance, text) for a in amounts for item in variants
