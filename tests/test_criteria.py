@@ -697,6 +697,31 @@ def test_a_variant_named_in_english(reply: str, verdict: str) -> None:
     assert _judge(chat, BLENDERS)["accurate_concise"].verdict.value == verdict
 
 
+AQUASCAPE = (
+    CatalogItem("Lampu LED Aquascape", 110000, "a.csv:6", "40 cm"),
+    CatalogItem("Lampu LED Aquascape", 165000, "a.csv:7", "60 cm"),
+    CatalogItem("Soil Aquascape", 95000, "a.csv:2", "2 kg"),
+    CatalogItem("Soil Aquascape", 210000, "a.csv:3", "5 kg"),
+    CatalogItem("Jasa Setting Aquascape", 250000, "a.csv:4", "Akuarium s.d. 60 cm"),
+    CatalogItem("Jasa Setting Aquascape", 450000, "a.csv:5", "Akuarium 80-100 cm"),
+    CatalogItem("Jasa Kuras Akuarium", 100000, "a.csv:8", "Per kunjungan"),
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "verdict"),
+    [
+        ("Aquascape setup for an 80-100 cm tank is IDR 450,000, soil is separate.", "pass"),
+        ("Aquascape setup for an 80-100 cm tank is IDR 400,000, soil is separate.", "fail"),
+    ],
+)
+def test_an_english_setup_names_a_setting(reply: str, verdict: str) -> None:
+    """ "setup" is read beside "setting", the word Indonesian shops price it by: the
+    setting's price is no wrong price of the soil named after it."""
+    chat = _exchange("Do you do aquascape setup at home for a 90 cm tank?", reply)
+    assert _judge(chat, AQUASCAPE)["accurate_concise"].verdict.value == verdict
+
+
 AC_SERVICE = (
     CatalogItem("Cuci AC Split", 75000, "c.csv:2", "0.5-1 PK"),
     CatalogItem("Cuci AC Split", 95000, "c.csv:3", "1.5-2 PK"),
