@@ -208,6 +208,31 @@ def test_scorecard_table() -> None:
     assert "           line 1: Min, jaket yang saya terima sobek di bagian ketiak" in lines
 
 
+@pytest.mark.parametrize(
+    ("columns", "header", "left_out"),
+    [
+        (120, " agent      n  score  spd  grt  ask  ans  acc  cls    1st    p90  SLA  un", ""),
+        (80, " agent      n  score  spd  grt  ask  ans  acc  cls    1st    p90  SLA  un", ""),
+        (60, " agent      n  score  spd  grt  ask  ans  acc  cls    1st", "p90, un, SLA"),
+        (40, " agent      score  spd  ask  ans  acc", "p90, un, SLA, n, 1st, cls, grt"),
+    ],
+)
+def test_a_narrow_terminal_never_drops_the_agents(columns: int, header: str, left_out: str) -> None:
+    """Under 80 columns numeric columns go, p90 first, and the caption says which; every
+    agent's name and score stay, and no line is wider than the terminal."""
+    result = runner.invoke(app, ["audit", "sample_exports"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert max(len(line) for line in lines) <= columns
+    assert header in lines
+    at = lines.index(header)
+    rows = [line.split()[0] for line in lines[at + 2 : at + 5]]
+    assert rows == ["Dimas", "Rina", "Toko"]
+    assert lines[at + 3].split()[1:3] == (["3", "92"] if " n " in header else ["92", "67"])
+    caption = " ".join(lines[at + 6 : at + 12])
+    assert (f"Left out to fit: {left_out}" in caption) is bool(left_out)
+
+
 def test_table_prints_chat_text_as_written(tmp_path: Path) -> None:
     """Rich markup in chat text is printed, never interpreted."""
     chat = tmp_path / "Chat WhatsApp dengan Budi.txt"

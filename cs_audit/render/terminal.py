@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from rich import box
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -78,40 +78,88 @@ def _score_cell(card: AgentScorecard, before: AgentScorecard | None, compare: bo
     return text
 
 
-def _agents(
-    result: AuditResult, clean: Callable[[str], str], previous: Sequence[AgentScorecard] | None
-) -> Table:
-    table = Table(
-        title="Scorecard per agent (pass rates and SLA in %)",
-        title_justify="left",
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        padding=(0, 1),
-        collapse_padding=True,
-    )
-    table.add_column("agent", overflow="fold", min_width=8, ratio=1)
-    for header in ("n", "score", *(SHORT[k] for k in CRITERIA), "1st", "p90", "SLA", "un"):
-        table.add_column(header, justify="right", no_wrap=True)
-    before = {c.agent: c for c in previous or ()}
-    for card in result.agents:
-        table.add_row(
-            Text(clean(card.agent)),
-            str(card.conversations),
-            _score_cell(card, before.get(card.agent), previous is not None),
-            *(_share(card.pass_rates[key]) for key in CRITERIA),
-            duration(card.first_response_median),
-            duration(card.first_response_p90),
-            _share(card.sla_share),
-            str(card.unanswered_turns),
+_NUMBERS = ("n", "score", *(SHORT[k] for k in CRITERIA), "1st", "p90", "SLA", "un")
+# what a narrow terminal leaves out first; the agent's name and score never go
+_LEFT_OUT_FIRST = ("p90", "un", "SLA", "n", "1st", "cls", "grt", "ask", "spd", "acc", "ans")
+_NAME_WIDTH = 8  # the least an agent's name is given, folded beyond it
+
+
+def _caption(conversations: int, shown: Sequence[str], left_out: Sequence[str]) -> str:
+    """What the shown columns mean, and which were left out to fit."""
+    first = {"1st", "p90"} & set(shown)
+    meanings = [
+        "n: conversations" if "n" in shown else "",
+        {
+            2: "1st, p90: first response, median and 90th percentile",
+            1: "1st: first response, median"
+            if "1st" in shown
+            else "p90: first response, 90th percentile",
+            0: "",
+        }[len(first)],
+        "un: unanswered turns" if "un" in shown else "",
+        *(f"{SHORT[k]}: {k}" for k in CRITERIA if SHORT[k] in shown),
+    ]
+    text = f"{conversations} conversations. " + "; ".join(m for m in meanings if m) + "."
+    return text + (f" Left out to fit: {', '.join(left_out)}." if left_out else "")
+
+
+class _Agents:
+    """The agents' table, fitted to the console's width: a narrow terminal drops numeric
+    columns (p90 first), never the agents' names, and the caption says which."""
+
+    def __init__(
+        self,
+        result: AuditResult,
+        clean: Callable[[str], str],
+        previous: Sequence[AgentScorecard] | None,
+    ) -> None:
+        before = {c.agent: c for c in previous or ()}
+        self.names = [Text(clean(card.agent)) for card in result.agents]
+        self.rows = [
+            (
+                str(card.conversations),
+                _score_cell(card, before.get(card.agent), previous is not None),
+                *(_share(card.pass_rates[key]) for key in CRITERIA),
+                duration(card.first_response_median),
+                duration(card.first_response_p90),
+                _share(card.sla_share),
+                str(card.unanswered_turns),
+            )
+            for card in result.agents
+        ]
+        self.conversations = len(result.conversations)
+
+    def _width(self, shown: Sequence[int]) -> int:
+        """The width the table takes with these numeric columns: each as wide as its
+        widest cell, two spaces between columns."""
+        name = max([_NAME_WIDTH, *(len(n) for n in self.names)])
+        cells = [max([len(_NUMBERS[i]), *(len(str(row[i])) for row in self.rows)]) for i in shown]
+        return name + sum(cells) + 2 * len(cells) + 2
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        shown = list(range(len(_NUMBERS)))
+        left_out: list[str] = []
+        for header in _LEFT_OUT_FIRST:
+            if self._width(shown) <= options.max_width:
+                break
+            shown.remove(_NUMBERS.index(header))
+            left_out.append(header)
+        table = Table(
+            title="Scorecard per agent (pass rates and SLA in %)",
+            title_justify="left",
+            caption_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+            padding=(0, 1),
+            collapse_padding=True,
         )
-    table.caption = (
-        f"{len(result.conversations)} conversations. n: conversations; 1st, p90: first "
-        "response, median and 90th percentile; un: unanswered turns; "
-        + ", ".join(f"{SHORT[k]}: {k}" for k in CRITERIA)
-        + "."
-    )
-    return table
+        table.add_column("agent", overflow="fold", min_width=_NAME_WIDTH, ratio=1)
+        for i in shown:
+            table.add_column(_NUMBERS[i], justify="right", no_wrap=True)
+        for name, row in zip(self.names, self.rows, strict=True):
+            table.add_row(name, *(row[i] for i in shown))
+        table.caption = _caption(self.conversations, [_NUMBERS[i] for i in shown], left_out)
+        yield table
 
 
 def _weakest(
@@ -171,7 +219,7 @@ def scorecard(
         (r for r in result.conversations if r.score is not None and r.score < 100),
         key=lambda r: (r.score or 0.0, r.conversation.file, r.conversation.index),
     )
-    parts: list[Table] = [_agents(result, clean, previous)]
+    parts: list[RenderableType] = [_Agents(result, clean, previous)]
     if weak:
         parts.append(_weakest(weak, clean, on_bug))
     return Group(*parts)
