@@ -115,7 +115,7 @@ class _Agents:
     ) -> None:
         before = {c.agent: c for c in previous or ()}
         self.names = [Text(clean(card.agent)) for card in result.agents]
-        self.rows = [
+        self.rows: list[tuple[str | Text, ...]] = [
             (
                 str(card.conversations),
                 _score_cell(card, before.get(card.agent), previous is not None),
