@@ -381,6 +381,12 @@ def audit(
             rows = result.conversations
             rendered = rows.lines(workbook.render) if isinstance(rows, Results) else None
             write_atomically(xlsx, lambda out: workbook.write(result, out, rendered))
+            if not quiet:
+                sheets = len(workbook.book.sheetnames)
+                _say(
+                    f"wrote {clean(xlsx.as_posix())} ({sheets} sheets, "
+                    f"{len(result.conversations):,} conversations)"
+                )
         if fmt is AuditFormat.TABLE:
             from rich.console import Console  # noqa: PLC0415
 

@@ -23,6 +23,22 @@ from cs_audit.models import Conversation, Message, Role, columnar_pickle, compac
 _CUSTOMER, _AGENT = Role.CUSTOMER, Role.AGENT
 
 
+def duration(seconds: float | None) -> str:
+    """A wait as every output writes it: 45s, 1m42, 25m, 2h05, 1d 3h ("-": none)."""
+    if seconds is None:
+        return "-"
+    minutes, secs = divmod(round(seconds), 60)
+    hours, mins = divmod(minutes, 60)
+    days, hrs = divmod(hours, 24)
+    if days:
+        return f"{days}d {hrs}h"
+    if hours:
+        return f"{hours}h{mins:02d}"
+    if minutes >= 10 or (minutes and not secs):
+        return f"{minutes}m"
+    return f"{minutes}m{secs:02d}" if minutes else f"{secs}s"
+
+
 @compact_pickle
 @dataclass(frozen=True, slots=True)
 class TurnTiming:

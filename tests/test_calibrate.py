@@ -53,7 +53,7 @@ def test_agreement_kappa_and_every_disagreement(folder: Path) -> None:
         "2 disagreement(s):\n"
         "Chat WhatsApp dengan Rudi Hartono.txt #1 response_speed: label pass, audit fail "
         "(labels.csv:2)\n"
-        "  a turn waited 15:51:00 (time), over the 1:00:00 target\n"
+        "  a turn waited 15h51 (calendar time), over the 1h00 target\n"
         "    line 1: Min, jaket yang saya terima sobek di bagian ketiak\n"
         "Chat WhatsApp dengan Budi Santoso.txt #1 first_response_seconds: label none, "
         "audit 540 (labels.csv:3)\n"

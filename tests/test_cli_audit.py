@@ -206,6 +206,11 @@ def test_scorecard_table() -> None:
     assert " agent      n  score  spd  grt  ask  ans  acc  cls    1st    p90  SLA  un" in lines
     assert " Rina       3     92   67  100  100  100  100  100     9m    43m   91   0" in lines
     assert "           line 1: Min, jaket yang saya terima sobek di bagian ketiak" in lines
+    # durations as everywhere, conversations counted from 1
+    assert (
+        "    24   sample_exports/Chat WhatsApp dengan Rudi Hartono.txt #1 (Rudi Hartono)" in lines
+    )
+    assert "         response_speed: a turn waited 15h51 (calendar time), over the 1h00" in lines
 
 
 @pytest.mark.parametrize(

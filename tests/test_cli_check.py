@@ -28,7 +28,8 @@ def test_transcripts_below_the_bar_fail(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "FAIL sample_exports/Chat WhatsApp dengan Rudi Hartono.txt"
     assert lines[1] == (
-        "  score 23.5 < 80: response_speed: a turn waited 15:51:00 (time), over the 1:00:00 target"
+        "  score 23.5 < 80: response_speed: a turn waited 15h51 (calendar time), over the 1h00 "
+        "target"
     )
     assert lines[2] == (
         "    sample_exports/Chat WhatsApp dengan Rudi Hartono.txt:1: Min, jaket "

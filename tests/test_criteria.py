@@ -98,7 +98,7 @@ def test_bad_service_in_indonesian() -> None:
         "polite_closing": "fail",
     }
     assert results["response_speed"].reason == (
-        "a turn waited 15:51:00 (time), over the 1:00:00 target"
+        "a turn waited 15h51 (calendar time), over the 1h00 target"
     )
     # the price question is merely skipped (answers_questions fails it); the discount
     # granted on a whim is what fails accurate_concise

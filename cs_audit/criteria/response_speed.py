@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from cs_audit.criteria.base import Context, result
-from cs_audit.metrics import TurnTiming
+from cs_audit.metrics import TurnTiming, duration
 from cs_audit.models import CriterionResult, Message, MessageKind, Turn, Verdict
 
 KEY = "response_speed"
-
-
-def _duration(seconds: float) -> str:
-    text = str(timedelta(seconds=round(seconds)))
-    return text.removeprefix("0:") if seconds < 3600 else text
 
 
 def _waited(timing: TurnTiming) -> float:
@@ -47,20 +40,20 @@ def judge(ctx: Context) -> CriterionResult:
     turn, timing = max(pending, key=lambda pair: _waited(pair[1]))
     assert turn.reply is not None
     slowest = _waited(timing)
-    clock = "open time" if timing.business_seconds is not None else "time"
+    clock = "within business hours" if timing.business_seconds is not None else "calendar time"
     if slowest <= target:
         return result(
             KEY,
             Verdict.PASS,
-            f"every turn answered within {_duration(target)}; the slowest "
-            f"waited {_duration(slowest)} ({clock})",
+            f"every turn answered within {duration(target)}; the slowest "
+            f"waited {duration(slowest)} ({clock})",
             _asked(turn),
             turn.reply.message,
         )
     return result(
         KEY,
         Verdict.FAIL,
-        f"a turn waited {_duration(slowest)} ({clock}), over the {_duration(target)} target",
+        f"a turn waited {duration(slowest)} ({clock}), over the {duration(target)} target",
         _asked(turn),
         turn.reply.message,
     )

@@ -352,7 +352,7 @@ def _conversations(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         yield (
             [
                 c.file,
-                c.index,
+                c.index + 1,  # people count from 1 (JSON and CSV keep the index)
                 c.customer,
                 ", ".join(c.agents),
                 c.start,
@@ -407,7 +407,7 @@ def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
 
     def values(r: ConversationResult) -> Iterator[Sequence[Any]]:
         for row in findings_of(r):
-            yield [row[k] for k in keys]
+            yield [row[k] + 1 if k == "conversation" else row[k] for k in keys]
 
     return sheet, values
 
@@ -442,7 +442,7 @@ def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
     def values(r: ConversationResult) -> Iterator[Sequence[Any]]:
         for row in turns_of(r):
             within = {True: "pass", False: "fail", None: "unanswered"}[row["within_sla"]]
-            yield [*(row[k] for k in keys), within]
+            yield [*(row[k] + 1 if k == "conversation" else row[k] for k in keys), within]
 
     return sheet, values
 

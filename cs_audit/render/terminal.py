@@ -15,6 +15,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
+from cs_audit.metrics import duration
 from cs_audit.models import Verdict
 from cs_audit.pipeline import AuditResult, ConversationResult
 from cs_audit.rubric import CRITERIA
@@ -38,22 +39,6 @@ SHORT = {
     "accurate_concise": "acc",
     "polite_closing": "cls",
 }
-
-
-def duration(seconds: float | None) -> str:
-    """A wait in at most five characters: 45s, 1m42, 43m, 15h51, 2d3h."""
-    if seconds is None:
-        return "-"
-    minutes, secs = divmod(round(seconds), 60)
-    hours, mins = divmod(minutes, 60)
-    days, hrs = divmod(hours, 24)
-    if days:
-        return f"{days}d{hrs}h"
-    if hours:
-        return f"{hours}h{mins:02d}"
-    if minutes >= 10 or (minutes and not secs):
-        return f"{minutes}m"
-    return f"{minutes}m{secs:02d}" if minutes else f"{secs}s"
 
 
 def _share(value: float | None) -> str:
@@ -189,7 +174,7 @@ def _weakest(
 def _weak_row(r: ConversationResult, clean: Callable[[str], str]) -> tuple[Text, Text]:
     conversation = r.conversation
     body = Text(
-        clean(f"{conversation.file} #{conversation.index} ({conversation.customer})"),
+        clean(f"{conversation.file} #{conversation.index + 1} ({conversation.customer})"),
         style="bold",
     )
     failing = [r.criteria[k] for k in CRITERIA if r.criteria[k].verdict is Verdict.FAIL]
