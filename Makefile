@@ -22,7 +22,6 @@ $(DEV): $(RUNTIME)
 ## demo: audit the bundled sample exports: a scorecard, and a workbook in audit.xlsx
 demo: $(RUNTIME)
 	$(BIN)/cs-audit audit sample_exports --xlsx audit.xlsx
-	@echo "wrote audit.xlsx"
 
 ## test: lint (ruff), types (mypy --strict) and the test suite (pytest)
 test: lint typecheck unit

@@ -260,7 +260,8 @@ def audit(
         Rows | None,
         typer.Option(
             "--by",
-            help="CSV/JSON rows: one per agent (CSV's default) or conversation.",
+            help="Rows: one per agent (the default but for JSON) or per conversation (the "
+            "table format then lists conversations).",
             show_default=False,
         ),
     ] = None,
@@ -390,10 +391,12 @@ def audit(
         if fmt is AuditFormat.TABLE:
             from rich.console import Console  # noqa: PLC0415
 
-            from cs_audit.render.terminal import scorecard  # noqa: PLC0415
+            from cs_audit.render.terminal import conversation_table, scorecard  # noqa: PLC0415
 
             Console(highlight=False).print(
-                scorecard(result, clean=clean, previous=previous, on_bug=on_bug)
+                conversation_table(result, clean=clean, on_bug=on_bug)
+                if by is Rows.CONVERSATION
+                else scorecard(result, clean=clean, previous=previous, on_bug=on_bug)
             )
         else:
             parts = _data(result, fmt, by, previous, redacted=redact_output, on_bug=on_bug)

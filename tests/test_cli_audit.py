@@ -238,6 +238,25 @@ def test_a_narrow_terminal_never_drops_the_agents(columns: int, header: str, lef
     assert (f"Left out to fit: {left_out}" in caption) is bool(left_out)
 
 
+def test_by_conversation_with_the_table_lists_conversations() -> None:
+    """--by conversation is not ignored by the table format: a row per conversation,
+    numbered from 1, with its agents, score, failed criteria and first response."""
+    result = runner.invoke(app, ["audit", "sample_exports", "--by", "conversation"])
+    assert result.exit_code == 0
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert max(len(line) for line in lines) <= 80
+    assert (
+        " conversation                    agents       score  failed                 1st" in lines
+    )
+    assert (
+        " sample_exports/Chat WhatsApp    Toko Maju       24  spd grt ask acc cls  15h51" in lines
+    )
+    assert " dengan Rudi Hartono.txt #1" in lines
+    assert any(line.startswith("5 conversations, numbered from 1 in each file.") for line in lines)
+    agents = runner.invoke(app, ["audit", "sample_exports", "--by", "agent"])
+    assert agents.stdout == runner.invoke(app, ["audit", "sample_exports"]).stdout
+
+
 def test_table_prints_chat_text_as_written(tmp_path: Path) -> None:
     """Rich markup in chat text is printed, never interpreted."""
     chat = tmp_path / "Chat WhatsApp dengan Budi.txt"

@@ -208,3 +208,51 @@ def scorecard(
     if weak:
         parts.append(_weakest(weak, clean, on_bug))
     return Group(*parts)
+
+
+def conversation_table(
+    result: AuditResult,
+    *,
+    clean: Callable[[str], str] = str,
+    on_bug: Callable[[ConversationResult, Exception], None] | None = None,
+) -> Table:
+    """One row per conversation, in the audit's order: where it is, who answered, its
+    score, the criteria it failed and its first response. Names fold, never vanish."""
+    table = Table(
+        title="Conversations (failed: the criteria a conversation failed)",
+        title_justify="left",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column("conversation", overflow="fold", ratio=3, min_width=12)
+    table.add_column("agents", overflow="fold", ratio=1, min_width=_NAME_WIDTH)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("failed", overflow="fold", ratio=1, min_width=3)
+    table.add_column("1st", justify="right", no_wrap=True)
+    shown = 0
+    for r in result.conversations:
+        try:
+            c = r.conversation
+            failed = [SHORT[k] for k in CRITERIA if r.criteria[k].verdict is Verdict.FAIL]
+            cells = (
+                Text(clean(f"{c.file} #{c.index + 1} ({c.customer})")),
+                Text(clean(", ".join(c.agents))),
+                Text("-" if r.score is None else f"{r.score:.0f}", style=_style(r.score)),
+                Text(" ".join(failed) or "-", style="red" if failed else ""),
+                duration(r.metrics.first_response_seconds),
+            )
+        except Exception as error:
+            if on_bug is None:
+                raise
+            on_bug(r, error)
+            continue
+        table.add_row(*cells)
+        shown += 1
+    table.caption = (
+        f"{shown} conversations, numbered from 1 in each file. 1st: first response; "
+        + ", ".join(f"{SHORT[k]}: {k}" for k in CRITERIA)
+        + "."
+    )
+    return table
