@@ -326,6 +326,7 @@ def audit(
     """
     from cs_audit.pipeline import (  # noqa: PLC0415
         Results,
+        start_dates,
         within_period,
     )
     from cs_audit.pipeline import audit as run_audit  # noqa: PLC0415
@@ -365,7 +366,13 @@ def audit(
         if earlier is not None and period is not None and period[0] is not None:
             previous = within_period(result, earlier, period[0]).agents
         if period is not None:
+            audited = start_dates(result.conversations)
             result = within_period(result, period[0] or datetime.min, period[1] or datetime.max)
+            if audited is not None and not result.conversations:
+                _say(
+                    f"no conversation starts {_period_words(week, since, until)}; the inputs "
+                    f"cover {audited[0].isoformat()} to {audited[1].isoformat()}"
+                )
         for report in result.files:
             if report.error is not None:
                 _say(clean(str(report.error)))
@@ -463,6 +470,15 @@ def _day(text: str, option: str) -> datetime:
         return datetime.combine(date.fromisoformat(text), time.min)
     except ValueError:
         raise ConfigError(f"{option} {text}", "is not a date", "write it as 2026-11-16") from None
+
+
+def _period_words(week: str | None, since: str | None, until: str | None) -> str:
+    """The period asked for, in words: "in 2026-W48", "from 2026-11-16 to 2026-11-22"."""
+    if week:
+        return f"in {week}"
+    if since and until:
+        return f"from {since} to {until}"
+    return f"on or after {since}" if since else f"on or before {until}"
 
 
 def _period(

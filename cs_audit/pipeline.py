@@ -171,6 +171,11 @@ class Results(Sequence[ConversationResult]):
         rendering, line = self._spool.render.index(render), self._spool.line
         return (line(i, rendering) for i in self._indices())
 
+    def start_seconds(self) -> list[int]:
+        """Each one's start, as whole seconds since year 1."""
+        starts = self._spool.start
+        return [starts[i] for i in self._indices()]
+
     def starting(self, start: datetime, end: datetime) -> Results:
         """Those that start in [start, end)."""
         # whole seconds: a bound with a fraction (datetime.max) keeps its second in
@@ -522,6 +527,18 @@ def _judged(judge: _Judge, item: _Item) -> tuple[bytes, list[int], list[Tally], 
     lines = [_RS.join(map(render, results)).encode() for render in judge.render]
     starts = [_second(r.conversation.start) for r in results]
     return blob, starts, [tally(r) for r in results], lines
+
+
+def start_dates(conversations: Sequence[ConversationResult]) -> tuple[date, date] | None:
+    """The days the first and the last conversation start on (None: there is none); for
+    spooled results read from their start times, not from the results themselves."""
+    if isinstance(conversations, Results):
+        starts = conversations.start_seconds()
+        if not starts:
+            return None
+        return date.fromordinal(min(starts) // 86_400), date.fromordinal(max(starts) // 86_400)
+    days = [r.conversation.start.date() for r in conversations]
+    return (min(days), max(days)) if days else None
 
 
 def within_period(result: AuditResult, start: datetime, end: datetime) -> AuditResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -325,10 +326,43 @@ def test_json_rows_are_one_per_line_with_the_documents_numbers() -> None:
     ],
 )
 def test_period_selection(options: list[str], customers: int) -> None:
-    """Conversations are kept when they start inside the ISO week or the date range."""
+    """Conversations are kept when they start inside the ISO week or the date range; an
+    empty period says so, with the days the inputs cover."""
     result = runner.invoke(app, ["audit", "sample_exports", "-f", "json", *options])
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)["conversations"]) == customers
+    assert result.stderr == (
+        ""
+        if customers
+        else "no conversation starts in 2026-W48; the inputs cover 2026-11-16 to 2026-11-21\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "words"),
+    [
+        (["--since", "2026-11-23"], "on or after 2026-11-23"),
+        (["--until", "2026-11-01"], "on or before 2026-11-01"),
+        (["--since", "2026-11-10", "--until", "2026-11-12"], "from 2026-11-10 to 2026-11-12"),
+    ],
+)
+def test_an_empty_period_names_the_days_the_inputs_cover(options: list[str], words: str) -> None:
+    """Whatever the period's form, in the table too; the exit code stays 0."""
+    result = runner.invoke(app, ["audit", "sample_exports", *options])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"no conversation starts {words}; the inputs cover 2026-11-16 to 2026-11-21\n"
+    )
+
+
+def test_start_dates_of_results_in_memory_and_spooled() -> None:
+    """The days the first and last conversations start, from either kind of results."""
+    from cs_audit.pipeline import audit, start_dates  # noqa: PLC0415
+
+    spooled = audit([ROOT / "sample_exports"]).conversations
+    assert start_dates(spooled) == (dt.date(2026, 11, 16), dt.date(2026, 11, 21))
+    assert start_dates(tuple(spooled)) == start_dates(spooled)
+    assert start_dates(()) is None
 
 
 def test_bad_period_is_a_usage_error() -> None:
