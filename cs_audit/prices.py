@@ -227,6 +227,7 @@ def _subtraction(start: str, match: re.Match[str], text: str) -> bool:
 
 
 _RESULT = re.compile(r"\s*=")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 # A price announced as a total: "... = Rp 260.000", "..., total Rp 1.175.000", "Total
@@ -277,7 +278,14 @@ def wrong_total(text: str) -> WrongTotal | None:
             return WrongTotal(total, billed, added=True)
         if billed:
             continue
-        if i and (_TOTAL_AFTER.search(before) or _IN_TOTAL.match(text, match.end())):
+        announced = _TOTAL_AFTER.search(before)
+        if announced and announced[0].lstrip().startswith("=") and "\n" in before:
+            # "...\nOngkir Zona 2 (Rappocini) = Rp 20.000": the "=" gives its own line's
+            # amount, named before it, not a sum of the lines above ("...\n= Rp 160.000")
+            line = before[before.rfind("\n") + 1 : before.rfind("=")]
+            if _LETTER.search(line):
+                announced = None
+        if i and (announced or _IN_TOTAL.match(text, match.end())):
             if i >= 2 and _subtracted(text, placed, i):
                 continue  # "Rp 489.000 - Rp 75.000 = Rp 414.000"
             chain = _added(text, placed, i - 1, -1)

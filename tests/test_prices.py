@@ -503,6 +503,24 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
         ("rack IDR 140,000 + full-face helmet 7 x IDR 25,000 = IDR 175,000", None, []),
         ("4 roll 50 m x Rp 445.000 + Rp 20.000 = Rp 1.800.000", None, []),
         ("Rp 75.000/pcs + Rp 20.000 = Rp 245.000", None, []),
+        # a bill's line that names its amount with "=": no total of the lines above it
+        (
+            "Baronang 2 kg x Rp 68.000 = Rp 136.000\nUdang vaname size 40 1 kg = Rp 92.000\n"
+            "Ongkir Zona 2 (Rappocini) = Rp 20.000\nTotal Rp 248.000",
+            None,
+            [],
+        ),
+        (
+            "Baronang 2 kg x Rp 68.000 = Rp 136.000\nUdang vaname size 40 1 kg = Rp 92.000\n"
+            "Ongkir Zona 2 (Rappocini) = Rp 20.000\nTotal Rp 258.000",
+            "Rp 258.000",
+            ["Rp 136.000", "Rp 92.000", "Rp 20.000"],
+        ),
+        (
+            "Kaos Rp 100.000 + Topi Rp 50.000\n= Rp 160.000",
+            "Rp 160.000",
+            ["Rp 100.000", "Rp 50.000"],
+        ),
         # an amount told, then billed again: counted once
         (
             "Bisa pak, Cileungsi masuk area antar Rp 45.000.\nMonstera 3 x Rp 420.000 = Rp "
