@@ -838,7 +838,9 @@ def _name_words(item: CatalogItem, brands: frozenset[str], common: frozenset[str
 
 _UNIT_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_]+)")  # "3bulan", "20ml"
 # words of a name a reply may leave out or say otherwise: "isi 60" is "60 tablets"
-_FUNCTION_WORDS = frozenset({"isi", "per", "untuk", "dengan", "dan", "and", "with", "for", "of"})
+_FUNCTION_WORDS = frozenset(
+    {"isi", "per", "untuk", "dengan", "dan", "and", "with", "for", "of", "sewa", "jasa"}
+)
 
 
 def _in_one(words: Set[str], sentences: list[str]) -> bool:

@@ -697,6 +697,48 @@ def test_a_variant_named_in_english(reply: str, verdict: str) -> None:
     assert _judge(chat, BLENDERS)["accurate_concise"].verdict.value == verdict
 
 
+MOVING = (
+    CatalogItem("Sewa Truk + Sopir (dalam Tangerang Raya)", 850000, "m.csv:2", "CDE Box"),
+    CatalogItem("Sewa Truk + Sopir (dalam Tangerang Raya)", 1250000, "m.csv:3", "CDD Box"),
+    CatalogItem("Tenaga Angkut", 175000, "m.csv:4", "per orang per hari"),
+    CatalogItem("Botol Spray Kristal", 35000, "m.csv:5", "100 ml"),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "verdict"),
+    [
+        # "Sewa" and "Jasa" open names a reply leaves out: the truck is named
+        (
+            "truk cdd brp?",
+            "Truk CDD box Rp 1.250.000 per trip, sudah termasuk sopir, belum "
+            "termasuk tenaga angkut.",
+            "pass",
+        ),
+        (
+            "truk cdd brp?",
+            "Truk CDD box Rp 1.300.000 per trip, sudah termasuk sopir, belum "
+            "termasuk tenaga angkut.",
+            "fail",
+        ),
+        # a payment received is no price of what was bought
+        (
+            "botol spray kristal 100 ml nya udh sy tf ya kak",
+            "Pembayaran Rp 445.000 sudah masuk kak, botol spray kristal 100 ml nya dikirim siang",
+            "pass",
+        ),
+    ],
+)
+def test_a_rental_word_left_out_and_a_payment_received(
+    question: str, reply: str, verdict: str
+) -> None:
+    """ "Truk CDD box ... sopir" names "Sewa Truk + Sopir", so its price is no wrong
+    price of the "tenaga angkut" named beside it; "Pembayaran Rp 445.000 sudah masuk"
+    quotes no price."""
+    chat = _exchange(question, reply)
+    assert _judge(chat, MOVING)["accurate_concise"].verdict.value == verdict
+
+
 AQUASCAPE = (
     CatalogItem("Lampu LED Aquascape", 110000, "a.csv:6", "40 cm"),
     CatalogItem("Lampu LED Aquascape", 165000, "a.csv:7", "60 cm"),

@@ -33,7 +33,8 @@ def _rupiah(value: int) -> str:
 _NOT_A_PRODUCT_PRICE = re.compile(
     r"\b(?:(?:ongkir|ongkos|total|shipping|delivery|biaya kirim|antar jemput|jemput|transport|"
     r"penjemputan|pick-?up)(?:nya)?\b[^!?\n]{0,40}"
-    r"|(?:transfer|tf|dp|deposit|down payment|uang muka|tagihan|invoice|pelunasan|diskon|"
+    r"|(?:transfer|tf|dp|deposit|down payment|uang muka|tagihan|invoice|pelunasan|pembayaran|"
+    r"payment|diskon|"
     r"potongan|cashback|kembali|kembalian|refund|pengembalian)(?:nya)?"
     r"\b(?:\s*\d{1,3}\s*%)?[^!?\n\d]{0,6})$",  # "DP 50% Rp …"
     re.IGNORECASE,
