@@ -239,7 +239,10 @@ _TOTAL_AFTER = re.compile(
 )
 # a price times a quantity ("3 m x Rp 115.000", "Rp 60.000 per ekor", "@ Rp 25.000"):
 # what it adds to a total is not the price itself
-_TIMES_BEFORE = re.compile(r"(?:[x\u00d7@*]|\bper)\s*(?:(?:rp|idr)\.?\s*)?$", re.IGNORECASE)
+# (a times sign, not a word's last letter: "2 bantal latex Rp 570.000" is no product)
+_TIMES_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])[x\u00d7@*]|\bper)\s*(?:(?:rp|idr)\.?\s*)?$", re.IGNORECASE
+)
 _TIMES_AFTER = re.compile(
     r"\s*\)?\s*(?:[x\u00d7*]\s*\d|/|per\b|each\b|masing|sebatang|sedus|sekotak)", re.IGNORECASE
 )
@@ -347,7 +350,8 @@ def _subtracted(text: str, placed: list[tuple[re.Match[str], Price]], i: int) ->
 
 # "25 pcs x IDR 178,000 = IDR 4,350,000", "Rp 75.000/seat x 5 = Rp 375.000"
 _COUNT_TIMES = re.compile(
-    r"(?<![\d.,])(?P<count>\d{1,4})(?:\s+[^\W\d_]+){0,3}\s*[x\u00d7*]\s*$", re.IGNORECASE
+    r"(?<![\d.,])(?P<count>\d{1,4})(?:\s+[^\W\d_]+){0,3}\s*(?<![^\W\d_])[x\u00d7*]\s*$",
+    re.IGNORECASE,
 )
 _TIMES_COUNT = re.compile(
     r"^\s*(?:/\s*[^\W\d_]+\s*)?[x\u00d7*]\s*(?P<count>\d{1,4})(?![\d.,]\d)(?:\s+[^\W\d_]+){0,2}"

@@ -503,6 +503,13 @@ def test_variants_and_notes_in_brackets(text: str, prices: list[list[int]]) -> N
         ("rack IDR 140,000 + full-face helmet 7 x IDR 25,000 = IDR 175,000", None, []),
         ("4 roll 50 m x Rp 445.000 + Rp 20.000 = Rp 1.800.000", None, []),
         ("Rp 75.000/pcs + Rp 20.000 = Rp 245.000", None, []),
+        # a word ending in "x" is no times sign: "latex Rp 570.000" is the pillows' amount
+        ("2 bantal latex Rp 570.000 + 2 guling Rp 140.000 = Rp 710.000", None, []),
+        (
+            "2 bantal latex x Rp 285.000 + 2 guling Rp 140.000 = Rp 810.000",
+            "Rp 810.000",
+            ["2 x Rp 285.000", "Rp 140.000"],
+        ),
         # a bill's line that names its amount with "=": no total of the lines above it
         (
             "Baronang 2 kg x Rp 68.000 = Rp 136.000\nUdang vaname size 40 1 kg = Rp 92.000\n"

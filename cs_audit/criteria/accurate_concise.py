@@ -82,7 +82,7 @@ def _fits(quoted: int, price: int, tolerance: float, text: str) -> bool:
 
 
 _TIMES = re.compile(
-    r"(?<![\d.,])(\d{1,3})(?:\s+[^\W\d_]+){0,2}\s*[x\u00d7*]\s*(\d{1,3})(?![\d.,]\d)"
+    r"(?<![\d.,])(\d{1,3})(?:\s+[^\W\d_]+){0,2}\s*(?<![^\W\d_])[x\u00d7*]\s*(\d{1,3})(?![\d.,]\d)"
 )
 
 
