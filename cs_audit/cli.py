@@ -76,6 +76,17 @@ WorkersOption = Annotated[
     ),
 ]
 
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No warnings and no progress display (errors still print)."),
+]
+VerboseOption = Annotated[
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="Every file's warning on its own line, however many share one."
+    ),
+]
+
 
 class ParseFormat(StrEnum):
     """Output formats of ``cs-audit parse``."""
@@ -91,8 +102,45 @@ def _say(line: str) -> None:
 
 
 def _warn(notice: Notice, clean: Callable[[str], str] = str) -> None:
-    where = notice.file if notice.line is None else f"{notice.file}:{notice.line}"
-    _say(clean(f"{where}: warning: {notice.message}; {notice.hint}"))
+    _say(clean(f"{_where(notice)}: warning: {notice.message}; {notice.hint}"))
+
+
+def _where(notice: Notice) -> str:
+    return notice.file if notice.line is None else f"{notice.file}:{notice.line}"
+
+
+class _Warnings:
+    """The files' warnings, told at the end, grouped: a warning that more than
+    ``SHOWN`` files share is one line with their count and the first few (a folder of
+    fourteen undated exports is not fourteen lines). ``verbose`` tells each on its own
+    line; ``quiet`` tells none."""
+
+    SHOWN = 3
+
+    def __init__(self, clean: Callable[[str], str], *, verbose: bool, quiet: bool) -> None:
+        self.clean, self.verbose, self.quiet = clean, verbose, quiet
+        self.kinds: dict[tuple[str, str], list[Notice]] = {}
+
+    def add(self, notices: Iterable[Notice]) -> None:
+        for notice in notices:
+            self.kinds.setdefault((notice.message, notice.hint), []).append(notice)
+
+    def tell(self) -> None:
+        if self.quiet:
+            return
+        for (message, hint), notices in self.kinds.items():
+            if self.verbose or len(notices) <= self.SHOWN:
+                for notice in notices:
+                    _warn(notice, self.clean)
+                continue
+            first = ", ".join(_where(n) for n in notices[: self.SHOWN])
+            more = len(notices) - self.SHOWN
+            _say(
+                self.clean(
+                    f"warning: {len(notices)} files: {message}; {hint} ({first} and {more} "
+                    "more; --verbose lists every file)"
+                )
+            )
 
 
 @contextmanager
@@ -195,6 +243,8 @@ def parse(
     ] = ParseFormat.JSONL,
     date_order: DateOrderOption = DateOrder.AUTO,
     workers: WorkersOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Read exports and print one record per message.
 
@@ -206,13 +256,13 @@ def parse(
         workers = workers or default_workers()
         write = None if fmt is ParseFormat.SUMMARY else _writer(fmt, out, workers)
         status = ExitCode.OK
+        warnings = _Warnings(str, verbose=verbose, quiet=quiet)
         for result in read_exports(paths, date_order=date_order, workers=workers):
             if isinstance(result, CsAuditError):
                 status = max(status, result.exit_code)
                 _say(str(result))
             else:
-                for notice in result.notices:
-                    _warn(notice)
+                warnings.add(result.notices)
                 if write is not None:
                     try:
                         write(result)
@@ -224,6 +274,7 @@ def parse(
             if write is None:
                 results.append(result)
         out.flush()
+        warnings.tell()
         if write is None:
             from rich.console import Console  # noqa: PLC0415
 
@@ -300,9 +351,8 @@ def audit(
     redact_output: Annotated[
         bool, typer.Option("--redact", help="Mask phone numbers and e-mail addresses.")
     ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress display on stderr.")
-    ] = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
     compare_previous: Annotated[
         bool,
         typer.Option(
@@ -373,11 +423,12 @@ def audit(
                     f"no conversation starts {_period_words(week, since, until)}; the inputs "
                     f"cover {audited[0].isoformat()} to {audited[1].isoformat()}"
                 )
+        warnings = _Warnings(clean, verbose=verbose, quiet=quiet)
         for report in result.files:
             if report.error is not None:
                 _say(clean(str(report.error)))
-            for notice in report.notices:
-                _warn(notice, clean)
+            warnings.add(report.notices)
+        warnings.tell()
         bugs: dict[str, None] = {}  # files a bug met while rendering here, in order
 
         def on_bug(r: ConversationResult, error: Exception) -> None:
@@ -580,6 +631,8 @@ def check(
     ] = None,
     config_file: ConfigOption = None,
     agent: AgentOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Check training transcripts against a bar, for CI: exit 1 if any misses it.
 
@@ -604,11 +657,12 @@ def check(
         config = _config(config_file, agent)
         result = run_audit(paths, config, workers=default_workers())
         checks = run_check(result, min_score=min_score, required=required)
+        warnings = _Warnings(str, verbose=verbose, quiet=quiet)
         for report in result.files:  # unreadable inputs: stderr, as in every command
             if report.error is not None:
                 _say(str(report.error))
-            for notice in report.notices:
-                _warn(notice)
+            warnings.add(report.notices)
+        warnings.tell()
         out = []
         for item in checks:
             if item.passed or item.error:

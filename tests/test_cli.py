@@ -198,3 +198,38 @@ def test_readme_documents_every_command_and_option() -> None:
                     assert f"`{option}" in readme or f"{option} " in readme, option
     for code in ExitCode:
         assert f"| {int(code)} |" in readme, code
+
+
+@pytest.fixture
+def undated(tmp_path: Path) -> Path:
+    """Five exports whose dates cannot tell day-first from month-first."""
+    text = (ROOT / "tests" / "fixtures" / "bad" / "ambiguous.txt").read_bytes()
+    for i in range(1, 6):
+        (tmp_path / f"chat{i}.txt").write_bytes(text)
+    return tmp_path
+
+
+GROUPED = (
+    "warning: 5 files: no date in it tells day-first from month-first; read as day-first; if "
+    "its dates are month-first, run again with --date-order mdy ({0}/chat1.txt, "
+    "{0}/chat2.txt, {0}/chat3.txt and 2 more; --verbose lists every file)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["parse", "-f", "summary"], ["audit", "-f", "csv"], ["check", "--min-score", "0"]],
+)
+def test_warnings_many_files_share_are_one_line(undated: Path, command: list[str]) -> None:
+    """In every command: one grouped line; -v one line per file; -q none."""
+    folder = undated.as_posix()
+    grouped = runner.invoke(app, [*command[:1], folder, *command[1:]])
+    assert grouped.stderr == GROUPED.format(folder)
+    verbose = runner.invoke(app, [*command[:1], folder, *command[1:], "-v"])
+    lines = verbose.stderr.splitlines()
+    assert [line.split(": warning: ")[0] for line in lines] == [
+        f"{folder}/chat{i}.txt" for i in range(1, 6)
+    ]
+    quiet = runner.invoke(app, [*command[:1], folder, *command[1:], "-q"])
+    assert quiet.stderr == ""
+    assert grouped.exit_code == verbose.exit_code == quiet.exit_code == 0
