@@ -120,10 +120,13 @@ class _Warnings:
     def __init__(self, clean: Callable[[str], str], *, verbose: bool, quiet: bool) -> None:
         self.clean, self.verbose, self.quiet = clean, verbose, quiet
         self.kinds: dict[tuple[str, str], list[Notice]] = {}
+        self.unlisted: dict[str, int] = {}  # names off the roster, and in how many files
 
-    def add(self, notices: Iterable[Notice]) -> None:
+    def add(self, notices: Iterable[Notice], unlisted: Iterable[str] = ()) -> None:
         for notice in notices:
             self.kinds.setdefault((notice.message, notice.hint), []).append(notice)
+        for name in unlisted:
+            self.unlisted[name] = self.unlisted.get(name, 0) + 1
 
     def tell(self) -> None:
         if self.quiet:
@@ -139,6 +142,17 @@ class _Warnings:
                 self.clean(
                     f"warning: {len(notices)} files: {message}; {hint} ({first} and {more} "
                     "more; --verbose lists every file)"
+                )
+            )
+        if self.unlisted:  # once for the run, naming them all
+            names = ", ".join(
+                f"{name} ({n} file{'s' if n > 1 else ''})" for name, n in self.unlisted.items()
+            )
+            _say(
+                self.clean(
+                    f"warning: replies are signed by agents the roster ([[agents]]) leaves out: "
+                    f"{names}; their replies count as the business account's; add them under "
+                    "[[agents]] in the config"
                 )
             )
 
@@ -427,7 +441,7 @@ def audit(
         for report in result.files:
             if report.error is not None:
                 _say(clean(str(report.error)))
-            warnings.add(report.notices)
+            warnings.add(report.notices, report.unlisted)
         warnings.tell()
         bugs: dict[str, None] = {}  # files a bug met while rendering here, in order
 
@@ -661,7 +675,7 @@ def check(
         for report in result.files:  # unreadable inputs: stderr, as in every command
             if report.error is not None:
                 _say(str(report.error))
-            warnings.add(report.notices)
+            warnings.add(report.notices, report.unlisted)
         warnings.tell()
         out = []
         for item in checks:

@@ -16,6 +16,7 @@ import heapq
 import re
 from array import array
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from hashlib import blake2b
 from itertools import groupby
@@ -152,6 +153,20 @@ _INTRODUCTION = re.compile(
     r"(?=\s*(?:dari|from|di sini|disini|here|yang|yg|melanjutkan|lanjut|lanjutkan|,|\.|!|😊|🙏|$))"
     r"|\b(?P<name2>[A-Z][a-z]{2,}) (?:di sini|disini|here)\b"
 )
+
+
+def unlisted_signers(texts: Iterable[str], config: AuditConfig) -> tuple[str, ...]:
+    """The names business replies sign with (or introduce themselves by) that the
+    roster leaves out, in order of first appearance; none without a roster."""
+    if not config.agents:
+        return ()
+    bare = replace(config, agents=())
+    found: dict[str, None] = {}
+    for text in texts:
+        name = signer(text, bare)
+        if name and _on_roster(name, config) is None and signer(text, config) is None:
+            found.setdefault(name, None)
+    return tuple(found)
 
 
 def _on_roster(name: str, config: AuditConfig) -> str | None:

@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import IO, overload
 
 from cs_audit.config import AuditConfig
-from cs_audit.conversations import build_conversations, long_text_keys, repeated_business_texts
+from cs_audit.conversations import (
+    build_conversations,
+    long_text_keys,
+    repeated_business_texts,
+    unlisted_signers,
+)
 from cs_audit.criteria import Context, conversation_language, judge_all, raise_flags, score
 from cs_audit.errors import ConfigError, CsAuditError, ExitCode, InternalError
 from cs_audit.files import temporary_space
@@ -55,6 +60,7 @@ class FileReport:
     messages: int
     notices: tuple[Notice, ...] = ()
     error: CsAuditError | None = None
+    unlisted: tuple[str, ...] = ()  # names its replies sign with that the roster leaves out
 
 
 @compact_pickle
@@ -391,13 +397,18 @@ def _surveyed(shared: _Surveying, item: _Item) -> _Survey:
         if author:
             written.setdefault(author, []).append(text)
     status = "warning" if parsed.notices else "ok"
-    report = FileReport(parsed.file, status, len(parsed), parsed.notices)
     authors = tuple(written)
     group = any(
         kind == "system" and group_event(text)
         for kind, text in zip(parsed.kinds, parsed.texts, strict=True)
     )
     roles = settled_roles(parsed.file, authors, config, group=group)
+    unlisted = (
+        unlisted_signers((t for a in roles.business for t in written.get(a, ())), config)
+        if roles is not None
+        else ()
+    )
+    report = FileReport(parsed.file, status, len(parsed), parsed.notices, unlisted=unlisted)
     if not templates:  # too few chats for a text to recur in enough of them
         written = {author: [] for author in written}
     told = None if any(n.message == AMBIGUOUS_DATES for n in parsed.notices) else parsed.date_order

@@ -594,3 +594,22 @@ def test_a_list_added_after_init_is_the_shipped_one_unless_turned_off(tmp_path: 
         file.write_text("asks_discount = []\n" + file.read_text(encoding="utf-8"), "utf-8")
     rubric = load_config(path).rubric
     assert rubric.find("asks_discount", "bisa kurang ga kak") is None
+
+
+def test_a_roster_that_leaves_out_a_signing_agent_warns_once(tmp_path: Path) -> None:
+    """Dimas signs replies in two files; a roster of Rina alone names him once, with his
+    file count, instead of folding him silently into the account; listed, no warning."""
+    config = tmp_path / "cs-audit.toml"
+    config.write_text('[[agents]]\nname = "Rina"\n', encoding="utf-8")
+    result = runner.invoke(app, ["audit", "sample_exports", "-c", str(config), "-f", "csv"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: replies are signed by agents the roster ([[agents]]) leaves out: Dimas "
+        "(2 files); their replies count as the business account's; add them under [[agents]] "
+        "in the config\n"
+    )
+    config.write_text('[[agents]]\nname = "Rina"\n[[agents]]\nname = "Dimas"\n', "utf-8")
+    listed = runner.invoke(app, ["audit", "sample_exports", "-c", str(config), "-f", "csv"])
+    assert listed.stderr == ""
+    quiet = runner.invoke(app, ["audit", "sample_exports", "-c", str(tmp_path / "x.toml"), "-q"])
+    assert quiet.exit_code == 2  # a missing config is an error, -q or not
