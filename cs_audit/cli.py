@@ -395,7 +395,7 @@ def audit(
     )
     from cs_audit.pipeline import audit as run_audit  # noqa: PLC0415
     from cs_audit.prices import load_catalog  # noqa: PLC0415
-    from cs_audit.redact import redact  # noqa: PLC0415
+    from cs_audit.redact import redact, region_of  # noqa: PLC0415
     from cs_audit.render.json import conversation_line  # noqa: PLC0415
     from cs_audit.render.terminal import printable  # noqa: PLC0415
 
@@ -404,7 +404,8 @@ def audit(
         earlier = _previous_start(period) if compare_previous else None
         config = _config(config_file, agent)
         catalog = load_catalog(catalog_file) if catalog_file else ()
-        clean = (lambda text: printable(redact(text))) if redact_output else printable
+        region = region_of(config.country_code)  # where numbers without "+" are dialled
+        clean = (lambda text: printable(redact(text, region))) if redact_output else printable
         # What the workers render of each conversation as they judge it.
         render: list[Callable[[ConversationResult], str]] = []
         if fmt is AuditFormat.JSON and by is None:
@@ -471,7 +472,14 @@ def audit(
                 else scorecard(result, clean=clean, previous=previous, on_bug=on_bug)
             )
         else:
-            parts = _data(result, fmt, by, previous, redacted=redact_output, on_bug=on_bug)
+            parts = _data(
+                result,
+                fmt,
+                by,
+                previous,
+                redacted=region if redact_output else None,
+                on_bug=on_bug,
+            )
             _stream(parts, printable)
         if bugs:
             raise typer.Exit(ExitCode.INTERNAL)
@@ -578,11 +586,12 @@ def _data(
     by: Rows | None,
     previous: Sequence[AgentScorecard] | None = None,
     *,
-    redacted: bool = False,
+    redacted: str | None = None,
     on_bug: Callable[[ConversationResult, Exception], None] | None = None,
 ) -> Iterator[str]:
     """CSV or JSON for stdout, in pieces: the full document for JSON without --by, else
-    rows. ``redacted`` masks phone numbers and e-mails in text values only: the tool's
+    rows. ``redacted`` (a region, as redact takes it) masks phone numbers and e-mails in
+    text values only: the tool's
     own figures are never touched."""
     from cs_audit.redact import redact, redact_json  # noqa: PLC0415
     from cs_audit.render.json import audit_json_parts  # noqa: PLC0415
@@ -598,7 +607,7 @@ def _data(
 
     if fmt is AuditFormat.JSON and by is None:
         parts = audit_json_parts(result)
-        return map(redact_json, parts) if redacted else parts
+        return (redact_json(part, redacted) for part in parts) if redacted else parts
     rows: Iterable[dict[str, Any]]
     if by is Rows.CONVERSATION:
         rows, columns = conversation_rows(result, on_bug=on_bug), CONVERSATION_COLUMNS
@@ -606,7 +615,10 @@ def _data(
         rows = agent_rows(result, previous)
         columns = AGENT_COLUMNS + (PREVIOUS_COLUMNS if previous is not None else ())
     if redacted:
-        rows = ({k: redact(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows)
+        region = redacted
+        rows = (
+            {k: redact(v, region) if isinstance(v, str) else v for k, v in r.items()} for r in rows
+        )
     return rows_csv(rows, columns) if fmt is AuditFormat.CSV else rows_json(rows)
 
 

@@ -8,6 +8,7 @@ reported with the option that fixes it: never a silent guess.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -15,6 +16,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+
+import phonenumbers
 
 from cs_audit.config import AuditConfig
 from cs_audit.errors import RolesError
@@ -43,6 +46,12 @@ def phone_key(text: str, country_code: str = "62") -> str | None:
     digits = re.sub(r"\D", "", text)
     if len(digits) < 8:
         return None
+    # read as the maintained phonenumbers library reads it ("0062 812...", "(0812)..."),
+    # in the config's country; what it cannot read keeps the digits it shows
+    international = "+" + text.lstrip()[2:] if digits.startswith("00") else text
+    number = _parsed(international, country_code)
+    if number is not None:
+        return f"{number.country_code}{number.national_number}"
     if text.startswith("+"):
         return digits
     if digits.startswith("00"):
@@ -50,6 +59,17 @@ def phone_key(text: str, country_code: str = "62") -> str | None:
     if digits.startswith("0"):
         return country_code + digits[1:]
     return digits
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str, country_code: str) -> phonenumbers.PhoneNumber | None:
+    """A phone number as libphonenumber reads it, if it is a possible one."""
+    region = phonenumbers.region_code_for_country_code(int(country_code))
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_possible_number(number) else None
 
 
 def identity(author: str, country_code: str = "62") -> str:

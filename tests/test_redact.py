@@ -35,6 +35,55 @@ def test_redact(text: str, expected: str) -> None:
     assert redact(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "resi JNE 0123456789012",  # a tracking number: no valid phone number
+        "INV/2026/11/0042",
+        "tiket INC-0419",
+        "order 20261120-0042",
+        "Rp 12.500.000 dan Rp 1.250.000",
+        "2026-11-20T10:02:00",
+    ],
+)
+def test_order_invoice_tracking_and_ticket_numbers_stay_readable(text: str) -> None:
+    """The evidence needs them: only what libphonenumber finds a valid number is masked
+    (before, any run of nine digits was)."""
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("hub 9123 4567", "ID", "hub 9123 4567"),  # no Indonesian number
+        ("hub 9123 4567", "SG", "hub 912• ••67"),  # a Singapore mobile
+        ("+65 9123 4567", "ID", "+65 9••• ••67"),  # "+": any region
+        ("021 5551234", "ID", "021 •••••34"),  # a Jakarta line
+    ],
+)
+def test_numbers_are_read_in_the_configs_country(text: str, region: str, expected: str) -> None:
+    assert redact(text, region) == expected
+
+
+def test_the_configs_country_code_decides_what_is_masked(tmp_path: Path) -> None:
+    """country_code = "65" in the config: a Singapore number written without "+" is a
+    phone number there, and masked; "JNE 0123456789012" stays."""
+    chat = tmp_path / "Chat WhatsApp dengan Budi.txt"
+    chat.write_text(
+        "16/11/26 09.00 - Budi: halo kak, resi JNE 0123456789012 blm jalan, hub 9123 4567 ya\n"
+        "16/11/26 09.05 - Toko Maju: Selamat pagi kak, baik kami cek\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "cs-audit.toml"
+    config.write_text('[conversations]\ncountry_code = "65"\n', encoding="utf-8")
+    args = ["audit", str(chat), "-a", "Toko Maju", "-f", "json", "--redact", "-c", str(config)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert "hub 912• ••67 ya" in result.stdout
+    assert "JNE 0123456789012" in result.stdout
+    assert "9123 4567" not in result.stdout
+
+
 def test_redacted_json_hides_a_number_on_a_body_line_of_its_own(tmp_path: Path) -> None:
     """A number after a newline in a message is escaped as \\n in JSON: still masked."""
     chat = tmp_path / "Chat WhatsApp dengan Budi.txt"
