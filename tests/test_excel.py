@@ -33,7 +33,14 @@ def _workbook(tmp_path: Path, *args: str) -> openpyxl.Workbook:
 def test_sheets_headers_frozen_rows_filters_and_chart(tmp_path: Path) -> None:
     """Five sheets, each with a bold frozen header and a filter; Summary has its chart."""
     book = _workbook(tmp_path, "sample_exports")
-    assert book.sheetnames == ["Summary", "Conversations", "Findings", "Response times", "Files"]
+    assert book.sheetnames == [
+        "Summary",
+        "Coaching",
+        "Conversations",
+        "Findings",
+        "Response times",
+        "Files",
+    ]
     for sheet in book:
         assert sheet.freeze_panes == "A2"
         assert isinstance(sheet, Worksheet)
@@ -79,7 +86,8 @@ def test_chat_text_is_never_a_formula(tmp_path: Path) -> None:
     )
     book = _workbook(tmp_path, str(chat))
     findings = book["Findings"]
-    quotes = [row[6] for row in findings.iter_rows(min_row=2) if row[6].value]
+    at = [c.value for c in findings[1]].index("quote")
+    quotes = [row[at] for row in findings.iter_rows(min_row=2) if row[at].value]
     assert any(c.value == '=HYPERLINK("http://x.example","klik")\ufffd?' for c in quotes)
     assert all(c.data_type == "s" for c in quotes)
 
@@ -240,3 +248,59 @@ def test_full_temporary_space_is_said_as_such(
         ": cannot hold cs-audit's temporary files (no space left on device); free space "
         "there, or point TMPDIR at a folder with room\n"
     )
+
+
+def test_coaching_shows_each_agents_weakest_conversations(tmp_path: Path) -> None:
+    """Weakest agent first; per agent the weakest conversations that failed something,
+    what failed, why, the quoted line wrapped whole, and where."""
+    book = _workbook(tmp_path, "sample_exports")
+    coaching = book["Coaching"]
+    rows = list(coaching.iter_rows(values_only=True))
+    assert rows[0] == (
+        "agent",
+        "mean score",
+        "conversation",
+        "score",
+        "failed",
+        "first failing reason",
+        "quote",
+        "where",
+    )
+    assert rows[1] == (
+        "Toko Maju",
+        23.5,
+        "sample_exports/Chat WhatsApp dengan Rudi Hartono.txt #1 (Rudi Hartono)",
+        23.5,
+        "response_speed, greeting, needs_inquiry, accurate_concise, polite_closing",
+        "a turn waited 15h51 (calendar time), over the 1h00 target",
+        "Min, jaket yang saya terima sobek di bagian ketiak",
+        "sample_exports/Chat WhatsApp dengan Rudi Hartono.txt:1",
+    )
+    assert rows[2][:4] == (
+        "Rina",
+        92.2,
+        "sample_exports/WhatsApp Chat with Jessica Miller.txt #1 (Jessica Miller)",
+        76.5,
+    )
+    assert rows[2][6] == (
+        "Last time your colleague told me this:\n[18/11/26 14.10.02] Toko Maju: Ongkir ke "
+        "Singapura Rp 150.000\nIs the price different now?"
+    )
+    assert len(rows) == 3  # Dimas failed nothing
+    assert coaching["G3"].alignment.wrap_text
+
+
+def test_findings_name_the_agent_and_keep_the_whole_quote(tmp_path: Path) -> None:
+    """Each finding names the agent of the turn its line stands in (in a handover, each
+    their own); quotes are whole and wrapped."""
+    book = _workbook(tmp_path, "sample_exports")
+    findings = book["Findings"]
+    header = [c.value for c in findings[1]]
+    assert header[:5] == ["file", "conversation", "customer", "agent", "criterion or flag"]
+    rows = [
+        dict(zip(header, r, strict=True)) for r in findings.iter_rows(min_row=2, values_only=True)
+    ]
+    handover = [r for r in rows if r["customer"] == "+62 812-3456-7890"]
+    assert {r["criterion or flag"]: r["agent"] for r in handover}["polite_closing"] == "Dimas"
+    assert {r["criterion or flag"]: r["agent"] for r in handover}["greeting"] == "Rina"
+    assert findings["H2"].alignment.wrap_text

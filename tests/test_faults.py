@@ -65,7 +65,7 @@ def test_table_csv_workbook_and_junit_are_complete(tmp_path: Path) -> None:
     assert "Rina" in table.stdout
     *_, error, wrote = table.stderr.strip().splitlines()
     assert LINE.fullmatch(error)
-    assert wrote == f"wrote {(tmp_path / 'a.xlsx').as_posix()} (5 sheets, 4 conversations)"
+    assert wrote == f"wrote {(tmp_path / 'a.xlsx').as_posix()} (6 sheets, 4 conversations)"
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")
     rows = list(book["Files"].iter_rows(values_only=True))[1:]
     assert [(r[0], r[1]) for r in rows if r[0] == BROKEN] == [(BROKEN, "error")]

@@ -1,6 +1,7 @@
 """The audit as an Excel workbook a team lead opens without help.
 
-Sheets: Summary (per agent, with a bar chart of scores), Conversations, Findings (one
+Sheets: Summary (per agent, with a bar chart of scores), Coaching (each agent's weakest
+conversations, weakest agent first), Conversations, Findings (one
 row per verdict), Response times (one row per customer turn), Files. Every sheet has
 a frozen header, filters and sensible widths; durations are Excel durations; verdicts
 are coloured. Chat text is always a text cell: "=HYPERLINK(...)" from a customer
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import re
 import shutil
@@ -25,11 +27,12 @@ from typing import Any, BinaryIO
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from cs_audit.files import temporary_space
+from cs_audit.models import Verdict
 from cs_audit.pipeline import AuditResult, ConversationResult
 from cs_audit.render.rows import TURN_COLUMNS, findings_of, turns_of
 from cs_audit.rubric import CRITERIA
@@ -45,6 +48,7 @@ _FILLS = {
 }
 _DURATION = "[h]:mm:ss"
 _BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _utf16_units(text: str) -> int:
@@ -140,6 +144,7 @@ class _Sheet:
         durations: Iterable[int] = (),
         verdicts: Iterable[int] = (),
         formats: Mapping[int, str] | None = None,
+        wrapped: Iterable[int] = (),
     ) -> None:
         self.sheet = book.create_sheet(title)
         self.clean = clean
@@ -165,6 +170,7 @@ class _Sheet:
         self.rows = 1
         with temporary_space():
             self.spool = tempfile.TemporaryFile()  # noqa: SIM115  (closed in splice)
+        self.wrapped = set(wrapped)  # long text: wrapped, its row as tall as it needs
         self.cells = self._layout(set(texts), set(durations), set(verdicts), formats or {})
 
     def text(self, value: str | None) -> str | None:
@@ -192,7 +198,8 @@ class _Sheet:
         for index in range(self.columns):
             letter = get_column_letter(index + 1)
             if index in texts:
-                cells.append(self._text_cell(letter))
+                wrap = self._style(wrap=True) if index in self.wrapped else None
+                cells.append(self._text_cell(letter, wrap))
             elif index in durations:
                 cells.append(_seconds_cell(letter, self._style(_DURATION)))
             elif index in verdicts:
@@ -204,19 +211,27 @@ class _Sheet:
                 cells.append(_value_cell(letter, ""))
         return cells
 
-    def _text_cell(self, letter: str) -> Callable[[str, Any], str]:
+    def _text_cell(self, letter: str, style: str | None = None) -> Callable[[str, Any], str]:
         def cell(n: str, value: Any) -> str:
-            return _inline(letter + n, self.text(value) or "")
+            return _inline(letter + n, self.text(value) or "", style)
 
         return cell
 
-    def _style(self, number_format: str | None = None, fill: PatternFill | None = None) -> str:
+    def _style(
+        self,
+        number_format: str | None = None,
+        fill: PatternFill | None = None,
+        *,
+        wrap: bool = False,
+    ) -> str:
         """The index openpyxl gives this style in the workbook's cell formats."""
         cell = WriteOnlyCell(self.sheet)
         if number_format is not None:
             cell.number_format = number_format
         if fill is not None:
             cell.fill = fill
+        if wrap:
+            cell.alignment = _WRAP
         return str(cell.style_id)
 
     def row(self, values: Sequence[Any]) -> str:
@@ -317,6 +332,9 @@ def _fill_summary(sheet: _Sheet, result: AuditResult) -> None:
         )
         chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
         chart.legend = None
+        # horizontal bars, each agent's legible however many there are
+        chart.height = max(7.5, 1.5 + 0.8 * len(result.agents))
+        chart.width = 18
         sheet.sheet.add_chart(chart, f"A{len(result.agents) + 4}")
 
 
@@ -374,6 +392,7 @@ def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         "file",
         "conversation",
         "customer",
+        "agent",
         "criterion or flag",
         "verdict",
         "reason",
@@ -386,16 +405,18 @@ def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         book,
         "Findings",
         headers,
-        [40, 13, 22, 20, 9, 60, 60, 44, 18, 22],
+        [40, 13, 22, 18, 20, 9, 60, 60, 44, 18, 22],
         clean,
-        texts=[0, 2, 5, 6, 7, 9],
-        verdicts=[4],
-        formats={8: "yyyy-mm-dd hh:mm:ss"},
+        texts=[0, 2, 3, 6, 7, 8, 10],
+        verdicts=[5],
+        formats={9: "yyyy-mm-dd hh:mm:ss"},
+        wrapped=[6, 7],
     )
     keys = (
         "file",
         "conversation",
         "customer",
+        "agent",
         "key",
         "verdict",
         "reason",
@@ -407,9 +428,22 @@ def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
 
     def values(r: ConversationResult) -> Iterator[Sequence[Any]]:
         for row in findings_of(r):
+            row["agent"] = _agent_at(r, row["line"])
             yield [row[k] + 1 if k == "conversation" else row[k] for k in keys]
 
     return sheet, values
+
+
+def _agent_at(r: ConversationResult, line: int | None) -> str:
+    """The agent a finding is about: the one credited with the turn its quoted line
+    stands in (the reply that decided it, or the question it left), else the
+    conversation's agents."""
+    c = r.conversation
+    if line is not None:
+        agents = [t.agent for t in c.turns if t.line <= line]
+        if agents and agents[-1]:
+            return agents[-1]
+    return ", ".join(c.agents)
 
 
 def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
@@ -447,6 +481,82 @@ def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
     return sheet, values
 
 
+_COACHED = 3  # conversations shown per agent on the Coaching sheet
+
+
+def _coaching(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
+    """What a team lead reads to an agent in a one-to-one: per agent, weakest agents
+    first, their weakest conversations with what failed, why, and the line."""
+    headers = [
+        "agent",
+        "mean score",
+        "conversation",
+        "score",
+        "failed",
+        "first failing reason",
+        "quote",
+        "where",
+    ]
+    return _Sheet(
+        book,
+        "Coaching",
+        headers,
+        [18, 11, 44, 7, 30, 50, 60, 40],
+        clean,
+        texts=[0, 2, 4, 5, 6, 7],
+        wrapped=[2, 4, 5, 6],
+    )
+
+
+def _coaching_record(r: ConversationResult) -> str:
+    """What the Coaching sheet needs of a conversation that failed a criterion, as JSON
+    (its escapes keep the row marks out); "" for one that failed none."""
+    failed = [r.criteria[k] for k in CRITERIA if r.criteria[k].verdict is Verdict.FAIL]
+    if not failed or r.score is None:
+        return ""
+    c, first = r.conversation, failed[0]
+    evidence = first.evidence[0] if first.evidence else None
+    return json.dumps(
+        [
+            list(c.agents),
+            r.score,
+            c.file,
+            c.index + 1,
+            c.customer,
+            [f.key for f in failed],
+            first.reason,
+            evidence.text if evidence else None,
+            f"{evidence.file}:{evidence.line}" if evidence else None,
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _fill_coaching(
+    sheet: _Sheet, result: AuditResult, weakest: Mapping[str, list[tuple[Any, ...]]]
+) -> None:
+    """Each agent's block, the agent with the lowest mean score first."""
+    cards = sorted(
+        (c for c in result.agents if c.agent in weakest),
+        key=lambda c: (c.mean_score is None, c.mean_score or 0.0, c.agent),
+    )
+    for card in cards:
+        for _, _, _, record in sorted(weakest[card.agent], key=lambda k: k[:3]):
+            _, score, file, number, customer, keys, reason, quote, where = record
+            sheet.put(
+                [
+                    card.agent,
+                    card.mean_score,
+                    f"{file} #{number} ({customer})",
+                    score,
+                    ", ".join(keys),
+                    reason,
+                    quote,
+                    where,
+                ]
+            )
+
+
 def _files(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
     headers = ["file", "status", "messages", "warnings or error"]
     return _Sheet(book, "Files", headers, [48, 9, 10, 90], clean, texts=[0, 3])
@@ -472,6 +582,7 @@ class WorkbookWriter:
     def __init__(self, clean: Callable[[str], str] = str) -> None:
         self.book = Workbook(write_only=True)
         self.summary = _summary(self.book, clean)
+        self.coaching = _coaching(self.book, clean)
         self.listed = [
             _conversations(self.book, clean),
             _findings(self.book, clean),
@@ -479,12 +590,14 @@ class WorkbookWriter:
         ]
         self.files = _files(self.book, clean)
         self._done = [False]  # written, or let go
-        sheets = [self.summary, *(sheet for sheet, _ in self.listed), self.files]
+        sheets = [self.summary, self.coaching, *(sheet for sheet, _ in self.listed), self.files]
         self._closer = weakref.finalize(self, _let_go, sheets, self._done)
 
     def render(self, result: ConversationResult) -> str:
-        """One conversation's rows of each listing sheet, numbered later by ``write``."""
-        return _SHEET.join("".join(map(sheet.row, values(result))) for sheet, values in self.listed)
+        """One conversation's rows of each listing sheet, numbered later by ``write``,
+        and what the Coaching sheet may need of it."""
+        rows = (("".join(map(sheet.row, values(result)))) for sheet, values in self.listed)
+        return _SHEET.join((*rows, _coaching_record(result)))
 
     def write(
         self, result: AuditResult, out: BinaryIO, rendered: Iterable[str] | None = None
@@ -493,16 +606,28 @@ class WorkbookWriter:
         made of each of its conversations, in order (else it is made here)."""
         _fill_summary(self.summary, result)
         sheets = [sheet for sheet, _ in self.listed]
+        # per agent, the weakest conversations so far: a month is never held at once
+        weakest: dict[str, list[tuple[Any, ...]]] = {}
         for chunk in map(self.render, result.conversations) if rendered is None else rendered:
-            for sheet, rows in zip(sheets, chunk.split(_SHEET), strict=True):
+            *parts, coached = chunk.split(_SHEET)
+            for sheet, rows in zip(sheets, parts, strict=True):
                 sheet.take(rows)
+            if coached:
+                record = json.loads(coached)
+                for agent in record[0]:
+                    kept = weakest.setdefault(agent, [])
+                    kept.append((record[1], record[2], record[3], record))
+                    if len(kept) > _COACHED:  # the strongest of them goes
+                        kept.sort(key=lambda k: k[:3])
+                        kept.pop()
+        _fill_coaching(self.coaching, result, weakest)
         for report in result.files:
             problems = [str(n) for n in report.notices]
             problems += [str(report.error)] if report.error else []
             self.files.put(
                 [report.file, report.status, report.messages, "\n".join(problems) or None]
             )
-        everything = [self.summary, *sheets, self.files]
+        everything = [self.summary, self.coaching, *sheets, self.files]
         notes = [f"{s.sheet.title}: {n}" for s in everything for n in dict.fromkeys(s.notes)]
         if notes:  # what had to be cut to fit Excel, said where a reader sees it
             everything.append(_Sheet(self.book, "Notes", ["note"], [100], str, texts=[0]))

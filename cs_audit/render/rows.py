@@ -177,6 +177,7 @@ def findings_of(r: ConversationResult) -> Iterator[dict[str, Any]]:
             "verdict": verdict,
             "reason": reason,
             "file_line": f"{first.file}:{first.line}" if first else None,
+            "line": first.line if first else None,
             "timestamp": first.timestamp if first else None,
             "author": first.author if first else None,
             "quote": first.text if first else None,
