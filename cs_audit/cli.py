@@ -381,6 +381,14 @@ def audit(
             "--xlsx", help="Also write an Excel workbook (written atomically).", show_default=False
         ),
     ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help="The run's date as the workbook's title gives it (2026-11-23).",
+            show_default="the system date",
+        ),
+    ] = None,
     date_order: DateOrderOption = DateOrder.AUTO,
     workers: WorkersOption = None,
 ) -> None:
@@ -454,7 +462,11 @@ def audit(
         if xlsx is not None and workbook is not None:
             rows = result.conversations
             rendered = rows.lines(workbook.render) if isinstance(rows, Results) else None
-            write_atomically(xlsx, lambda out: workbook.write(result, out, rendered))
+            from cs_audit.render.excel import title_lines  # noqa: PLC0415
+
+            run = _day(today, "--today").date() if today else date.today()
+            title = title_lines(result, _period_title(period, week, result), run)
+            write_atomically(xlsx, lambda out: workbook.write(result, out, rendered, title=title))
             if not quiet:
                 sheets = len(workbook.book.sheetnames)
                 _say(
@@ -543,6 +555,30 @@ def _day(text: str, option: str) -> datetime:
         return datetime.combine(date.fromisoformat(text), time.min)
     except ValueError:
         raise ConfigError(f"{option} {text}", "is not a date", "write it as 2026-11-16") from None
+
+
+def _period_title(
+    period: tuple[datetime | None, datetime | None] | None, week: str | None, result: AuditResult
+) -> str:
+    """The period a workbook's title names: the ISO week with its days, the days asked
+    for, or else the days the conversations start on."""
+    from cs_audit.pipeline import start_dates  # noqa: PLC0415
+
+    def day(moment: datetime) -> str:
+        return moment.date().isoformat()
+
+    start, end = period or (None, None)
+    last = end - timedelta(days=1) if end is not None and end < datetime.max else None
+    if week and start is not None and last is not None:
+        return f"{week.upper()} ({day(start)} to {day(last)})"
+    if start is not None and last is not None:
+        return f"{day(start)} to {day(last)}"
+    if start is not None:
+        return f"from {day(start)}"
+    if last is not None:
+        return f"until {day(last)}"
+    found = start_dates(result.conversations)
+    return f"{found[0]} to {found[1]}" if found else "no conversations"
 
 
 def _period_words(week: str | None, since: str | None, until: str | None) -> str:

@@ -31,8 +31,9 @@ def _workbook(tmp_path: Path, *args: str) -> openpyxl.Workbook:
 
 
 def test_sheets_headers_frozen_rows_filters_and_chart(tmp_path: Path) -> None:
-    """Five sheets, each with a bold frozen header and a filter; Summary has its chart."""
-    book = _workbook(tmp_path, "sample_exports")
+    """Six sheets, each with a bold frozen header and a filter, printed on A4 landscape;
+    Summary opens with what was audited and when, and has its chart."""
+    book = _workbook(tmp_path, "sample_exports", "--week", "2026-W47", "--today", "2026-11-23")
     assert book.sheetnames == [
         "Summary",
         "Coaching",
@@ -42,16 +43,25 @@ def test_sheets_headers_frozen_rows_filters_and_chart(tmp_path: Path) -> None:
         "Files",
     ]
     for sheet in book:
-        assert sheet.freeze_panes == "A2"
         assert isinstance(sheet, Worksheet)
-        assert sheet.auto_filter.ref == f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row}"
-        assert sheet["A1"].font.bold
+        top = 4 if sheet.title == "Summary" else 1  # the header's row
+        assert sheet.freeze_panes == f"A{top + 1}"
+        last = f"{get_column_letter(sheet.max_column)}{sheet.max_row}"
+        assert sheet.auto_filter.ref == f"A{top}:{last}"
+        assert sheet.cell(top, 1).font.bold
         assert sheet.page_setup.orientation == "landscape"
-        assert sheet.print_title_rows == "$1:$1"
+        assert str(sheet.page_setup.paperSize) == Worksheet.PAPERSIZE_A4
+        assert sheet.print_title_rows == f"${top}:${top}"
     summary = book["Summary"]
     assert isinstance(summary, Worksheet)
-    assert [c.value for c in summary[3]][:4] == ["Rina", 3, 12, 92.2]
-    assert summary["E3"].number_format == "0%"
+    assert (summary["A1"].value, summary["A2"].value, summary["A3"].value) == (
+        "Customer-service audit: 2026-W47 (2026-11-16 to 2026-11-22)",
+        "5 conversations in 5 chats; 0 files with errors; run on 2026-11-23",
+        None,
+    )
+    assert (summary["A1"].font.bold, summary["A1"].font.size) == (True, 14)
+    assert [c.value for c in summary[6]][:4] == ["Rina", 3, 12, 92.2]
+    assert summary["E6"].number_format == "0%"
     assert len(summary._charts) == 1  # type: ignore[attr-defined]
     assert book["Conversations"].max_row == 6
     assert book["Files"]["B2"].value == "ok"
@@ -162,9 +172,9 @@ def test_rows_past_the_limit_are_left_out_with_a_note(
         sheet = book[title]
         assert (sheet.max_row, sheet.auto_filter.ref.split(":")[1][1:]) == (5, "5"), title
     notes = [str(row[0].value) for row in book["Notes"].iter_rows(min_row=2)]
-    assert notes == [
+    assert notes == [  # the Summary too: its title lines come first
         f"{title}: rows past Excel's 5 were left out"
-        for title in ("Conversations", "Findings", "Response times", "Files")
+        for title in ("Summary", "Conversations", "Findings", "Response times", "Files")
     ]
 
 
@@ -199,9 +209,11 @@ def test_rows_rendered_by_workers_match_the_library_workbook(tmp_path: Path, wor
     one the library writes from a finished audit."""
     from cs_audit.pipeline import audit  # noqa: PLC0415
 
-    cli_book = _workbook(tmp_path, "sample_exports", "--workers", workers)
+    cli_book = _workbook(tmp_path, "sample_exports", "--workers", workers, "--today", "2026-11-23")
     library = tmp_path / "library.xlsx"
-    library.write_bytes(excel.audit_workbook(audit([Path("sample_exports")])))
+    result = audit([Path("sample_exports")])
+    title = excel.title_lines(result, "2026-11-16 to 2026-11-21", dt.date(2026, 11, 23))
+    library.write_bytes(excel.audit_workbook(result, title=title))
     assert _cells(cli_book) == _cells(openpyxl.load_workbook(library))
     assert sum(len(cells) for cells in _cells(cli_book).values()) > 500
 
@@ -304,3 +316,19 @@ def test_findings_name_the_agent_and_keep_the_whole_quote(tmp_path: Path) -> Non
     assert {r["criterion or flag"]: r["agent"] for r in handover}["polite_closing"] == "Dimas"
     assert {r["criterion or flag"]: r["agent"] for r in handover}["greeting"] == "Rina"
     assert findings["H2"].alignment.wrap_text
+
+
+@pytest.mark.parametrize(
+    ("options", "period"),
+    [
+        (["--since", "2026-11-17"], "from 2026-11-17"),
+        (["--until", "2026-11-18"], "until 2026-11-18"),
+        (["--since", "2026-11-17", "--until", "2026-11-18"], "2026-11-17 to 2026-11-18"),
+    ],
+)
+def test_the_summary_title_names_the_period_asked_for(
+    tmp_path: Path, options: list[str], period: str
+) -> None:
+    book = _workbook(tmp_path, "sample_exports", *options)
+    assert book["Summary"]["A1"].value == f"Customer-service audit: {period}"
+    assert book["Summary"]["A2"].value.endswith(f"run on {dt.date.today().isoformat()}")

@@ -21,7 +21,7 @@ import tempfile
 import weakref
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
@@ -30,6 +30,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from cs_audit.files import temporary_space
 from cs_audit.models import Verdict
@@ -49,6 +50,8 @@ _FILLS = {
 _DURATION = "[h]:mm:ss"
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_TITLE = Font(bold=True, size=14)
+_PLAIN = Font()
 
 
 def _utf16_units(text: str) -> int:
@@ -145,33 +148,51 @@ class _Sheet:
         verdicts: Iterable[int] = (),
         formats: Mapping[int, str] | None = None,
         wrapped: Iterable[int] = (),
+        titled: bool = False,
     ) -> None:
         self.sheet = book.create_sheet(title)
         self.clean = clean
         self.notes: list[str] = []
+        self.headers = list(headers)
         self.columns = len(headers)
         self.rows = 0
+        self.first = 1  # the header's row
+        self.limit = MAX_ROWS  # rows past it are left out, with a note
         self.pending: list[str] = []  # XML not yet in the spool
         for index, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
-        self.sheet.freeze_panes = "A2"
-        # Printed, a sheet is landscape and one page wide, its header on every page.
+        # Printed, a sheet is A4 landscape and one page wide, its header on every page.
         self.sheet.page_setup.orientation = "landscape"
+        self.sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         self.sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         self.sheet.page_setup.fitToWidth = 1
         self.sheet.page_setup.fitToHeight = 0
-        self.sheet.print_title_rows = "1:1"
-        header = []
-        for name in headers:
-            cell = WriteOnlyCell(self.sheet, value=name)
-            cell.font = _BOLD
-            header.append(cell)
-        self.sheet.append(header)
-        self.rows = 1
+        if not titled:  # else ``begin`` writes the title lines, then the header
+            self.begin(())
         with temporary_space():
             self.spool = tempfile.TemporaryFile()  # noqa: SIM115  (closed in splice)
         self.wrapped = set(wrapped)  # long text: wrapped, its row as tall as it needs
         self.cells = self._layout(set(texts), set(durations), set(verdicts), formats or {})
+
+    def begin(self, title: Sequence[str]) -> None:
+        """The sheet's first rows: title lines (the first large and bold) and a blank
+        row, if any, then the bold header, frozen and printed on every page."""
+        self.first = len(title) + 2 if title else 1
+        self.sheet.freeze_panes = f"A{self.first + 1}"
+        self.sheet.print_title_rows = f"{self.first}:{self.first}"
+        for number, line in enumerate(title):
+            cell = WriteOnlyCell(self.sheet, value=self.text(line))
+            cell.font = _TITLE if number == 0 else _PLAIN
+            self.sheet.append([cell])
+        if title:
+            self.sheet.append([])
+        header = []
+        for name in self.headers:
+            cell = WriteOnlyCell(self.sheet, value=name)
+            cell.font = _BOLD
+            header.append(cell)
+        self.sheet.append(header)
+        self.rows = self.first
 
     def text(self, value: str | None) -> str | None:
         """Chat or file text, safe for a cell."""
@@ -251,7 +272,7 @@ class _Sheet:
     def take(self, rows: str) -> None:
         """Rows made by ``row`` (one or more, joined), numbered and spooled in order."""
         for made in rows.split(_ROW)[1:]:
-            if self.rows >= MAX_ROWS:
+            if self.rows >= self.limit:
                 if not self.notes or not self.notes[-1].startswith("rows past"):
                     self.notes.append(f"rows past Excel's {MAX_ROWS:,} were left out")
                 return
@@ -274,7 +295,8 @@ class _Sheet:
 
     def finish(self) -> None:
         self.flush()
-        self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{self.rows}"
+        last = get_column_letter(self.columns)
+        self.sheet.auto_filter.ref = f"A{self.first}:{last}{self.rows}"
 
 
 # A sheet with a row (or rows) per conversation, and the rows' values of one.
@@ -299,6 +321,7 @@ def _summary(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
         headers,
         [22, 14, 9, 11, *[26] * len(CRITERIA), 20, 18, 10, 16],
         clean,
+        titled=True,
         texts=[0],
         durations=[4 + len(CRITERIA), 5 + len(CRITERIA)],
         formats=dict.fromkeys([*range(4, 4 + len(CRITERIA)), 6 + len(CRITERIA)], "0%"),
@@ -321,21 +344,19 @@ def _fill_summary(sheet: _Sheet, result: AuditResult) -> None:
             ]
         )
     if result.agents:
+        top, last = sheet.first, sheet.first + len(result.agents)
         chart = BarChart()
         chart.type, chart.title, chart.y_axis.title = "bar", "Mean score per agent", "score"
         chart.add_data(
-            Reference(sheet.sheet, min_col=4, min_row=1, max_row=len(result.agents) + 1),
-            titles_from_data=True,
+            Reference(sheet.sheet, min_col=4, min_row=top, max_row=last), titles_from_data=True
         )
-        chart.set_categories(
-            Reference(sheet.sheet, min_col=1, min_row=2, max_row=len(result.agents) + 1)
-        )
+        chart.set_categories(Reference(sheet.sheet, min_col=1, min_row=top + 1, max_row=last))
         chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
         chart.legend = None
         # horizontal bars, each agent's legible however many there are
         chart.height = max(7.5, 1.5 + 0.8 * len(result.agents))
         chart.width = 18
-        sheet.sheet.add_chart(chart, f"A{len(result.agents) + 4}")
+        sheet.sheet.add_chart(chart, f"A{last + 3}")
 
 
 def _conversations(book: Workbook, clean: Callable[[str], str]) -> _Rows:
@@ -562,11 +583,26 @@ def _files(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
     return _Sheet(book, "Files", headers, [48, 9, 10, 90], clean, texts=[0, 3])
 
 
-def audit_workbook(result: AuditResult, *, clean: Callable[[str], str] = str) -> bytes:
+def audit_workbook(
+    result: AuditResult, *, clean: Callable[[str], str] = str, title: Sequence[str] = ()
+) -> bytes:
     """The workbook's bytes."""
     out = io.BytesIO()
-    WorkbookWriter(clean).write(result, out)
+    WorkbookWriter(clean).write(result, out, title=title)
     return out.getvalue()
+
+
+def title_lines(result: AuditResult, period: str, run: date) -> tuple[str, str]:
+    """The Summary's title: what was audited and when, given by the caller (the core
+    never reads the clock): "Customer-service audit: 2026-W47 (2026-11-16 to
+    2026-11-22)", then the counts and the run's date."""
+    chats = sum(f.status != "error" for f in result.files)
+    errors = len(result.files) - chats
+    return (
+        f"Customer-service audit: {period}",
+        f"{len(result.conversations):,} conversations in {chats:,} chats; {errors:,} "
+        f"file{'' if errors == 1 else 's'} with errors; run on {run.isoformat()}",
+    )
 
 
 class WorkbookWriter:
@@ -600,10 +636,17 @@ class WorkbookWriter:
         return _SHEET.join((*rows, _coaching_record(result)))
 
     def write(
-        self, result: AuditResult, out: BinaryIO, rendered: Iterable[str] | None = None
+        self,
+        result: AuditResult,
+        out: BinaryIO,
+        rendered: Iterable[str] | None = None,
+        *,
+        title: Sequence[str] = (),
     ) -> None:
         """Write the workbook of ``result`` to ``out``; ``rendered``: what ``render``
-        made of each of its conversations, in order (else it is made here)."""
+        made of each of its conversations, in order (else it is made here); ``title``:
+        the Summary's first lines (see ``title_lines``)."""
+        self.summary.begin(title)
         _fill_summary(self.summary, result)
         sheets = [sheet for sheet, _ in self.listed]
         # per agent, the weakest conversations so far: a month is never held at once
@@ -631,6 +674,7 @@ class WorkbookWriter:
         notes = [f"{s.sheet.title}: {n}" for s in everything for n in dict.fromkeys(s.notes)]
         if notes:  # what had to be cut to fit Excel, said where a reader sees it
             everything.append(_Sheet(self.book, "Notes", ["note"], [100], str, texts=[0]))
+            everything[-1].limit = len(notes) + 1  # a few lines: never cut
             for note in notes:
                 everything[-1].put([note])
         for sheet in everything:
