@@ -422,7 +422,7 @@ def audit(
         if xlsx is not None:
             from cs_audit.render.excel import WorkbookWriter  # noqa: PLC0415
 
-            workbook = WorkbookWriter(clean)
+            workbook = WorkbookWriter(clean, good=config.good, poor=config.poor)
             cleanup.callback(workbook.close)  # if it is never written
             render.append(workbook.render)
         with _progress(quiet) as on_file:

@@ -65,6 +65,9 @@ class BusinessHours:
     public_holidays: str | None = None  # a country code, such as "ID"
 
 
+_GOOD, _POOR = 0.8, 0.5  # the scorecard's colour thresholds, by default
+
+
 @dataclass(frozen=True, slots=True)
 class AuditConfig:
     """Everything an audit is told; the defaults audit a folder with no config at all."""
@@ -79,6 +82,10 @@ class AuditConfig:
     automated_texts: tuple[str, ...] = DEFAULT_AUTOMATED
     automated_within: timedelta = timedelta(seconds=10)
     business_hours: BusinessHours | None = None
+    # pass rates (and scores, x100) at or above ``good`` show green, under ``poor`` red,
+    # amber between: in the workbook's Summary and the terminal's scores
+    good: float = _GOOD
+    poor: float = _POOR
     rubric: Rubric = field(default_factory=Rubric)
     signatures: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
     # per signature pattern, a search of the words it needs (see cs_audit.prefilter)
@@ -98,7 +105,7 @@ class AuditConfig:
 
 
 _KEYS = {
-    "": ("conversations", "sla", "business_hours", "agents", "rubric"),
+    "": ("conversations", "sla", "scorecard", "business_hours", "agents", "rubric"),
     "conversations": (
         "session_gap_hours",
         "automated_within_seconds",
@@ -107,6 +114,7 @@ _KEYS = {
         "country_code",
     ),
     "sla": ("target_minutes", "live_chat_target_minutes"),
+    "scorecard": ("good", "poor"),
     "business_hours": (*_WEEKDAYS, "holidays", "public_holidays"),
     "agents": ("name", "appears_as", "signatures"),
 }
@@ -274,6 +282,16 @@ def config_from_mapping(
     if "live_chat_target_minutes" in sla:
         changes["live_chat_target"] = timedelta(
             minutes=_number(sla, "live_chat_target_minutes", at, most=60 * 24 * 30)
+        )
+    colours = _table(data.get("scorecard", {}), f"{where}: [scorecard]", _KEYS["scorecard"])
+    for key in ("good", "poor"):
+        if key in colours:
+            changes[key] = _number(colours, key, f"{where}: [scorecard]", most=1)
+    if changes.get("poor", _POOR) > changes.get("good", _GOOD):
+        raise ConfigError(
+            f"{where}: [scorecard]",
+            "poor must not be above good",
+            "give poor a pass rate at or under good's (0.5 and 0.8 by default)",
         )
     if "business_hours" in data:
         changes["business_hours"] = _business_hours(

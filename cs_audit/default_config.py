@@ -38,6 +38,12 @@ target_minutes = 60
 # The stricter live-chat tier (e-commerce chat: under a minute).
 live_chat_target_minutes = 1
 
+[scorecard]
+# Pass rates (and scores, x100) at or above good show green, under poor red, amber
+# between: in the workbook's Summary and the terminal's score column.
+good = 0.8
+poor = 0.5
+
 # Business hours: latency then counts open time only. Shifts are HH:MM-HH:MM;
 # split shifts are several entries; a day left out is closed.
 # [business_hours]

@@ -123,6 +123,20 @@ def test_defaults() -> None:
             "a number from 0 to 1000 for one of: response_speed, greeting, needs_inquiry, "
             "answers_questions, accurate_concise, polite_closing",
         ),
+        (
+            "[scorecard]\ngood = 0.6\npoor = 0.7",
+            "cs-audit.toml: [scorecard]: poor must not be above good; give poor a pass rate at "
+            "or under good's (0.5 and 0.8 by default)",
+        ),
+        (
+            "[scorecard]\ngood = 80",
+            "cs-audit.toml: [scorecard]: good must be a number above 0 and at most 1, not 80; "
+            "fix the value in the config file",
+        ),
+        (
+            "[scorecard]\ngreen = 0.9",
+            "cs-audit.toml: [scorecard]: unknown key 'green'; use one of: good, poor",
+        ),
         ("[conversations\n", None),
     ],
 )

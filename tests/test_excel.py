@@ -332,3 +332,24 @@ def test_the_summary_title_names_the_period_asked_for(
     book = _workbook(tmp_path, "sample_exports", *options)
     assert book["Summary"]["A1"].value == f"Customer-service audit: {period}"
     assert book["Summary"]["A2"].value.endswith(f"run on {dt.date.today().isoformat()}")
+
+
+def test_pass_rates_are_coloured_by_the_configs_thresholds(tmp_path: Path) -> None:
+    """Green at or above [scorecard] good, red under poor, amber between: the mean score
+    (x100), each pass rate and the SLA share, as conditional formats Excel keeps live."""
+    config = tmp_path / "cs-audit.toml"
+    config.write_text("[scorecard]\ngood = 0.9\npoor = 0.6\n", encoding="utf-8")
+    book = _workbook(tmp_path, "sample_exports", "-c", str(config))
+    summary = book["Summary"]
+    formats = {
+        str(f.sqref): [(r.formula[0], r.dxf.fill.fgColor.rgb) for r in f.rules]
+        for f in summary.conditional_formatting
+    }
+    assert formats["E5:J7"] == [
+        ('AND(E5<>"",E5>=0.9)', "00C6EFCE"),
+        ('AND(E5<>"",E5<0.6)', "00FFC7CE"),
+        ('AND(E5<>"",E5>=0.6)', "00FFEB9C"),
+    ]
+    assert formats["D5:D7"][0] == ('AND(D5<>"",D5>=90.0)', "00C6EFCE")
+    assert formats["M5:M7"][1] == ('AND(M5<>"",M5<0.6)', "00FFC7CE")
+    assert summary["M4"].value == "SLA share"

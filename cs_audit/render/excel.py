@@ -27,7 +27,9 @@ from typing import Any, BinaryIO
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -328,7 +330,23 @@ def _summary(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
     )
 
 
-def _fill_summary(sheet: _Sheet, result: AuditResult) -> None:
+_GREEN, _AMBER, _RED = (
+    PatternFill("solid", start_color=c, end_color=c) for c in ("C6EFCE", "FFEB9C", "FFC7CE")
+)
+
+
+def _colour(sheet: _Sheet, cells: str, good: float, poor: float) -> None:
+    """Green at or above ``good``, red under ``poor``, amber between (empty cells none)."""
+    rules = sheet.sheet.conditional_formatting
+    first = cells.split(":", maxsplit=1)[0]
+    for test, fill in ((f">={good}", _GREEN), (f"<{poor}", _RED), (f">={poor}", _AMBER)):
+        # the first rule that holds colours the cell (openpyxl ranks them as added)
+        rule = Rule(type="expression", formula=[f'AND({first}<>"",{first}{test})'])
+        rule.dxf = DifferentialStyle(fill=fill)
+        rules.add(cells, rule)
+
+
+def _fill_summary(sheet: _Sheet, result: AuditResult, good: float = 0.8, poor: float = 0.5) -> None:
     for card in result.agents:
         sheet.put(
             [
@@ -345,6 +363,12 @@ def _fill_summary(sheet: _Sheet, result: AuditResult) -> None:
         )
     if result.agents:
         top, last = sheet.first, sheet.first + len(result.agents)
+        # the mean score (x100), each criterion's pass rate and the SLA share
+        _colour(sheet, f"D{top + 1}:D{last}", good * 100, poor * 100)
+        rates = f"E{top + 1}:{get_column_letter(4 + len(CRITERIA))}{last}"
+        _colour(sheet, rates, good, poor)
+        sla = get_column_letter(7 + len(CRITERIA))
+        _colour(sheet, f"{sla}{top + 1}:{sla}{last}", good, poor)
         chart = BarChart()
         chart.type, chart.title, chart.y_axis.title = "bar", "Mean score per agent", "score"
         chart.add_data(
@@ -615,7 +639,10 @@ class WorkbookWriter:
     cell objects cost some 30 µs a cell, and a month of findings is millions of cells.
     """
 
-    def __init__(self, clean: Callable[[str], str] = str) -> None:
+    def __init__(
+        self, clean: Callable[[str], str] = str, *, good: float = 0.8, poor: float = 0.5
+    ) -> None:
+        self.good, self.poor = good, poor  # the pass rates coloured green, and red under
         self.book = Workbook(write_only=True)
         self.summary = _summary(self.book, clean)
         self.coaching = _coaching(self.book, clean)
@@ -647,7 +674,7 @@ class WorkbookWriter:
         made of each of its conversations, in order (else it is made here); ``title``:
         the Summary's first lines (see ``title_lines``)."""
         self.summary.begin(title)
-        _fill_summary(self.summary, result)
+        _fill_summary(self.summary, result, self.good, self.poor)
         sheets = [sheet for sheet, _ in self.listed]
         # per agent, the weakest conversations so far: a month is never held at once
         weakest: dict[str, list[tuple[Any, ...]]] = {}
