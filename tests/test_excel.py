@@ -63,7 +63,7 @@ def test_sheets_headers_frozen_rows_filters_and_chart(tmp_path: Path) -> None:
     assert [c.value for c in summary[6]][:4] == ["Rina", 3, 12, 92.2]
     assert summary["E6"].number_format == "0%"
     assert len(summary._charts) == 1  # type: ignore[attr-defined]
-    assert book["Conversations"].max_row == 6
+    assert book["Conversations"].max_row == 7  # five conversations, one a handover
     assert book["Files"]["B2"].value == "ok"
     # people count conversations from 1 (JSON and CSV keep the index from 0)
     for name in ("Conversations", "Findings", "Response times"):
@@ -80,7 +80,7 @@ def test_durations_times_and_verdict_colours(tmp_path: Path) -> None:
     conversations = book["Conversations"]
     verdicts = {
         c.value: c.fill.start_color.rgb
-        for row in conversations.iter_rows(min_row=2, min_col=9, max_col=14)
+        for row in conversations.iter_rows(min_row=2, min_col=10, max_col=15)
         for c in row
     }
     assert verdicts == {"pass": "00C6EFCE", "fail": "00FFC7CE", "n/a": "00EDEDED"}
@@ -353,3 +353,25 @@ def test_pass_rates_are_coloured_by_the_configs_thresholds(tmp_path: Path) -> No
     assert formats["D5:D7"][0] == ('AND(D5<>"",D5>=90.0)', "00C6EFCE")
     assert formats["M5:M7"][1] == ('AND(M5<>"",M5<0.6)', "00FFC7CE")
     assert summary["M4"].value == "SLA share"
+
+
+def test_conversations_have_a_row_per_agent_and_say_what_failed(tmp_path: Path) -> None:
+    """A handover is on each agent's row, marked with the other; each row lists the
+    criteria failed and the first failing reason."""
+    book = _workbook(tmp_path, "sample_exports")
+    sheet = book["Conversations"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    handover = [
+        (r["agent"], r["handover with"]) for r in rows if r["customer"] == "+62 812-3456-7890"
+    ]
+    assert handover == [("Rina", "Dimas"), ("Dimas", "Rina")]
+    [rudi] = [r for r in rows if r["customer"] == "Rudi Hartono"]
+    assert (rudi["agent"], rudi["handover with"], rudi["score"]) == ("Toko Maju", None, 23.5)
+    assert rudi["failed"] == (
+        "response_speed, greeting, needs_inquiry, accurate_concise, polite_closing"
+    )
+    assert rudi["first failing reason"] == (
+        "a turn waited 15h51 (calendar time), over the 1h00 target"
+    )
+    assert [r["failed"] for r in rows if r["customer"] == "Budi Santoso"] == [None]

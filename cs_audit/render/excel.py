@@ -384,50 +384,58 @@ def _fill_summary(sheet: _Sheet, result: AuditResult, good: float = 0.8, poor: f
 
 
 def _conversations(book: Workbook, clean: Callable[[str], str]) -> _Rows:
+    """One row per conversation and agent: a handover is on each of its agents' rows,
+    marked with the others, so filtering an agent shows every conversation they had."""
     headers = [
         "file",
         "conversation",
         "customer",
-        "agents",
+        "agent",
+        "handover with",
         "start",
         "messages",
         "first response",
         "unanswered turns",
         *CRITERIA,
         "score",
+        "failed",
+        "first failing reason",
         "flags",
         "language",
     ]
+    n = len(CRITERIA)
     sheet = _Sheet(
         book,
         "Conversations",
         headers,
-        [40, 13, 22, 22, 18, 10, 14, 17, *[18] * len(CRITERIA), 8, 24, 9],
+        [40, 13, 22, 18, 18, 18, 10, 14, 17, *[18] * n, 8, 30, 50, 24, 9],
         clean,
-        texts=[0, 2, 3, 9 + len(CRITERIA)],
-        durations=[6],
-        verdicts=range(8, 8 + len(CRITERIA)),
-        formats={4: "yyyy-mm-dd hh:mm"},
+        texts=[0, 2, 3, 4, 10 + n, 11 + n, 12 + n],
+        durations=[7],
+        verdicts=range(9, 9 + n),
+        formats={5: "yyyy-mm-dd hh:mm"},
+        wrapped=[10 + n, 11 + n],
     )
 
     def values(r: ConversationResult) -> Iterator[Sequence[Any]]:
         c, m = r.conversation, r.metrics
-        yield (
-            [
-                c.file,
-                c.index + 1,  # people count from 1 (JSON and CSV keep the index)
-                c.customer,
-                ", ".join(c.agents),
-                c.start,
-                m.customer_messages + m.agent_messages + m.automated_messages,
-                m.first_response_seconds,
-                m.unanswered_turns,
-                *(r.criteria[key].verdict.value for key in CRITERIA),
-                r.score,
-                ", ".join(f.key for f in r.flags),
-                r.language,
-            ]
-        )
+        failed = [r.criteria[k] for k in CRITERIA if r.criteria[k].verdict is Verdict.FAIL]
+        shared = [
+            c.start,
+            m.customer_messages + m.agent_messages + m.automated_messages,
+            m.first_response_seconds,
+            m.unanswered_turns,
+            *(r.criteria[key].verdict.value for key in CRITERIA),
+            r.score,
+            ", ".join(f.key for f in failed),
+            failed[0].reason if failed else None,
+            ", ".join(f.key for f in r.flags),
+            r.language,
+        ]
+        for agent in c.agents or ("",):
+            others = ", ".join(a for a in c.agents if a != agent)
+            # people count from 1 (JSON and CSV keep the index)
+            yield [c.file, c.index + 1, c.customer, agent, others, *shared]
 
     return sheet, values
 
