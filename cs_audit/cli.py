@@ -422,7 +422,9 @@ def audit(
         if xlsx is not None:
             from cs_audit.render.excel import WorkbookWriter  # noqa: PLC0415
 
-            workbook = WorkbookWriter(clean, good=config.good, poor=config.poor)
+            workbook = WorkbookWriter(
+                clean, good=config.good, poor=config.poor, compare=compare_previous
+            )
             cleanup.callback(workbook.close)  # if it is never written
             render.append(workbook.render)
         with _progress(quiet) as on_file:
@@ -466,7 +468,10 @@ def audit(
 
             run = _day(today, "--today").date() if today else date.today()
             title = title_lines(result, _period_title(period, week, result), run)
-            write_atomically(xlsx, lambda out: workbook.write(result, out, rendered, title=title))
+            write_atomically(
+                xlsx,
+                lambda out: workbook.write(result, out, rendered, title=title, previous=previous),
+            )
             if not quiet:
                 sheets = len(workbook.book.sheetnames)
                 _say(

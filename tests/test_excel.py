@@ -375,3 +375,25 @@ def test_conversations_have_a_row_per_agent_and_say_what_failed(tmp_path: Path) 
         "a turn waited 15h51 (calendar time), over the 1h00 target"
     )
     assert [r["failed"] for r in rows if r["customer"] == "Budi Santoso"] == [None]
+
+
+def test_the_summary_compares_with_the_previous_period(tmp_path: Path) -> None:
+    """With --compare-previous, each agent's previous conversations and mean score and
+    the change with an arrow; an agent absent before is "new"."""
+    book = _workbook(
+        tmp_path,
+        "sample_exports",
+        "--since",
+        "2026-11-19",
+        "--until",
+        "2026-11-22",
+        "--compare-previous",
+    )
+    summary = book["Summary"]
+    header = [c.value for c in summary[4]]
+    assert header[-3:] == ["previous conversations", "previous mean score", "change"]
+    rows = {r[0]: r[-3:] for r in summary.iter_rows(min_row=5, values_only=True)}
+    assert rows["Rina"] == (2, 88.2, "\u25b2 +12")
+    assert rows["Toko Maju"] == (0, None, "new")
+    plain = _workbook(tmp_path, "sample_exports")
+    assert [c.value for c in plain["Summary"][4]][-1] == "unanswered turns"

@@ -39,6 +39,7 @@ from cs_audit.models import Verdict
 from cs_audit.pipeline import AuditResult, ConversationResult
 from cs_audit.render.rows import TURN_COLUMNS, findings_of, turns_of
 from cs_audit.rubric import CRITERIA
+from cs_audit.scorecards import AgentScorecard
 
 MAX_CELL = 32_767
 MAX_ROWS = 1_048_576
@@ -305,7 +306,9 @@ class _Sheet:
 _Rows = tuple[_Sheet, Callable[[ConversationResult], Iterator[Sequence[Any]]]]
 
 
-def _summary(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
+def _summary(book: Workbook, clean: Callable[[str], str], *, compare: bool = False) -> _Sheet:
+    """Per agent; with ``compare``, the previous period's conversations and mean score
+    and the change, with an arrow."""
     headers = [
         "agent",
         "conversations",
@@ -316,18 +319,28 @@ def _summary(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
         "first response p90",
         "SLA share",
         "unanswered turns",
+        *(("previous conversations", "previous mean score", "change") if compare else ()),
     ]
+    n = len(CRITERIA)
     return _Sheet(
         book,
         "Summary",
         headers,
-        [22, 14, 9, 11, *[26] * len(CRITERIA), 20, 18, 10, 16],
+        [22, 14, 9, 11, *[26] * n, 20, 18, 10, 16, *((22, 20, 10) if compare else ())],
         clean,
         titled=True,
-        texts=[0],
-        durations=[4 + len(CRITERIA), 5 + len(CRITERIA)],
-        formats=dict.fromkeys([*range(4, 4 + len(CRITERIA)), 6 + len(CRITERIA)], "0%"),
+        texts=[0, 10 + n] if compare else [0],
+        durations=[4 + n, 5 + n],
+        formats=dict.fromkeys([*range(4, 4 + n), 6 + n], "0%"),
     )
+
+
+def _change(now: float | None, before: AgentScorecard | None) -> str:
+    """A mean score's change as a team lead reads it: "\u25b2 +5", "\u25bc -3", "= 0", "new"."""
+    if before is None or before.mean_score is None or now is None:
+        return "new"
+    change = round(now - before.mean_score)
+    return "= 0" if change == 0 else f"\u25b2 +{change}" if change > 0 else f"\u25bc {change}"
 
 
 _GREEN, _AMBER, _RED = (
@@ -346,8 +359,25 @@ def _colour(sheet: _Sheet, cells: str, good: float, poor: float) -> None:
         rules.add(cells, rule)
 
 
-def _fill_summary(sheet: _Sheet, result: AuditResult, good: float = 0.8, poor: float = 0.5) -> None:
+def _fill_summary(
+    sheet: _Sheet,
+    result: AuditResult,
+    good: float = 0.8,
+    poor: float = 0.5,
+    previous: Sequence[AgentScorecard] | None = None,
+) -> None:
+    before = {c.agent: c for c in previous or ()}
     for card in result.agents:
+        earlier = before.get(card.agent)
+        compared = (
+            [
+                earlier.conversations if earlier else 0,
+                earlier.mean_score if earlier else None,
+                _change(card.mean_score, earlier),
+            ]
+            if previous is not None
+            else []
+        )
         sheet.put(
             [
                 card.agent,
@@ -359,6 +389,7 @@ def _fill_summary(sheet: _Sheet, result: AuditResult, good: float = 0.8, poor: f
                 card.first_response_p90,
                 card.sla_share,
                 card.unanswered_turns,
+                *compared,
             ]
         )
     if result.agents:
@@ -648,11 +679,17 @@ class WorkbookWriter:
     """
 
     def __init__(
-        self, clean: Callable[[str], str] = str, *, good: float = 0.8, poor: float = 0.5
+        self,
+        clean: Callable[[str], str] = str,
+        *,
+        good: float = 0.8,
+        poor: float = 0.5,
+        compare: bool = False,
     ) -> None:
         self.good, self.poor = good, poor  # the pass rates coloured green, and red under
+        self.compare = compare  # the Summary has the previous period's columns
         self.book = Workbook(write_only=True)
-        self.summary = _summary(self.book, clean)
+        self.summary = _summary(self.book, clean, compare=compare)
         self.coaching = _coaching(self.book, clean)
         self.listed = [
             _conversations(self.book, clean),
@@ -677,12 +714,14 @@ class WorkbookWriter:
         rendered: Iterable[str] | None = None,
         *,
         title: Sequence[str] = (),
+        previous: Sequence[AgentScorecard] | None = None,
     ) -> None:
         """Write the workbook of ``result`` to ``out``; ``rendered``: what ``render``
         made of each of its conversations, in order (else it is made here); ``title``:
         the Summary's first lines (see ``title_lines``)."""
         self.summary.begin(title)
-        _fill_summary(self.summary, result, self.good, self.poor)
+        compared = (previous or ()) if self.compare else None
+        _fill_summary(self.summary, result, self.good, self.poor, compared)
         sheets = [sheet for sheet, _ in self.listed]
         # per agent, the weakest conversations so far: a month is never held at once
         weakest: dict[str, list[tuple[Any, ...]]] = {}
