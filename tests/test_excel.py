@@ -300,6 +300,12 @@ def test_coaching_shows_each_agents_weakest_conversations(tmp_path: Path) -> Non
     )
     assert len(rows) == 3  # Dimas failed nothing
     assert coaching["G3"].alignment.wrap_text
+    # a row is as tall as its wrapped text: the three-line quote shows three lines
+    assert coaching.row_dimensions[3].height == 45
+    assert (coaching["A3"].alignment.vertical, coaching["D3"].alignment.vertical) == ("top", "top")
+    summary = book["Summary"]  # a long header wraps in a narrow column, its row taller
+    assert summary["H4"].value == "answers questions pass rate"
+    assert summary.row_dimensions[4].height == 45
 
 
 def test_findings_name_the_agent_and_keep_the_whole_quote(tmp_path: Path) -> None:

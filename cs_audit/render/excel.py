@@ -53,7 +53,11 @@ _FILLS = {
 _DURATION = "[h]:mm:ss"
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
 _TITLE = Font(bold=True, size=14)
+_PAGE_WIDTH = 160  # column width units an A4 landscape page shows at about 90%
+_CHARS_PER_WIDTH = 1.1  # characters of a text that fit a column width unit, about
+_LINE_HEIGHT, _MAX_HEIGHT = 15.0, 409.0  # points: a line of 11 pt text; Excel's tallest row
 _PLAIN = Font()
 
 
@@ -157,6 +161,7 @@ class _Sheet:
         self.clean = clean
         self.notes: list[str] = []
         self.headers = list(headers)
+        self.widths = list(widths)
         self.columns = len(headers)
         self.rows = 0
         self.first = 1  # the header's row
@@ -164,17 +169,23 @@ class _Sheet:
         self.pending: list[str] = []  # XML not yet in the spool
         for index, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
-        # Printed, a sheet is A4 landscape and one page wide, its header on every page.
+        # Printed, a sheet is A4 landscape at a readable size: as many pages wide as its
+        # columns need at about nine tenths of their size, its header on every page, and
+        # on a wide sheet its first columns (which file, which conversation) too
         self.sheet.page_setup.orientation = "landscape"
         self.sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         self.sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        self.sheet.page_setup.fitToWidth = 1
+        pages = -(-sum(widths) // _PAGE_WIDTH)
+        self.sheet.page_setup.fitToWidth = pages
         self.sheet.page_setup.fitToHeight = 0
+        if pages > 1:
+            self.sheet.print_title_cols = "A:B"
+        self.wrapped = set(wrapped)  # long text: wrapped, its row as tall as it needs
+        self.top = bool(self.wrapped)  # then every cell sits at its row's top
         if not titled:  # else ``begin`` writes the title lines, then the header
             self.begin(())
         with temporary_space():
             self.spool = tempfile.TemporaryFile()  # noqa: SIM115  (closed in splice)
-        self.wrapped = set(wrapped)  # long text: wrapped, its row as tall as it needs
         self.cells = self._layout(set(texts), set(durations), set(verdicts), formats or {})
 
     def begin(self, title: Sequence[str]) -> None:
@@ -189,13 +200,31 @@ class _Sheet:
             self.sheet.append([cell])
         if title:
             self.sheet.append([])
-        header = []
-        for name in self.headers:
-            cell = WriteOnlyCell(self.sheet, value=name)
-            cell.font = _BOLD
-            header.append(cell)
-        self.sheet.append(header)
-        self.rows = self.first
+        # the header is bold and wraps, its row as tall as its longest name needs (a
+        # spreadsheet does not grow a row for wrapped text by itself): written as the
+        # rows below it are
+        style = self._style(font=_BOLD, wrap=True)
+        cells = "".join(
+            _inline(f"{get_column_letter(i + 1)}{_N}", name, style)
+            for i, name in enumerate(self.headers)
+        )
+        height = self._height(self.headers, range(self.columns))
+        self.rows = self.first - 1
+        self.take(f'{_ROW}<row r="{_N}"{height}>{cells}</row>')
+
+    def _height(self, values: Sequence[Any], columns: Iterable[int]) -> str:
+        """A row's height attribute for the lines its wrapped text takes in the
+        columns' widths ("" for one line): a quote of three lines shows three."""
+        lines = 1
+        for index in columns:
+            value = values[index] if index < len(values) else None
+            if isinstance(value, str) and value:
+                width = max(1, int(self.widths[index] * _CHARS_PER_WIDTH))
+                wrapped = sum(-(-max(1, len(part)) // width) for part in value.split("\n"))
+                lines = max(lines, wrapped)
+        if lines == 1:
+            return ""
+        return f' ht="{min(_MAX_HEIGHT, _LINE_HEIGHT * lines):g}" customHeight="1"'
 
     def text(self, value: str | None) -> str | None:
         """Chat or file text, safe for a cell."""
@@ -222,8 +251,9 @@ class _Sheet:
         for index in range(self.columns):
             letter = get_column_letter(index + 1)
             if index in texts:
-                wrap = self._style(wrap=True) if index in self.wrapped else None
-                cells.append(self._text_cell(letter, wrap))
+                wrap = index in self.wrapped
+                style = self._style(wrap=True) if wrap else self._style() if self.top else None
+                cells.append(self._text_cell(letter, style))
             elif index in durations:
                 cells.append(_seconds_cell(letter, self._style(_DURATION)))
             elif index in verdicts:
@@ -232,7 +262,7 @@ class _Sheet:
             elif index in formats:
                 cells.append(_value_cell(letter, f' s="{self._style(formats[index])}"'))
             else:
-                cells.append(_value_cell(letter, ""))
+                cells.append(_value_cell(letter, f' s="{self._style()}"' if self.top else ""))
         return cells
 
     def _text_cell(self, letter: str, style: str | None = None) -> Callable[[str, Any], str]:
@@ -247,15 +277,20 @@ class _Sheet:
         fill: PatternFill | None = None,
         *,
         wrap: bool = False,
+        font: Font | None = None,
     ) -> str:
         """The index openpyxl gives this style in the workbook's cell formats."""
         cell = WriteOnlyCell(self.sheet)
+        if font is not None:
+            cell.font = font
         if number_format is not None:
             cell.number_format = number_format
         if fill is not None:
             cell.fill = fill
         if wrap:
             cell.alignment = _WRAP
+        elif self.top:
+            cell.alignment = _TOP
         return str(cell.style_id)
 
     def row(self, values: Sequence[Any]) -> str:
@@ -270,7 +305,8 @@ class _Sheet:
         )
         notes = "".join(f"{_NOTE}{note}" for note in self.notes[mark:])
         del self.notes[mark:]
-        return f'{_ROW}<row r="{_N}">{cells}</row>{notes}'
+        height = self._height(values, self.wrapped) if self.wrapped else ""
+        return f'{_ROW}<row r="{_N}"{height}>{cells}</row>{notes}'
 
     def take(self, rows: str) -> None:
         """Rows made by ``row`` (one or more, joined), numbered and spooled in order."""
@@ -314,7 +350,7 @@ def _summary(book: Workbook, clean: Callable[[str], str], *, compare: bool = Fal
         "conversations",
         "replies",
         "mean score",
-        *(f"{key} pass rate" for key in CRITERIA),
+        *(f"{key.replace('_', ' ')} pass rate" for key in CRITERIA),
         "first response median",
         "first response p90",
         "SLA share",
@@ -326,7 +362,7 @@ def _summary(book: Workbook, clean: Callable[[str], str], *, compare: bool = Fal
         book,
         "Summary",
         headers,
-        [22, 14, 9, 11, *[26] * n, 20, 18, 10, 16, *((22, 20, 10) if compare else ())],
+        [20, 13, 8, 8, *[10] * n, 11, 11, 8, 11, *((12, 11, 9) if compare else ())],
         clean,
         titled=True,
         texts=[0, 10 + n] if compare else [0],
@@ -445,7 +481,7 @@ def _conversations(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         durations=[7],
         verdicts=range(9, 9 + n),
         formats={5: "yyyy-mm-dd hh:mm"},
-        wrapped=[10 + n, 11 + n],
+        wrapped=[0, 2, 10 + n, 11 + n],
     )
 
     def values(r: ConversationResult) -> Iterator[Sequence[Any]]:
@@ -494,7 +530,7 @@ def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         texts=[0, 2, 3, 6, 7, 8, 10],
         verdicts=[5],
         formats={9: "yyyy-mm-dd hh:mm:ss"},
-        wrapped=[6, 7],
+        wrapped=[0, 2, 6, 7, 8],
     )
     keys = (
         "file",
@@ -554,6 +590,7 @@ def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         durations=[8, 9],
         verdicts=[10],
         formats=dict.fromkeys([3, 6], "yyyy-mm-dd hh:mm:ss"),
+        wrapped=[0, 2],
     )
     keys = TURN_COLUMNS[:-1]  # within_sla is shown as pass/fail/unanswered
 
@@ -588,7 +625,7 @@ def _coaching(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
         [18, 11, 44, 7, 30, 50, 60, 40],
         clean,
         texts=[0, 2, 4, 5, 6, 7],
-        wrapped=[2, 4, 5, 6],
+        wrapped=[2, 4, 5, 6, 7],
     )
 
 
@@ -643,7 +680,7 @@ def _fill_coaching(
 
 def _files(book: Workbook, clean: Callable[[str], str]) -> _Sheet:
     headers = ["file", "status", "messages", "warnings or error"]
-    return _Sheet(book, "Files", headers, [48, 9, 10, 90], clean, texts=[0, 3])
+    return _Sheet(book, "Files", headers, [48, 9, 10, 90], clean, texts=[0, 3], wrapped=[0, 3])
 
 
 def audit_workbook(
