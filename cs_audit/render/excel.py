@@ -577,7 +577,7 @@ def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
         "replied at",
         "agent",
         "response time",
-        "open-hours time",
+        "within business hours",
         "within SLA",
     ]
     sheet = _Sheet(
