@@ -100,3 +100,24 @@ def test_dataframes_of_an_empty_audit_keep_their_columns(tmp_path: Path) -> None
     frames = cs_audit.audit([tmp_path / "nothing-here"])
     assert list(frames.agents.columns)[:3] == ["agent", "conversations", "replies"]
     assert frames.turns.empty
+
+
+def test_the_readmes_library_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each ```python block of the README runs as written from a fresh clone's root, and
+    its last expression shows what its comment says."""
+    import re  # noqa: PLC0415
+
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.DOTALL)
+    assert len(blocks) == 2
+    shown = []
+    for block in blocks:
+        *body, last = [line for line in block.splitlines() if not line.startswith("#")]
+        space: dict[str, object] = {}
+        exec("\n".join(body), space)  # noqa: S102  (the README's own code)
+        shown.append(eval(last, space))  # noqa: S307
+    assert (
+        shown[0].text == "Halo kak Sari, selamat siang 😊 Terima kasih sudah menghubungi Toko Maju."
+    )
+    assert shown[1]["mean_score"].tolist() == [100.0, 92.2, 23.5]
