@@ -65,6 +65,7 @@ def test_sheets_headers_frozen_rows_filters_and_chart(tmp_path: Path) -> None:
     assert len(summary._charts) == 1  # type: ignore[attr-defined]
     assert book["Conversations"].max_row == 7  # five conversations, one a handover
     assert book["Files"]["B2"].value == "ok"
+    assert book["Files"]["B2"].alignment.vertical == "top"  # beside a wrapped file name
     # people count conversations from 1 (JSON and CSV keep the index from 0)
     for name in ("Conversations", "Findings", "Response times"):
         assert (book[name]["B1"].value, book[name]["B2"].value) == ("conversation", 1)

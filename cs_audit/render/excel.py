@@ -109,14 +109,16 @@ def _verdict_cell(letter: str, styles: Mapping[str, str]) -> Callable[[str, Any]
     return cell
 
 
-def _value_cell(letter: str, style: str) -> Callable[[str, Any], str]:
-    """A number, a moment (``style`` its format), or a word such as a flag's name."""
+def _value_cell(letter: str, style: str | None) -> Callable[[str, Any], str]:
+    """A number, a moment (``style`` its format), or a word such as a file's status,
+    each in the column's style (its format, its alignment)."""
+    attribute = "" if style is None else f' s="{style}"'
 
     def cell(n: str, value: Any) -> str:
         if isinstance(value, str):
-            return _inline(letter + n, value)
+            return _inline(letter + n, value, style)
         number = _serial(value) if isinstance(value, datetime) else value
-        return f'<c r="{letter}{n}"{style} t="n"><v>{_number(number)}</v></c>'
+        return f'<c r="{letter}{n}"{attribute} t="n"><v>{_number(number)}</v></c>'
 
     return cell
 
@@ -260,9 +262,9 @@ class _Sheet:
                 styles = {v: self._style(fill=fill) for v, fill in _FILLS.items()}
                 cells.append(_verdict_cell(letter, styles))
             elif index in formats:
-                cells.append(_value_cell(letter, f' s="{self._style(formats[index])}"'))
+                cells.append(_value_cell(letter, self._style(formats[index])))
             else:
-                cells.append(_value_cell(letter, f' s="{self._style()}"' if self.top else ""))
+                cells.append(_value_cell(letter, self._style() if self.top else None))
         return cells
 
     def _text_cell(self, letter: str, style: str | None = None) -> Callable[[str, Any], str]:
