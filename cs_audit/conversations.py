@@ -216,47 +216,61 @@ def _sides(
                     or config.rubric.find("automated", text) is not None
                 )
             placed.append(Utterance(message, _AGENT, automated=automated))
-    return placed, thanks | _answers_to_goodbyes(placed, config)
+    return placed, thanks | _answers_to_goodbyes(placed, config, thanks)
 
 
 _FEW_WORDS = 8
+_GOODBYE_TAIL = 160  # characters at a reply's end a goodbye is looked for in
+_FEW_CHARACTERS = 120  # eight words are never longer: no need to count a long message's
 _WORD = re.compile(r"\w+")
 
 
-def _closes(reply: str, config: AuditConfig) -> bool:
-    """A reply that says goodbye and asks nothing ("Boleh tahu untuk acara apa kak?"
-    after "terima kasih sudah menghubungi" waits for an answer; "Bisa bli, QRIS atau
-    transfer" answers one)."""
-    return "?" not in reply and config.rubric.find("closing", reply) is not None
-
-
-def _answers_to_goodbyes(placed: list[Utterance], config: AuditConfig) -> set[int]:
+def _answers_to_goodbyes(
+    placed: list[Utterance], config: AuditConfig, thanks: set[int]
+) -> set[int]:
     """The lines of the customer's few words straight after a human reply that closes
     ("Thanks Jake, see you on the 5th!" - "Cheers mate"; "... semoga betah di Canggu"
     - "ok suksma bli"): they answer a goodbye and wait for nothing, unless they ask or
-    complain. Whatever words they thank in, the reply before them says it is over."""
-    rubric, lines = config.rubric, set()
+    complain. Whatever words they thank in, the reply before them says it is over.
+    Only those it decides something for are looked at: the customer's last words before
+    a silence longer than the session gap, or at the chat's end (a new conversation, or
+    a last turn that needs no reply). The cheap tests first; the phrase lists last."""
+    # per candidate: where the customer's next message is, its line and text, the
+    # reply's last words, and when the reply came
+    candidates: list[tuple[int, int, str, str, datetime]] = []
+    times: list[datetime] = []  # the customer's messages' times, in order
     before: Utterance | None = None
     for utterance in placed:
         if utterance.role is _SYSTEM or utterance.automated:
             continue
         message = utterance.message
-        if (
-            utterance.role is _CUSTOMER
-            and message.kind is _TEXT
-            and before is not None
-            and _replies(before)
-            and len(_WORD.findall(message.text)) <= _FEW_WORDS
-        ):
-            text = fold(message.text)
+        if utterance.role is _CUSTOMER:
+            times.append(message.timestamp)
             if (
-                rubric.find("question", text) is None
-                and rubric.find("complaint", text) is None
-                and _closes(fold(before.message.text), config)
+                message.kind is _TEXT
+                and message.line not in thanks
+                and before is not None
+                and _replies(before)
+                and "?" not in before.message.text
+                and len(message.text) <= _FEW_CHARACTERS
+                and len(_WORD.findall(message.text)) <= _FEW_WORDS
             ):
-                lines.add(message.line)
+                # a goodbye ends its reply: its last words are searched, not the whole
+                tail = before.message.text[-_GOODBYE_TAIL:]
+                replied = before.message.timestamp
+                candidates.append((len(times), message.line, message.text, tail, replied))
         before = utterance
-    return lines
+    kept = [
+        (line, fold(text), fold(tail))
+        for after, line, text, tail, replied in candidates
+        if after >= len(times) or times[after] - replied > config.session_gap
+    ]
+    # each list searched once over all of them: replies and answers repeat in a chat
+    rubric = config.rubric
+    closing = [kept[i] for i in rubric.matching("closing", [t for _, _, t in kept])]
+    said = [text for _, text, _ in closing]
+    asking = set(rubric.matching("question", said)) | set(rubric.matching("complaint", said))
+    return {line for i, (line, _, _) in enumerate(closing) if i not in asking}
 
 
 def _replies(utterance: Utterance) -> bool:
