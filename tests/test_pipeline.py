@@ -308,14 +308,13 @@ def test_a_lone_export_is_parsed_once_and_a_folder_s_twice(
 def test_no_verdict_or_flag_quotes_an_automated_message(folder: str) -> None:
     """Greeting and away messages earn nothing and decide nothing: no evidence of any
     verdict or flag is one of them (chats with many of both)."""
-
     result = audit([ROOT / folder])
     automated = 0
     for r in result.conversations:
         lines = {(e.file, e.line) for e in r.conversation.automated}
         automated += len(lines)
-        quoted = {
-            (e.file, e.line) for found in (*r.criteria.values(), *r.flags) for e in found.evidence
-        }
+        evidence = [e for c in r.criteria.values() for e in c.evidence]
+        evidence += [e for f in r.flags for e in f.evidence]
+        quoted = {(e.file, e.line) for e in evidence}
         assert not quoted & lines, (r.conversation.file, r.conversation.index)
     assert automated >= 3
