@@ -381,6 +381,18 @@ def audit(
             "--xlsx", help="Also write an Excel workbook (written atomically).", show_default=False
         ),
     ] = None,
+    history: Annotated[
+        Path | None,
+        typer.Option(
+            "--history",
+            help="Also keep this audit in a SQLite history file (see the config's [history]).",
+            show_default=False,
+        ),
+    ] = None,
+    history_quotes: Annotated[
+        bool,
+        typer.Option("--history-quotes", help="Keep the quoted chat lines in the history too."),
+    ] = False,
     today: Annotated[
         str | None,
         typer.Option(
@@ -454,6 +466,9 @@ def audit(
                 _say(clean(str(report.error)))
             warnings.add(report.notices, report.unlisted)
         warnings.tell()
+        kept = history or config.history
+        if kept is not None:
+            _keep(kept, result, paths, config_file, quotes=history_quotes, redacted=redact_output)
         bugs: dict[str, None] = {}  # files a bug met while rendering here, in order
 
         def on_bug(r: ConversationResult, error: Exception) -> None:
@@ -560,6 +575,35 @@ def _day(text: str, option: str) -> datetime:
         return datetime.combine(date.fromisoformat(text), time.min)
     except ValueError:
         raise ConfigError(f"{option} {text}", "is not a date", "write it as 2026-11-16") from None
+
+
+def _keep(
+    path: Path,
+    result: AuditResult,
+    paths: Sequence[Path],
+    config_file: Path | None,
+    *,
+    quotes: bool,
+    redacted: bool,
+) -> None:
+    """Append the audit to its history file (the clock is read here, the CLI)."""
+    import hashlib  # noqa: PLC0415
+
+    from cs_audit import __version__ as version  # noqa: PLC0415
+    from cs_audit.history import record  # noqa: PLC0415
+    from cs_audit.redact import redact  # noqa: PLC0415
+
+    digest = hashlib.sha256(config_file.read_bytes()).hexdigest() if config_file else ""
+    record(
+        path,
+        result,
+        at=datetime.now().replace(microsecond=0),
+        inputs=[p.as_posix() for p in paths],
+        config_digest=digest,
+        tool_version=version,
+        quotes=quotes,
+        clean=redact if redacted else str,
+    )
 
 
 def _period_title(

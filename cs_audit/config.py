@@ -86,6 +86,7 @@ class AuditConfig:
     # amber between: in the workbook's Summary and the terminal's scores
     good: float = _GOOD
     poor: float = _POOR
+    history: Path | None = None  # the SQLite file every audit is kept in ([history] file)
     rubric: Rubric = field(default_factory=Rubric)
     signatures: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
     # per signature pattern, a search of the words it needs (see cs_audit.prefilter)
@@ -105,7 +106,7 @@ class AuditConfig:
 
 
 _KEYS = {
-    "": ("conversations", "sla", "scorecard", "business_hours", "agents", "rubric"),
+    "": ("conversations", "sla", "scorecard", "history", "business_hours", "agents", "rubric"),
     "conversations": (
         "session_gap_hours",
         "automated_within_seconds",
@@ -115,6 +116,7 @@ _KEYS = {
     ),
     "sla": ("target_minutes", "live_chat_target_minutes"),
     "scorecard": ("good", "poor"),
+    "history": ("file",),
     "business_hours": (*_WEEKDAYS, "holidays", "public_holidays"),
     "agents": ("name", "appears_as", "signatures"),
 }
@@ -293,6 +295,15 @@ def config_from_mapping(
             "poor must not be above good",
             "give poor a pass rate at or under good's (0.5 and 0.8 by default)",
         )
+    kept = _table(data.get("history", {}), f"{where}: [history]", _KEYS["history"])
+    if "file" in kept:
+        if not isinstance(kept["file"], str) or not kept["file"].strip():
+            raise ConfigError(
+                f"{where}: [history]",
+                f"file must be a path, not {kept['file']!r}",
+                'write it as file = "audits.sqlite"',
+            )
+        changes["history"] = (base or Path()) / kept["file"]
     if "business_hours" in data:
         changes["business_hours"] = _business_hours(
             data["business_hours"], f"{where}: [business_hours]"

@@ -1,0 +1,190 @@
+"""Every audit kept in a SQLite database, so that weeks can be compared without their
+exports.
+
+One run is written in one transaction (``BEGIN IMMEDIATE``): an interrupted run leaves
+the database as it was, and two runs writing at once take turns (SQLite's lock, with
+a busy timeout) instead of corrupting it. The same conversation audited again (a week
+re-run) replaces its earlier rows. Chat text is not kept unless asked for: reasons
+keep the tool's words, their quotes of the chat replaced by "…".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from cs_audit.errors import ConfigError
+from cs_audit.pipeline import AuditResult, ConversationResult
+
+# The schema, one script per version: a database is brought forward from its
+# ``PRAGMA user_version`` by the scripts after it, in the same transaction as the run.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,            -- when the run was made, as the caller gave it
+        inputs TEXT NOT NULL,        -- the paths audited, a JSON array
+        config_digest TEXT NOT NULL, -- sha256 of the config file, or "" for none
+        tool_version TEXT NOT NULL
+    );
+    CREATE TABLE conversations (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        file TEXT NOT NULL,
+        conversation INTEGER NOT NULL, -- its index in the file, from 0 (as in JSON)
+        customer TEXT NOT NULL,
+        agents TEXT NOT NULL,          -- a JSON array, in the order they replied
+        start TEXT NOT NULL,           -- ISO 8601, the chat's own clock
+        end TEXT NOT NULL,
+        first_response_seconds REAL,
+        sla_share REAL,
+        unanswered_turns INTEGER NOT NULL,
+        score REAL,
+        language TEXT,
+        UNIQUE (file, conversation, start)
+    );
+    CREATE TABLE verdicts (
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        criterion TEXT NOT NULL,       -- a criterion, or a flag
+        verdict TEXT NOT NULL,         -- pass, fail, n/a, or flag
+        reason TEXT NOT NULL,
+        evidence TEXT,                 -- file:line of the message that decided it
+        quote TEXT                     -- that message, only with --history-quotes
+    );
+    CREATE INDEX conversations_start ON conversations(start);
+    CREATE INDEX verdicts_conversation ON verdicts(conversation_id);
+    """,
+)
+VERSION = len(MIGRATIONS)
+_BUSY_MS = 60_000  # how long a run waits for another writing the same database
+_QUOTED = re.compile(r'"[^"\n]*"')  # a reason's quote of the chat
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    where = path.as_posix()
+    try:
+        connection = sqlite3.connect(path, timeout=_BUSY_MS / 1000, isolation_level=None)
+    except sqlite3.Error as error:
+        raise ConfigError(
+            f"--history {where}", f"cannot be opened ({error})", "check the path"
+        ) from None
+    connection.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def _migrate(connection: sqlite3.Connection, where: str) -> None:
+    """Bring the schema to ``VERSION`` inside the open transaction."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > VERSION:
+        raise ConfigError(
+            f"--history {where}",
+            f"was written by a newer cs-audit (schema {version}, this one knows {VERSION})",
+            "upgrade cs-audit, or give another --history file",
+        )
+    for script in MIGRATIONS[version:]:
+        for statement in script.split(";"):
+            if statement.strip():
+                connection.execute(statement)
+    connection.execute(f"PRAGMA user_version = {VERSION}")
+
+
+def record(
+    path: str | Path,
+    result: AuditResult,
+    *,
+    at: datetime,
+    inputs: Sequence[str],
+    config_digest: str = "",
+    tool_version: str = "",
+    quotes: bool = False,
+    clean: Callable[[str], str] = str,
+) -> int:
+    """Append ``result`` to the history at ``path`` as one run, in one transaction;
+    the id of the run. ``quotes``: keep the quoted messages; ``clean`` masks what is
+    kept (``--redact``)."""
+    path = Path(path)
+    where = path.as_posix()
+    connection = _open(path)
+    try:
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            _migrate(connection, where)
+            run = connection.execute(
+                "INSERT INTO runs (at, inputs, config_digest, tool_version) VALUES (?, ?, ?, ?)",
+                (at.isoformat(), json.dumps(list(inputs)), config_digest, tool_version),
+            ).lastrowid
+            assert run is not None
+            for r in result.conversations:
+                _conversation(connection, run, r, quotes=quotes, clean=clean)
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+    except sqlite3.DatabaseError as error:
+        raise ConfigError(
+            f"--history {where}",
+            f"cannot be written ({error})",
+            "give a cs-audit history file, or a new path",
+        ) from None
+    finally:
+        connection.close()
+    return run
+
+
+def _conversation(
+    connection: sqlite3.Connection,
+    run: int,
+    r: ConversationResult,
+    *,
+    quotes: bool,
+    clean: Callable[[str], str],
+) -> None:
+    """One conversation's rows, replacing those of the same conversation from an
+    earlier run."""
+    c, m = r.conversation, r.metrics
+    key = (c.file, c.index, c.start.isoformat())
+    connection.execute(
+        "DELETE FROM conversations WHERE file = ? AND conversation = ? AND start = ?", key
+    )
+    row = connection.execute(
+        "INSERT INTO conversations (run_id, file, conversation, customer, agents, start, end,"
+        " first_response_seconds, sla_share, unanswered_turns, score, language)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            run,
+            c.file,
+            c.index,
+            clean(c.customer),
+            json.dumps([clean(a) for a in c.agents], ensure_ascii=False),
+            c.start.isoformat(),
+            c.end.isoformat(),
+            m.first_response_seconds,
+            m.sla_share,
+            m.unanswered_turns,
+            r.score,
+            r.language,
+        ),
+    ).lastrowid
+    found = [(k, v.verdict.value, v.reason, v.evidence) for k, v in r.criteria.items()]
+    found += [(f.key, "flag", f.reason, f.evidence) for f in r.flags]
+    connection.executemany(
+        "INSERT INTO verdicts (conversation_id, criterion, verdict, reason, evidence, quote)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                row,
+                key,
+                verdict,
+                clean(reason) if quotes else _QUOTED.sub('"\u2026"', reason),
+                f"{evidence[0].file}:{evidence[0].line}" if evidence else None,
+                clean(evidence[0].text) if quotes and evidence else None,
+            )
+            for key, verdict, reason, evidence in found
+        ],
+    )

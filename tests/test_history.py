@@ -1,0 +1,176 @@
+"""The history store: runs appended in one transaction, re-runs replacing rows, two
+writers at once, the schema's version, and what is kept of the chats."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cs_audit import history
+from cs_audit.cli import app
+from cs_audit.pipeline import audit
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def _counts(path: Path) -> tuple[int, int, int]:
+    with sqlite3.connect(path) as db:
+        runs, conversations, verdicts = (
+            int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+            for table in ("runs", "conversations", "verdicts")
+        )
+    return runs, conversations, verdicts
+
+
+def test_a_week_audited_twice_is_kept_once(tmp_path: Path) -> None:
+    """Two runs are kept; the conversations and verdicts of the second replace the
+    first's: five conversations, seven verdicts each (six criteria and flags)."""
+    kept = tmp_path / "history.sqlite"
+    for _ in range(2):
+        result = runner.invoke(app, ["audit", "sample_exports", "--history", str(kept), "-q"])
+        assert result.exit_code == 0, result.stderr
+    assert _counts(kept) == (2, 5, 35)
+    with sqlite3.connect(kept) as db:
+        assert db.execute("SELECT DISTINCT run_id FROM conversations").fetchall() == [(2,)]
+        assert db.execute("PRAGMA user_version").fetchone() == (history.VERSION,)
+        rudi = db.execute(
+            "SELECT conversation, agents, score, first_response_seconds FROM conversations"
+            " WHERE customer = 'Rudi Hartono'"
+        ).fetchone()
+    assert rudi == (0, '["Toko Maju"]', 23.5, 57060.0)
+
+
+def test_chat_text_is_kept_only_when_asked(tmp_path: Path) -> None:
+    """Without --history-quotes no quoted line is kept and the reasons' quotes of the
+    chat become "…"; with it both are kept, and --redact masks what is kept."""
+    plain, quoted = tmp_path / "plain.sqlite", tmp_path / "quoted.sqlite"
+    runner.invoke(app, ["audit", "sample_exports", "--history", str(plain), "-q"])
+    runner.invoke(
+        app,
+        ["audit", "sample_exports", "--history", str(quoted), "--history-quotes", "--redact"],
+    )
+    query = (
+        "SELECT v.reason, v.quote, c.customer FROM verdicts v JOIN conversations c"
+        " ON v.conversation_id = c.id WHERE v.criterion = 'greeting' AND c.file LIKE '%+62%'"
+    )
+    with sqlite3.connect(plain) as db:
+        assert db.execute(query).fetchone() == (
+            'the first reply greets ("…")',
+            None,
+            "+62 812-3456-7890",
+        )
+    with sqlite3.connect(quoted) as db:
+        reason, quote, customer = db.execute(query).fetchone()
+    assert reason == 'the first reply greets ("selamat siang")'
+    assert quote.startswith("Selamat siang kak, mohon maaf atas ketidaknyamanannya")
+    assert customer == "+62 8••-••••-••90"
+
+
+def test_an_interrupted_write_leaves_the_history_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure halfway through a run (here the third conversation) rolls the whole
+    run back: the history holds the earlier run only."""
+    kept = tmp_path / "history.sqlite"
+    result = audit([ROOT / "sample_exports"])
+    history.record(kept, result, at=datetime(2026, 11, 23, 9), inputs=["sample_exports"])
+    before = _counts(kept)
+    calls = 0
+    real = history._conversation
+
+    def failing(*args: object, **kwargs: object) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise KeyboardInterrupt
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(history, "_conversation", failing)
+    with pytest.raises(KeyboardInterrupt):
+        history.record(kept, result, at=datetime(2026, 11, 30, 9), inputs=["sample_exports"])
+    assert _counts(kept) == before == (1, 5, 35)
+
+
+def test_two_writers_at_once_both_land(tmp_path: Path) -> None:
+    """Two processes writing one history at the same moment take turns: both runs,
+    and both folders' conversations, are there."""
+    kept = tmp_path / "history.sqlite"
+    other = tmp_path / "Chat WhatsApp dengan Budi.txt"
+    other.write_text(
+        "16/11/26 09.00 - Budi: Halo kak, kemeja batik parang harganya brp?\n"
+        "16/11/26 09.02 - Rina: Halo kak, Rp150rb aja. Ukuran apa kak?\n",
+        encoding="utf-8",
+    )
+    script = Path(sys.executable).parent / "cs-audit"
+    runs = [
+        subprocess.Popen(
+            [
+                str(script),
+                "audit",
+                str(path),
+                "--history",
+                str(kept),
+                "-q",
+                "-f",
+                "csv",
+                "-a",
+                "Rina",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+        )
+        for path in (ROOT / "sample_exports", other)
+    ]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0]
+    assert _counts(kept)[:2] == (2, 6)
+
+
+def test_the_schema_is_brought_forward_and_a_newer_one_refused(tmp_path: Path) -> None:
+    """An empty database (version 0) is given the schema; one a newer cs-audit wrote is
+    a usage error naming it, and left alone."""
+    empty = tmp_path / "empty.sqlite"
+    sqlite3.connect(empty).close()
+    result = runner.invoke(app, ["audit", "sample_exports", "--history", str(empty), "-q"])
+    assert result.exit_code == 0
+    assert _counts(empty) == (1, 5, 35)
+    newer = tmp_path / "newer.sqlite"
+    with sqlite3.connect(newer) as db:
+        db.execute(f"PRAGMA user_version = {history.VERSION + 1}")
+    result = runner.invoke(app, ["audit", "sample_exports", "--history", str(newer), "-q"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"--history {newer.as_posix()}: was written by a newer cs-audit (schema "
+        f"{history.VERSION + 1}, this one knows {history.VERSION}); upgrade cs-audit, or give "
+        "another --history file\n",
+    )
+
+
+def test_a_file_that_is_no_database_is_a_usage_error(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a database", encoding="utf-8")
+    result = runner.invoke(app, ["audit", "sample_exports", "--history", str(bad), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"--history {bad.as_posix()}: cannot be written (")
+    assert bad.read_text(encoding="utf-8") == "not a database"
+
+
+def test_the_config_names_the_history_file(tmp_path: Path) -> None:
+    """[history] file = "..." is read relative to the config, so a team sets it once."""
+    config = tmp_path / "cs-audit.toml"
+    config.write_text('[history]\nfile = "audits.sqlite"\n', encoding="utf-8")
+    result = runner.invoke(app, ["audit", "sample_exports", "-c", str(config), "-q"])
+    assert result.exit_code == 0
+    assert _counts(tmp_path / "audits.sqlite") == (1, 5, 35)
