@@ -811,6 +811,54 @@ class CalibrateFormat(StrEnum):
     JSON = "json"
 
 
+class TrendFormat(StrEnum):
+    """Output formats of ``cs-audit trend``."""
+
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+@app.command()
+def trend(
+    history: Annotated[
+        Path,
+        typer.Option("--history", help="The history file audits kept (audit --history)."),
+    ],
+    weeks: Annotated[
+        int, typer.Option("--weeks", min=1, help="How many of the last weeks to show.")
+    ] = 8,
+    agent: Annotated[
+        str | None,
+        typer.Option("--agent", "-a", help="Only this agent's rows.", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        TrendFormat,
+        typer.Option("--format", "-f", help="table: for a person; csv or json: data."),
+    ] = TrendFormat.TABLE,
+) -> None:
+    """Per agent and ISO week, from the history: mean score, pass rates, first response.
+
+    The last --weeks weeks the history holds; exit 2 for a file that is no history.
+    """
+    from cs_audit.history import TREND_COLUMNS  # noqa: PLC0415
+    from cs_audit.history import trend as weekly  # noqa: PLC0415
+    from cs_audit.render.rows import rows_csv, rows_json  # noqa: PLC0415
+    from cs_audit.render.terminal import printable  # noqa: PLC0415
+
+    with _guarded():
+        rows = weekly(history, weeks=weeks, agent=agent)
+        if fmt is TrendFormat.TABLE:
+            from rich.console import Console  # noqa: PLC0415
+
+            from cs_audit.render.terminal import trend_table  # noqa: PLC0415
+
+            Console(highlight=False).print(trend_table(rows, clean=printable))
+        else:
+            parts = rows_csv(rows, TREND_COLUMNS) if fmt is TrendFormat.CSV else rows_json(rows)
+            _stream(parts, printable)
+
+
 @app.command()
 def calibrate(
     paths: Paths,

@@ -16,9 +16,12 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from cs_audit.errors import ConfigError
 from cs_audit.pipeline import AuditResult, ConversationResult
+from cs_audit.rubric import CRITERIA
+from cs_audit.scorecards import percentile
 
 # The schema, one script per version: a database is brought forward from its
 # ``PRAGMA user_version`` by the scripts after it, in the same transaction as the run.
@@ -188,3 +191,81 @@ def _conversation(
             for key, verdict, reason, evidence in found
         ],
     )
+
+
+TREND_COLUMNS = (
+    "week",
+    "agent",
+    "conversations",
+    "mean_score",
+    *(f"pass_rate_{key}" for key in CRITERIA),
+    "first_response_median_seconds",
+    "sla_share",
+)
+
+
+def trend(path: str | Path, *, weeks: int = 8, agent: str | None = None) -> list[dict[str, Any]]:
+    """Per ISO week and agent, for the last ``weeks`` weeks the history holds (the
+    newest week with a conversation, and the ``weeks - 1`` before it): conversations,
+    mean score, each criterion's pass rate (passes of passes and fails), the median
+    first response and the mean SLA share of the conversations the agent replied in.
+    Rows by week, then agent; ``agent`` keeps one agent's."""
+    path = Path(path)
+    where = path.as_posix()
+    if not path.is_file():
+        raise ConfigError(f"--history {where}", "does not exist", "give the file audits kept")
+    connection = _open(path)
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version != VERSION:
+            raise ConfigError(
+                f"--history {where}",
+                f"holds schema {version}, not {VERSION}",
+                "run an audit with --history to bring it forward, or upgrade cs-audit",
+            )
+        rows = connection.execute(
+            "SELECT c.id, c.start, c.agents, c.score, c.first_response_seconds, c.sla_share,"
+            " v.criterion, v.verdict FROM conversations c LEFT JOIN verdicts v"
+            " ON v.conversation_id = c.id ORDER BY c.id"
+        ).fetchall()
+    except sqlite3.DatabaseError as error:
+        raise ConfigError(
+            f"--history {where}", f"cannot be read ({error})", "give a cs-audit history file"
+        ) from None
+    finally:
+        connection.close()
+    conversations: dict[int, tuple[str, list[str], Any, Any, Any, dict[str, str]]] = {}
+    for cid, start, agents, score, first, sla, criterion, verdict in rows:
+        if cid not in conversations:
+            year, number, _ = datetime.fromisoformat(start).isocalendar()
+            week = f"{year}-W{number:02d}"
+            conversations[cid] = (week, json.loads(agents), score, first, sla, {})
+        if criterion in CRITERIA:
+            conversations[cid][5][criterion] = verdict
+    kept_weeks = sorted({c[0] for c in conversations.values()})[-weeks:]
+    cells: dict[tuple[str, str], list[tuple[Any, Any, Any, dict[str, str]]]] = {}
+    for week, agents, score, first, sla, verdicts in conversations.values():
+        if week not in kept_weeks:
+            continue
+        for name in agents:
+            if agent is None or name == agent:
+                cells.setdefault((week, name), []).append((score, first, sla, verdicts))
+    out = []
+    for (week, name), items in sorted(cells.items()):
+        scores = [s for s, _, _, _ in items if s is not None]
+        firsts = [f for _, f, _, _ in items if f is not None]
+        slas = [a for _, _, a, _ in items if a is not None]
+        row: dict[str, Any] = {
+            "week": week,
+            "agent": name,
+            "conversations": len(items),
+            "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
+        }
+        for key in CRITERIA:
+            said = [v[key] for _, _, _, v in items if v.get(key) in ("pass", "fail")]
+            row[f"pass_rate_{key}"] = round(said.count("pass") / len(said), 3) if said else None
+        median = percentile(firsts, 0.5)
+        row["first_response_median_seconds"] = None if median is None else round(median)
+        row["sla_share"] = round(sum(slas) / len(slas), 3) if slas else None
+        out.append(row)
+    return out

@@ -3,6 +3,7 @@ writers at once, the schema's version, and what is kept of the chats."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -174,3 +175,83 @@ def test_the_config_names_the_history_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["audit", "sample_exports", "-c", str(config), "-q"])
     assert result.exit_code == 0
     assert _counts(tmp_path / "audits.sqlite") == (1, 5, 35)
+
+
+WEEKS = {
+    # three weekly folders: Rina fast, Rina slow, then Dimas and Rina
+    "w46": (
+        "10/11/26 09.00 - Budi: Halo kak, kemeja batik parang L ada?\n"
+        "10/11/26 09.10 - Toko Maju: Halo kak Budi, selamat pagi. Ada kak, ukuran L ready. "
+        "Mau warna apa kak?\n- Rina\n"
+        "10/11/26 09.12 - Budi: biru kak\n"
+        "10/11/26 09.15 - Toko Maju: Siap kak, biru ready. Terima kasih kak, ditunggu "
+        "ordernya\n- Rina\n"
+    ),
+    "w47": (
+        "17/11/26 09.00 - Budi: Halo kak, kemeja batik parang M ada?\n"
+        "17/11/26 11.30 - Toko Maju: Halo kak Budi, selamat siang. Ada kak, ukuran M ready. "
+        "Mau warna apa kak?\n- Rina\n"
+        "17/11/26 11.32 - Budi: merah kak\n"
+        "17/11/26 11.40 - Toko Maju: Siap kak, merah ready. Terima kasih kak\n- Rina\n"
+    ),
+    "w48": (
+        "24/11/26 09.00 - Budi: Halo kak, kemeja batik parang S ada?\n"
+        "24/11/26 09.05 - Toko Maju: Halo kak Budi, selamat pagi. Ada kak, ukuran S ready. "
+        "Mau warna apa kak?\n- Dimas\n"
+        "24/11/26 09.06 - Budi: hijau kak\n"
+        "24/11/26 09.09 - Toko Maju: Hijau habis kak, saya teruskan ke Rina ya\n- Dimas\n"
+        "24/11/26 09.20 - Toko Maju: Halo kak, Rina di sini. Hijau masuk Jumat kak. "
+        "Terima kasih kak\n- Rina\n"
+    ),
+}
+
+
+@pytest.fixture
+def three_weeks(tmp_path: Path) -> Path:
+    """A history of three weekly audits."""
+    kept = tmp_path / "history.sqlite"
+    for week, chat in WEEKS.items():
+        folder = tmp_path / week
+        folder.mkdir()
+        (folder / "Chat WhatsApp dengan Budi.txt").write_text(chat, encoding="utf-8")
+        result = runner.invoke(app, ["audit", str(folder), "--history", str(kept), "-q"])
+        assert result.exit_code == 0, result.stderr
+    return kept
+
+
+def test_trend_per_agent_and_week(three_weeks: Path) -> None:
+    """The weeks the history holds, per agent: as CSV for scripts, as a table for people,
+    the last N weeks, one agent's rows."""
+    csv_rows = runner.invoke(app, ["trend", "--history", str(three_weeks), "-f", "csv"])
+    assert csv_rows.exit_code == 0
+    assert csv_rows.stdout.splitlines()[1:] == [
+        "2026-W46,Rina,1,100,1,1,1,1,1,1,600,1",
+        "2026-W47,Rina,1,76.5,0,1,1,1,1,1,9000,0.5",
+        "2026-W48,Dimas,1,100,1,1,1,1,1,1,300,1",
+        "2026-W48,Rina,1,100,1,1,1,1,1,1,300,1",
+    ]
+    two = runner.invoke(
+        app, ["trend", "--history", str(three_weeks), "--weeks", "2", "-a", "Rina", "-f", "json"]
+    )
+    assert [(r["week"], r["mean_score"]) for r in json.loads(two.stdout)] == [
+        ("2026-W47", 76.5),
+        ("2026-W48", 100),
+    ]
+    table = runner.invoke(app, ["trend", "--history", str(three_weeks)])
+    lines = [line.rstrip() for line in table.stdout.splitlines()]
+    assert " week      agent     n  score  spd  grt  ask  ans  acc  cls   1st  SLA" in lines
+    assert " 2026-W47  Rina      1     76    0  100  100  100  100  100  2h30   50" in lines
+
+
+def test_trend_of_a_missing_or_foreign_file_is_a_usage_error(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["trend", "--history", str(tmp_path / "none.sqlite")])
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        f"--history {(tmp_path / 'none.sqlite').as_posix()}: does not exist; give the file "
+        "audits kept\n",
+    )
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("not a database", encoding="utf-8")
+    result = runner.invoke(app, ["trend", "--history", str(foreign)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"--history {foreign.as_posix()}: cannot be read (")

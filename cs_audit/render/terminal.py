@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -254,5 +255,38 @@ def conversation_table(
         f"{shown} conversations, numbered from 1 in each file. 1st: first response; "
         + ", ".join(f"{SHORT[k]}: {k}" for k in CRITERIA)
         + "."
+    )
+    return table
+
+
+def trend_table(rows: Sequence[dict[str, Any]], *, clean: Callable[[str], str] = str) -> Table:
+    """``history.trend``'s rows: per ISO week and agent, the mean score, each
+    criterion's pass rate, the median first response and the SLA share (in %)."""
+    table = Table(
+        title="Trend per agent and week (pass rates and SLA in %)",
+        title_justify="left",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column("week", no_wrap=True)
+    table.add_column("agent", overflow="fold", min_width=_NAME_WIDTH, ratio=1)
+    for header in ("n", "score", *(SHORT[k] for k in CRITERIA), "1st", "SLA"):
+        table.add_column(header, justify="right", no_wrap=True)
+    for row in rows:
+        score = row["mean_score"]
+        table.add_row(
+            row["week"],
+            Text(clean(row["agent"])),
+            str(row["conversations"]),
+            Text("-" if score is None else f"{score:.0f}", style=_style(score)),
+            *(_share(row[f"pass_rate_{key}"]) for key in CRITERIA),
+            duration(row["first_response_median_seconds"]),
+            _share(row["sla_share"]),
+        )
+    table.caption = (
+        f"{len(rows)} rows. n: conversations the agent replied in; 1st: first response, "
+        "median; " + ", ".join(f"{SHORT[k]}: {k}" for k in CRITERIA) + "."
     )
     return table
