@@ -348,10 +348,26 @@ def audit(
             show_default=False,
         ),
     ] = None,
+    month: Annotated[
+        str | None,
+        typer.Option(
+            "--month",
+            help="Only conversations starting in this month (2026-11).",
+            show_default=False,
+        ),
+    ] = None,
+    last_week: Annotated[
+        bool, typer.Option("--last-week", help="The ISO week before --today's.")
+    ] = False,
+    last_month: Annotated[
+        bool, typer.Option("--last-month", help="The month before --today's.")
+    ] = False,
     since: Annotated[
         str | None,
         typer.Option(
-            "--since", help="Only conversations starting on or after this date.", show_default=False
+            "--since",
+            help="Only conversations starting on or after this date (16/11/2026, 16 Nov 2026).",
+            show_default=False,
         ),
     ] = None,
     until: Annotated[
@@ -420,7 +436,24 @@ def audit(
     from cs_audit.render.terminal import printable  # noqa: PLC0415
 
     with _guarded(), ExitStack() as cleanup:
-        period = _period(week, since, until)
+        from cs_audit import periods  # noqa: PLC0415
+
+        forms = [
+            name
+            for name, given in (
+                ("--week", week),
+                ("--month", month),
+                ("--last-week", last_week),
+                ("--last-month", last_month),
+            )
+            if given
+        ]
+        if len(forms) > 1:
+            raise ConfigError(forms[0], f"cannot go with {forms[1]}", "give one period")
+        run_day = _day(today, "--today").date() if today else date.today()
+        week = periods.last_week(run_day) if last_week else week
+        month = periods.last_month(run_day) if last_month else month
+        period = _period(week, since, until, month)
         earlier = _previous_start(period) if compare_previous else None
         config = _config(config_file, agent)
         catalog = load_catalog(catalog_file) if catalog_file else ()
@@ -457,8 +490,8 @@ def audit(
             result = within_period(result, period[0] or datetime.min, period[1] or datetime.max)
             if audited is not None and not result.conversations:
                 _say(
-                    f"no conversation starts {_period_words(week, since, until)}; the inputs "
-                    f"cover {audited[0].isoformat()} to {audited[1].isoformat()}"
+                    f"no conversation starts {_period_words(week or month, since, until)}; "
+                    f"the inputs cover {audited[0].isoformat()} to {audited[1].isoformat()}"
                 )
         warnings = _Warnings(clean, verbose=verbose, quiet=quiet)
         for report in result.files:
@@ -481,8 +514,7 @@ def audit(
             rendered = rows.lines(workbook.render) if isinstance(rows, Results) else None
             from cs_audit.render.excel import title_lines  # noqa: PLC0415
 
-            run = _day(today, "--today").date() if today else date.today()
-            title = title_lines(result, _period_title(period, week, result), run)
+            title = title_lines(result, _period_title(period, week or month, result), run_day)
             write_atomically(
                 xlsx,
                 lambda out: workbook.write(result, out, rendered, title=title, previous=previous),
@@ -571,10 +603,10 @@ def _config(path: Path | None, agents: list[str] | None) -> AuditConfig:
 
 
 def _day(text: str, option: str) -> datetime:
-    try:
-        return datetime.combine(date.fromisoformat(text), time.min)
-    except ValueError:
-        raise ConfigError(f"{option} {text}", "is not a date", "write it as 2026-11-16") from None
+    """The day a supervisor wrote (2026-11-16, 16/11/2026, 16 Nov 2026, 16 Agt 2026)."""
+    from cs_audit.periods import parse_day  # noqa: PLC0415
+
+    return datetime.combine(parse_day(text, option), time.min)
 
 
 def _keep(
@@ -631,7 +663,8 @@ def _period_title(
 
 
 def _period_words(week: str | None, since: str | None, until: str | None) -> str:
-    """The period asked for, in words: "in 2026-W48", "from 2026-11-16 to 2026-11-22"."""
+    """The period asked for, in words: "in 2026-W48", "in 2026-11", "from 2026-11-16 to
+    2026-11-22" (``week``: an ISO week or a month)."""
     if week:
         return f"in {week}"
     if since and until:
@@ -640,16 +673,20 @@ def _period_words(week: str | None, since: str | None, until: str | None) -> str
 
 
 def _period(
-    week: str | None, since: str | None, until: str | None
+    week: str | None, since: str | None, until: str | None, month: str | None = None
 ) -> tuple[datetime | None, datetime | None] | None:
-    """Where conversations must start: an ISO week, or --since/--until days (inclusive);
-    None for an open end."""
+    """Where conversations must start: an ISO week, a month, or --since/--until days
+    (inclusive); None for an open end."""
+    from cs_audit.periods import month as month_span  # noqa: PLC0415
     from cs_audit.pipeline import iso_week  # noqa: PLC0415
 
-    if week and (since or until):
-        raise ConfigError("--week", "cannot go with --since/--until", "give one or the other")
+    if (week or month) and (since or until):
+        given = "--week" if week else "--month"
+        raise ConfigError(given, "cannot go with --since/--until", "give one or the other")
     if week:
         return iso_week(week)
+    if month:
+        return month_span(month)
     if not (since or until):
         return None
     start = _day(since, "--since") if since else None
