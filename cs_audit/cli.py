@@ -454,8 +454,12 @@ def audit(
         week = periods.last_week(run_day) if last_week else week
         month = periods.last_month(run_day) if last_month else month
         period = _period(week, since, until, month)
-        earlier = _previous_start(period) if compare_previous else None
         config = _config(config_file, agent)
+        kept = history or config.history
+        # with a history, a closed period is compared with the one before it, as asked
+        closed = period is not None and None not in period
+        compare = compare_previous or (kept is not None and kept.is_file() and closed)
+        earlier = _previous_start(period) if compare else None
         catalog = load_catalog(catalog_file) if catalog_file else ()
         region = region_of(config.country_code)  # where numbers without "+" are dialled
         clean = (lambda text: printable(redact(text, region))) if redact_output else printable
@@ -467,9 +471,7 @@ def audit(
         if xlsx is not None:
             from cs_audit.render.excel import WorkbookWriter  # noqa: PLC0415
 
-            workbook = WorkbookWriter(
-                clean, good=config.good, poor=config.poor, compare=compare_previous
-            )
+            workbook = WorkbookWriter(clean, good=config.good, poor=config.poor, compare=compare)
             cleanup.callback(workbook.close)  # if it is never written
             render.append(workbook.render)
         with _progress(quiet) as on_file:
@@ -484,7 +486,13 @@ def audit(
             )
         previous = None
         if earlier is not None and period is not None and period[0] is not None:
-            previous = within_period(result, earlier, period[0]).agents
+            before = within_period(result, earlier, period[0])
+            previous = before.agents
+            if not before.conversations and kept is not None:
+                # the period before is not in the inputs: as the history kept it
+                from cs_audit.history import previous as kept_before  # noqa: PLC0415
+
+                previous = kept_before(kept, earlier, period[0])
         if period is not None:
             audited = start_dates(result.conversations)
             result = within_period(result, period[0] or datetime.min, period[1] or datetime.max)
@@ -499,7 +507,6 @@ def audit(
                 _say(clean(str(report.error)))
             warnings.add(report.notices, report.unlisted)
         warnings.tell()
-        kept = history or config.history
         if kept is not None:
             _keep(kept, result, paths, config_file, quotes=history_quotes, redacted=redact_output)
         bugs: dict[str, None] = {}  # files a bug met while rendering here, in order

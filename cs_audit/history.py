@@ -21,7 +21,7 @@ from typing import Any
 from cs_audit.errors import ConfigError
 from cs_audit.pipeline import AuditResult, ConversationResult
 from cs_audit.rubric import CRITERIA
-from cs_audit.scorecards import percentile
+from cs_audit.scorecards import AgentScorecard, percentile
 
 # The schema, one script per version: a database is brought forward from its
 # ``PRAGMA user_version`` by the scripts after it, in the same transaction as the run.
@@ -269,3 +269,65 @@ def trend(path: str | Path, *, weeks: int = 8, agent: str | None = None) -> list
         row["sla_share"] = round(sum(slas) / len(slas), 3) if slas else None
         out.append(row)
     return out
+
+
+def previous(path: str | Path, start: datetime, end: datetime) -> tuple[AgentScorecard, ...]:
+    """Each agent's scorecard for the conversations the history holds that start in
+    [start, end): what --compare-previous shows when that period is not in the inputs.
+    Replies are not kept, so they count 0; the SLA share is the conversations' mean."""
+    path = Path(path)
+    if not path.is_file():
+        return ()
+    connection = _open(path)
+    try:
+        if connection.execute("PRAGMA user_version").fetchone()[0] != VERSION:
+            return ()
+        rows = connection.execute(
+            "SELECT c.id, c.agents, c.score, c.first_response_seconds, c.sla_share,"
+            " c.unanswered_turns, v.criterion, v.verdict FROM conversations c"
+            " LEFT JOIN verdicts v ON v.conversation_id = c.id"
+            " WHERE c.start >= ? AND c.start < ? ORDER BY c.id",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+    except sqlite3.DatabaseError as error:
+        raise ConfigError(
+            f"--history {path.as_posix()}",
+            f"cannot be read ({error})",
+            "give a cs-audit history file",
+        ) from None
+    finally:
+        connection.close()
+    seen: dict[int, tuple[list[str], Any, Any, Any, int, dict[str, str]]] = {}
+    for cid, agents, score, first, sla, unanswered, criterion, verdict in rows:
+        if cid not in seen:
+            seen[cid] = (json.loads(agents), score, first, sla, unanswered, {})
+        if criterion in CRITERIA:
+            seen[cid][5][criterion] = verdict
+    per_agent: dict[str, list[tuple[Any, Any, Any, int, dict[str, str]]]] = {}
+    for agents, *rest in seen.values():
+        for name in agents:
+            per_agent.setdefault(name, []).append(tuple(rest))
+    cards = []
+    for name in sorted(per_agent):
+        items = per_agent[name]
+        scores = [s for s, _, _, _, _ in items if s is not None]
+        firsts = [f for _, f, _, _, _ in items if f is not None]
+        slas = [a for _, _, a, _, _ in items if a is not None]
+        rates: dict[str, float | None] = {}
+        for key in CRITERIA:
+            said = [v[key] for *_, v in items if v.get(key) in ("pass", "fail")]
+            rates[key] = round(said.count("pass") / len(said), 3) if said else None
+        cards.append(
+            AgentScorecard(
+                agent=name,
+                conversations=len(items),
+                replies=0,
+                mean_score=round(sum(scores) / len(scores), 1) if scores else None,
+                pass_rates=rates,
+                first_response_median=percentile(firsts, 0.5),
+                first_response_p90=percentile(firsts, 0.9),
+                sla_share=round(sum(slas) / len(slas), 3) if slas else None,
+                unanswered_turns=sum(u for _, _, _, u, _ in items),
+            )
+        )
+    return tuple(cards)

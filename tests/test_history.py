@@ -255,3 +255,31 @@ def test_trend_of_a_missing_or_foreign_file_is_a_usage_error(tmp_path: Path) -> 
     result = runner.invoke(app, ["trend", "--history", str(foreign)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"--history {foreign.as_posix()}: cannot be read (")
+
+
+def test_the_week_before_comes_from_the_history(tmp_path: Path) -> None:
+    """Auditing week 48 alone with a history that kept weeks 46 and 47: the previous
+    week's figures come from the history, without its exports, and with a history a
+    closed period is compared without being asked; without one, it is not."""
+    kept = tmp_path / "history.sqlite"
+    folders = {}
+    for week, chat in WEEKS.items():
+        folders[week] = tmp_path / week
+        folders[week].mkdir()
+        (folders[week] / "Chat WhatsApp dengan Budi.txt").write_text(chat, encoding="utf-8")
+    for week in ("w46", "w47"):
+        runner.invoke(app, ["audit", str(folders[week]), "--history", str(kept), "-q"])
+    args = ["audit", str(folders["w48"]), "--week", "2026-W48", "-f", "csv", "-q"]
+    compared = runner.invoke(app, [*args, "--history", str(kept)])
+    assert compared.exit_code == 0
+    header, *rows = compared.stdout.splitlines()
+    assert header.endswith(
+        "previous_conversations,previous_mean_score,mean_score_change,previous_sla_share,"
+        "sla_share_change"
+    )
+    assert [row.split(",")[0] + "," + ",".join(row.split(",")[-5:]) for row in rows] == [
+        "Dimas,0,,,,",
+        "Rina,1,76.5,23.5,0.5,",
+    ]
+    alone = runner.invoke(app, args)
+    assert "previous" not in alone.stdout.splitlines()[0]
