@@ -735,7 +735,7 @@ def _data(
     )
 
     if fmt is AuditFormat.JSON and by is None:
-        parts = audit_json_parts(result)
+        parts = audit_json_parts(result, previous)
         return (redact_json(part, redacted) for part in parts) if redacted else parts
     rows: Iterable[dict[str, Any]]
     if by is Rows.CONVERSATION:

@@ -283,3 +283,9 @@ def test_the_week_before_comes_from_the_history(tmp_path: Path) -> None:
     ]
     alone = runner.invoke(app, args)
     assert "previous" not in alone.stdout.splitlines()[0]
+    document = runner.invoke(app, [*args[:-3], "-f", "json", "--history", str(kept), "-q"])
+    agents = json.loads(document.stdout)["agents"]
+    assert [(a["agent"], a["previous"]) for a in agents] == [
+        ("Dimas", {"conversations": 0, "mean_score": None, "sla_share": None}),
+        ("Rina", {"conversations": 1, "mean_score": 76.5, "sla_share": 0.5}),
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from cs_audit.models import Evidence
@@ -98,6 +98,17 @@ def _agent(card: AgentScorecard) -> dict[str, Any]:
     }
 
 
+def _before(card: AgentScorecard | None) -> dict[str, Any]:
+    """An agent's figures in the period before (none: they had no conversation then)."""
+    if card is None:
+        return {"conversations": 0, "mean_score": None, "sla_share": None}
+    return {
+        "conversations": card.conversations,
+        "mean_score": card.mean_score,
+        "sla_share": card.sla_share,
+    }
+
+
 def audit_json(result: AuditResult) -> str:
     """The document, UTF-8 text, keys in a fixed order, ending in a newline."""
     return "".join(audit_json_parts(result))
@@ -108,8 +119,12 @@ def conversation_line(result: ConversationResult) -> str:
     return _encode(_conversation(result))
 
 
-def audit_json_parts(result: AuditResult) -> Iterator[str]:
+def audit_json_parts(
+    result: AuditResult, previous: Sequence[AgentScorecard] | None = None
+) -> Iterator[str]:
     """The document in pieces, a whole line each, so it can be written as it is made.
+    With ``previous`` (--compare-previous, or a history), each agent also holds
+    ``previous``: the period before's conversations, mean score and SLA share.
 
     Each top-level list's items are one per line: as easy to grep and diff as indented
     JSON, and written by json's C encoder (indenting falls back to the Python one,
@@ -135,7 +150,14 @@ def audit_json_parts(result: AuditResult) -> Iterator[str]:
     else:  # rendered by the workers that judged them
         yield from array_parts(lines, indent=2, encoded=True)
     yield ',\n  "agents": '
-    yield from array_parts(map(_agent, result.agents), indent=2)
+    if previous is None:
+        yield from array_parts(map(_agent, result.agents), indent=2)
+    else:
+        before = {card.agent: card for card in previous}
+        yield from array_parts(
+            ({**_agent(c), "previous": _before(before.get(c.agent))} for c in result.agents),
+            indent=2,
+        )
     yield "\n}\n"
 
 
