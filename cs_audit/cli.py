@@ -880,6 +880,12 @@ def trend(
         TrendFormat,
         typer.Option("--format", "-f", help="table: for a person; csv or json: data."),
     ] = TrendFormat.TABLE,
+    xlsx: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx", help="Also write a workbook with a line chart per agent.", show_default=False
+        ),
+    ] = None,
 ) -> None:
     """Per agent and ISO week, from the history: mean score, pass rates, first response.
 
@@ -892,6 +898,11 @@ def trend(
 
     with _guarded():
         rows = weekly(history, weeks=weeks, agent=agent)
+        if xlsx is not None:
+            from cs_audit.render.excel import trend_workbook  # noqa: PLC0415
+
+            write_atomically(xlsx, trend_workbook(rows))
+            _say(f"wrote {xlsx.as_posix()} (2 sheets, {len(rows)} rows)")
         if fmt is TrendFormat.TABLE:
             from rich.console import Console  # noqa: PLC0415
 

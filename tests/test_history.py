@@ -289,3 +289,28 @@ def test_the_week_before_comes_from_the_history(tmp_path: Path) -> None:
         ("Dimas", {"conversations": 0, "mean_score": None, "sla_share": None}),
         ("Rina", {"conversations": 1, "mean_score": 76.5, "sla_share": 0.5}),
     ]
+
+
+def test_trend_workbook_charts_each_agents_week(three_weeks: Path, tmp_path: Path) -> None:
+    """--xlsx: a Trend sheet of mean scores (a week a row, an agent a column) under a
+    line chart, one line an agent, and a Figures sheet of every row."""
+    import openpyxl  # noqa: PLC0415
+
+    out = tmp_path / "trend.xlsx"
+    result = runner.invoke(app, ["trend", "--history", str(three_weeks), "--xlsx", str(out)])
+    assert result.exit_code == 0
+    assert result.stderr == f"wrote {out.as_posix()} (2 sheets, 4 rows)\n"
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Trend", "Figures"]
+    trend = book["Trend"]
+    assert list(trend.iter_rows(values_only=True)) == [
+        ("week", "Dimas", "Rina"),
+        ("2026-W46", None, 100),
+        ("2026-W47", None, 76.5),
+        ("2026-W48", 100, 100),
+    ]
+    [chart] = trend._charts  # type: ignore[attr-defined]
+    assert [s.marker.symbol for s in chart.series] == ["circle", "circle"]
+    figures = list(book["Figures"].iter_rows(values_only=True))
+    assert figures[0][:4] == ("week", "agent", "conversations", "mean_score")
+    assert figures[2][:4] == ("2026-W47", "Rina", 1, 76.5)

@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.differential import DifferentialStyle
@@ -842,3 +842,61 @@ def _splice(saved: BinaryIO, out: BinaryIO, streamed: Mapping[str, _Sheet]) -> N
                 shutil.copyfileobj(sheet.spool, member, 1 << 20)
                 member.write(f"</sheetData>{tail}".encode())
             sheet.spool.close()
+
+
+def trend_workbook(
+    rows: Sequence[Mapping[str, Any]], *, clean: Callable[[str], str] = str
+) -> bytes:
+    """``history.trend``'s rows as a workbook: a Trend sheet of each agent's mean score
+    per week (a week a row, an agent a column) under a line chart of them, one line an
+    agent, and a Figures sheet of every row."""
+    book = Workbook()
+    del book[book.sheetnames[0]]  # the default sheet
+    sheet = book.create_sheet("Trend")
+    weeks = sorted({r["week"] for r in rows})
+    agents = sorted({r["agent"] for r in rows})
+    score = {(r["week"], r["agent"]): r["mean_score"] for r in rows}
+    sheet.append(["week", *(_FORBIDDEN.sub("\ufffd", clean(a)) for a in agents)])
+    for week in weeks:
+        sheet.append([week, *(score.get((week, a)) for a in agents)])
+    for cell in sheet[1]:
+        cell.font, cell.alignment = _BOLD, _WRAP
+    sheet.column_dimensions["A"].width = 11
+    for index in range(2, len(agents) + 2):
+        sheet.column_dimensions[get_column_letter(index)].width = 14
+    sheet.freeze_panes = "B2"
+    if weeks and agents:
+        chart = LineChart()
+        chart.title, chart.y_axis.title, chart.x_axis.title = "Mean score per week", "score", "week"
+        chart.add_data(
+            Reference(sheet, min_col=2, max_col=len(agents) + 1, min_row=1, max_row=len(weeks) + 1),
+            titles_from_data=True,
+        )
+        chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=len(weeks) + 1))
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
+        chart.height, chart.width = 9, 18
+        for series in chart.series:  # a week with one agent's score shows as a point
+            series.marker.symbol, series.smooth = "circle", False
+        sheet.add_chart(chart, f"A{len(weeks) + 3}")
+    figures = book.create_sheet("Figures")
+    from cs_audit.history import TREND_COLUMNS  # noqa: PLC0415
+
+    figures.append(list(TREND_COLUMNS))
+    for cell in figures[1]:
+        cell.font, cell.alignment = _BOLD, _WRAP
+    for r in rows:
+        figures.append(
+            [
+                _FORBIDDEN.sub("\ufffd", clean(v)) if isinstance(v, str) else v
+                for v in (r[c] for c in TREND_COLUMNS)
+            ]
+        )
+    for index in range(1, len(TREND_COLUMNS) + 1):
+        figures.column_dimensions[get_column_letter(index)].width = 12
+    figures.freeze_panes = "A2"
+    for page in (sheet, figures):
+        page.page_setup.orientation = "landscape"
+        page.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
