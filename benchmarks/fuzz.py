@@ -103,6 +103,22 @@ MODES = (
         ("audit", CHATS, "--week", "{week}", "--compare-previous", "-f", "csv", "--by", "agent"),
         "csv-agent",
     ),
+    Mode(
+        "audit --history --week -f csv --by agent",
+        (
+            "audit",
+            CHATS,
+            "--history",
+            "{out}.sqlite",
+            "--week",
+            "{week}",
+            "-f",
+            "csv",
+            "--by",
+            "agent",
+        ),
+        "csv-agent",
+    ),
 )
 
 
