@@ -70,6 +70,22 @@ _LEFT_OUT_FIRST = ("p90", "un", "SLA", "n", "1st", "cls", "grt", "ask", "spd", "
 _NAME_WIDTH = 8  # the least an agent's name is given, folded beyond it
 
 
+_CRITERIA_KEY = ", ".join(f"{SHORT[k]}: {k}" for k in CRITERIA) + "."  # a caption's end
+
+
+def _table(title: str) -> Table:
+    """A table as the scorecard's are laid out: title and caption on the left, a rule
+    under the header, no padding at the edges or doubled between columns."""
+    return Table(
+        title=title,
+        title_justify="left",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+
+
 def _caption(conversations: int, shown: Sequence[str], left_out: Sequence[str]) -> str:
     """What the shown columns mean, and which were left out to fit."""
     first = {"1st", "p90"} & set(shown)
@@ -130,15 +146,7 @@ class _Agents:
                 break
             shown.remove(_NUMBERS.index(header))
             left_out.append(header)
-        table = Table(
-            title="Scorecard per agent (pass rates and SLA in %)",
-            title_justify="left",
-            caption_justify="left",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-            padding=(0, 1),
-            collapse_padding=True,
-        )
+        table = _table("Scorecard per agent (pass rates and SLA in %)")
         table.add_column("agent", overflow="fold", min_width=_NAME_WIDTH, ratio=1)
         for i in shown:
             table.add_column(_NUMBERS[i], justify="right", no_wrap=True)
@@ -219,14 +227,7 @@ def conversation_table(
 ) -> Table:
     """One row per conversation, in the audit's order: where it is, who answered, its
     score, the criteria it failed and its first response. Names fold, never vanish."""
-    table = Table(
-        title="Conversations (failed: the criteria a conversation failed)",
-        title_justify="left",
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        collapse_padding=True,
-    )
+    table = _table("Conversations (failed: the criteria a conversation failed)")
     table.add_column("conversation", overflow="fold", ratio=3, min_width=12)
     table.add_column("agents", overflow="fold", ratio=1, min_width=_NAME_WIDTH)
     table.add_column("score", justify="right", no_wrap=True)
@@ -253,8 +254,7 @@ def conversation_table(
         shown += 1
     table.caption = (
         f"{shown} conversations, numbered from 1 in each file. 1st: first response; "
-        + ", ".join(f"{SHORT[k]}: {k}" for k in CRITERIA)
-        + "."
+        + _CRITERIA_KEY
     )
     return table
 
@@ -262,14 +262,7 @@ def conversation_table(
 def trend_table(rows: Sequence[dict[str, Any]], *, clean: Callable[[str], str] = str) -> Table:
     """``history.trend``'s rows: per ISO week and agent, the mean score, each
     criterion's pass rate, the median first response and the SLA share (in %)."""
-    table = Table(
-        title="Trend per agent and week (pass rates and SLA in %)",
-        title_justify="left",
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        collapse_padding=True,
-    )
+    table = _table("Trend per agent and week (pass rates and SLA in %)")
     table.add_column("week", no_wrap=True)
     table.add_column("agent", overflow="fold", min_width=_NAME_WIDTH, ratio=1)
     for header in ("n", "score", *(SHORT[k] for k in CRITERIA), "1st", "SLA"):
@@ -287,6 +280,6 @@ def trend_table(rows: Sequence[dict[str, Any]], *, clean: Callable[[str], str] =
         )
     table.caption = (
         f"{len(rows)} rows. n: conversations the agent replied in; 1st: first response, "
-        "median; " + ", ".join(f"{SHORT[k]}: {k}" for k in CRITERIA) + "."
+        "median; " + _CRITERIA_KEY
     )
     return table
