@@ -314,3 +314,19 @@ def test_trend_workbook_charts_each_agents_week(three_weeks: Path, tmp_path: Pat
     figures = list(book["Figures"].iter_rows(values_only=True))
     assert figures[0][:4] == ("week", "agent", "conversations", "mean_score")
     assert figures[2][:4] == ("2026-W47", "Rina", 1, 76.5)
+
+
+def test_a_trend_workbook_never_turns_a_name_into_a_formula(tmp_path: Path) -> None:
+    """An agent whose signature reads "=HYPERLINK(...)" stays text in both sheets."""
+    import openpyxl  # noqa: PLC0415
+
+    from cs_audit.history import TREND_COLUMNS  # noqa: PLC0415
+    from cs_audit.render.excel import trend_workbook  # noqa: PLC0415
+
+    row = dict.fromkeys(TREND_COLUMNS)
+    row.update(week="2026-W47", agent='=HYPERLINK("http://x.example","klik")', conversations=1)
+    out = tmp_path / "trend.xlsx"
+    out.write_bytes(trend_workbook([row]))
+    book = openpyxl.load_workbook(out)
+    for cell in (book["Trend"]["B1"], book["Figures"]["B2"]):
+        assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x.example","klik")', "s")

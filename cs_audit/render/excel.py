@@ -844,6 +844,16 @@ def _splice(saved: BinaryIO, out: BinaryIO, streamed: Mapping[str, _Sheet]) -> N
             sheet.spool.close()
 
 
+def _append(sheet: Worksheet, values: list[Any]) -> None:
+    """A row of an openpyxl sheet whose text is always text: an agent named
+    "=HYPERLINK(...)" would otherwise be written as a formula."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.value = _FORBIDDEN.sub("\ufffd", cell.value)
+            cell.data_type = "s"
+
+
 def trend_workbook(
     rows: Sequence[Mapping[str, Any]], *, clean: Callable[[str], str] = str
 ) -> bytes:
@@ -856,7 +866,7 @@ def trend_workbook(
     weeks = sorted({r["week"] for r in rows})
     agents = sorted({r["agent"] for r in rows})
     score = {(r["week"], r["agent"]): r["mean_score"] for r in rows}
-    sheet.append(["week", *(_FORBIDDEN.sub("\ufffd", clean(a)) for a in agents)])
+    _append(sheet, ["week", *(clean(a) for a in agents)])
     for week in weeks:
         sheet.append([week, *(score.get((week, a)) for a in agents)])
     for cell in sheet[1]:
@@ -885,11 +895,8 @@ def trend_workbook(
     for cell in figures[1]:
         cell.font, cell.alignment = _BOLD, _WRAP
     for r in rows:
-        figures.append(
-            [
-                _FORBIDDEN.sub("\ufffd", clean(v)) if isinstance(v, str) else v
-                for v in (r[c] for c in TREND_COLUMNS)
-            ]
+        _append(
+            figures, [clean(v) if isinstance(v, str) else v for v in (r[c] for c in TREND_COLUMNS)]
         )
     for index in range(1, len(TREND_COLUMNS) + 1):
         figures.column_dimensions[get_column_letter(index)].width = 12
