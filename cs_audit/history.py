@@ -14,9 +14,9 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cs_audit.errors import ConfigError
 from cs_audit.pipeline import AuditResult, ConversationResult
@@ -204,12 +204,99 @@ TREND_COLUMNS = (
 )
 
 
+class _Kept(NamedTuple):
+    """A conversation as the history keeps it, with its criteria's verdicts."""
+
+    start: datetime
+    agents: list[str]
+    score: float | None
+    first_response: float | None
+    sla_share: float | None
+    unanswered: int
+    verdicts: dict[str, str]
+
+
+def _kept(path: Path, since: datetime, until: datetime) -> list[_Kept]:
+    """The conversations of the history at ``path`` that start in [since, until), or
+    none where it is no file or of another schema; ``ConfigError`` for one that is no
+    database."""
+    where = path.as_posix()
+    if not path.is_file():
+        return []
+    connection = _open(path)
+    try:
+        if connection.execute("PRAGMA user_version").fetchone()[0] != VERSION:
+            return []
+        rows = connection.execute(
+            "SELECT c.id, c.start, c.agents, c.score, c.first_response_seconds, c.sla_share,"
+            " c.unanswered_turns, v.criterion, v.verdict FROM conversations c"
+            " LEFT JOIN verdicts v ON v.conversation_id = c.id"
+            " WHERE c.start >= ? AND c.start < ? ORDER BY c.id",
+            (since.isoformat(), until.isoformat()),
+        ).fetchall()
+    except sqlite3.DatabaseError as error:
+        raise ConfigError(
+            f"--history {where}", f"cannot be read ({error})", "give a cs-audit history file"
+        ) from None
+    finally:
+        connection.close()
+    found: dict[int, _Kept] = {}
+    for cid, start, agents, score, first, sla, unanswered, criterion, verdict in rows:
+        kept = found.get(cid)
+        if kept is None:
+            kept = found[cid] = _Kept(
+                datetime.fromisoformat(start), json.loads(agents), score, first, sla, unanswered, {}
+            )
+        if criterion in CRITERIA:
+            kept.verdicts[criterion] = verdict
+    return list(found.values())
+
+
+def _scorecard(agent: str, items: Sequence[_Kept]) -> AgentScorecard:
+    """An agent's figures over the kept conversations they replied in. Replies are not
+    kept, so they count 0; the SLA share is the conversations' mean."""
+    scores = [k.score for k in items if k.score is not None]
+    firsts = [k.first_response for k in items if k.first_response is not None]
+    slas = [k.sla_share for k in items if k.sla_share is not None]
+    rates: dict[str, float | None] = {}
+    for key in CRITERIA:
+        said = [k.verdicts[key] for k in items if k.verdicts.get(key) in ("pass", "fail")]
+        rates[key] = round(said.count("pass") / len(said), 3) if said else None
+    return AgentScorecard(
+        agent=agent,
+        conversations=len(items),
+        replies=0,
+        mean_score=round(sum(scores) / len(scores), 1) if scores else None,
+        pass_rates=rates,
+        first_response_median=percentile(firsts, 0.5),
+        first_response_p90=percentile(firsts, 0.9),
+        sla_share=round(sum(slas) / len(slas), 3) if slas else None,
+        unanswered_turns=sum(k.unanswered for k in items),
+    )
+
+
+def _by_agent(kept: Sequence[_Kept], agent: str | None = None) -> dict[str, list[_Kept]]:
+    """The kept conversations per agent who replied in them (``agent``: only theirs)."""
+    per: dict[str, list[_Kept]] = {}
+    for k in kept:
+        for name in k.agents:
+            if agent is None or name == agent:
+                per.setdefault(name, []).append(k)
+    return per
+
+
+def _iso_week(moment: datetime) -> str:
+    year, week, _ = moment.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 def trend(path: str | Path, *, weeks: int = 8, agent: str | None = None) -> list[dict[str, Any]]:
     """Per ISO week and agent, for the last ``weeks`` weeks the history holds (the
-    newest week with a conversation, and the ``weeks - 1`` before it): conversations,
-    mean score, each criterion's pass rate (passes of passes and fails), the median
-    first response and the mean SLA share of the conversations the agent replied in.
-    Rows by week, then agent; ``agent`` keeps one agent's."""
+    newest week with a conversation, and the ``weeks - 1`` before it that have one):
+    conversations, mean score, each criterion's pass rate (passes of passes and
+    fails), the median first response and the mean SLA share of the conversations the
+    agent replied in. Rows by week, then agent; ``agent`` keeps one agent's. Only the
+    kept weeks' rows are read, however long the history."""
     path = Path(path)
     where = path.as_posix()
     if not path.is_file():
@@ -223,111 +310,48 @@ def trend(path: str | Path, *, weeks: int = 8, agent: str | None = None) -> list
                 f"holds schema {version}, not {VERSION}",
                 "run an audit with --history to bring it forward, or upgrade cs-audit",
             )
-        rows = connection.execute(
-            "SELECT c.id, c.start, c.agents, c.score, c.first_response_seconds, c.sla_share,"
-            " v.criterion, v.verdict FROM conversations c LEFT JOIN verdicts v"
-            " ON v.conversation_id = c.id ORDER BY c.id"
-        ).fetchall()
+        days = [
+            datetime.fromisoformat(day)
+            for (day,) in connection.execute(
+                "SELECT DISTINCT substr(start, 1, 10) FROM conversations"
+            )
+        ]
     except sqlite3.DatabaseError as error:
         raise ConfigError(
             f"--history {where}", f"cannot be read ({error})", "give a cs-audit history file"
         ) from None
     finally:
         connection.close()
-    conversations: dict[int, tuple[str, list[str], Any, Any, Any, dict[str, str]]] = {}
-    for cid, start, agents, score, first, sla, criterion, verdict in rows:
-        if cid not in conversations:
-            year, number, _ = datetime.fromisoformat(start).isocalendar()
-            week = f"{year}-W{number:02d}"
-            conversations[cid] = (week, json.loads(agents), score, first, sla, {})
-        if criterion in CRITERIA:
-            conversations[cid][5][criterion] = verdict
-    kept_weeks = sorted({c[0] for c in conversations.values()})[-weeks:]
-    cells: dict[tuple[str, str], list[tuple[Any, Any, Any, dict[str, str]]]] = {}
-    for week, agents, score, first, sla, verdicts in conversations.values():
-        if week not in kept_weeks:
-            continue
-        for name in agents:
-            if agent is None or name == agent:
-                cells.setdefault((week, name), []).append((score, first, sla, verdicts))
+    kept_weeks = sorted({_iso_week(d) for d in days})[-weeks:]
+    if not kept_weeks:
+        return []
+    first = min(d for d in days if _iso_week(d) == kept_weeks[0])
+    since = first - timedelta(days=first.weekday())  # that week's Monday
+    by_week: dict[str, list[_Kept]] = {}
+    for k in _kept(path, since, datetime.max):
+        by_week.setdefault(_iso_week(k.start), []).append(k)
     out = []
-    for (week, name), items in sorted(cells.items()):
-        scores = [s for s, _, _, _ in items if s is not None]
-        firsts = [f for _, f, _, _ in items if f is not None]
-        slas = [a for _, _, a, _ in items if a is not None]
-        row: dict[str, Any] = {
-            "week": week,
-            "agent": name,
-            "conversations": len(items),
-            "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
-        }
-        for key in CRITERIA:
-            said = [v[key] for _, _, _, v in items if v.get(key) in ("pass", "fail")]
-            row[f"pass_rate_{key}"] = round(said.count("pass") / len(said), 3) if said else None
-        median = percentile(firsts, 0.5)
-        row["first_response_median_seconds"] = None if median is None else round(median)
-        row["sla_share"] = round(sum(slas) / len(slas), 3) if slas else None
-        out.append(row)
+    for week in sorted(by_week):
+        for name, items in sorted(_by_agent(by_week[week], agent).items()):
+            card = _scorecard(name, items)
+            median = card.first_response_median
+            out.append(
+                {
+                    "week": week,
+                    "agent": name,
+                    "conversations": card.conversations,
+                    "mean_score": card.mean_score,
+                    **{f"pass_rate_{k}": card.pass_rates[k] for k in CRITERIA},
+                    "first_response_median_seconds": None if median is None else round(median),
+                    "sla_share": card.sla_share,
+                }
+            )
     return out
 
 
 def previous(path: str | Path, start: datetime, end: datetime) -> tuple[AgentScorecard, ...]:
     """Each agent's scorecard for the conversations the history holds that start in
-    [start, end): what --compare-previous shows when that period is not in the inputs.
-    Replies are not kept, so they count 0; the SLA share is the conversations' mean."""
-    path = Path(path)
-    if not path.is_file():
-        return ()
-    connection = _open(path)
-    try:
-        if connection.execute("PRAGMA user_version").fetchone()[0] != VERSION:
-            return ()
-        rows = connection.execute(
-            "SELECT c.id, c.agents, c.score, c.first_response_seconds, c.sla_share,"
-            " c.unanswered_turns, v.criterion, v.verdict FROM conversations c"
-            " LEFT JOIN verdicts v ON v.conversation_id = c.id"
-            " WHERE c.start >= ? AND c.start < ? ORDER BY c.id",
-            (start.isoformat(), end.isoformat()),
-        ).fetchall()
-    except sqlite3.DatabaseError as error:
-        raise ConfigError(
-            f"--history {path.as_posix()}",
-            f"cannot be read ({error})",
-            "give a cs-audit history file",
-        ) from None
-    finally:
-        connection.close()
-    seen: dict[int, tuple[list[str], Any, Any, Any, int, dict[str, str]]] = {}
-    for cid, agents, score, first, sla, unanswered, criterion, verdict in rows:
-        if cid not in seen:
-            seen[cid] = (json.loads(agents), score, first, sla, unanswered, {})
-        if criterion in CRITERIA:
-            seen[cid][5][criterion] = verdict
-    per_agent: dict[str, list[tuple[Any, Any, Any, int, dict[str, str]]]] = {}
-    for agents, *rest in seen.values():
-        for name in agents:
-            per_agent.setdefault(name, []).append(tuple(rest))
-    cards = []
-    for name in sorted(per_agent):
-        items = per_agent[name]
-        scores = [s for s, _, _, _, _ in items if s is not None]
-        firsts = [f for _, f, _, _, _ in items if f is not None]
-        slas = [a for _, _, a, _, _ in items if a is not None]
-        rates: dict[str, float | None] = {}
-        for key in CRITERIA:
-            said = [v[key] for *_, v in items if v.get(key) in ("pass", "fail")]
-            rates[key] = round(said.count("pass") / len(said), 3) if said else None
-        cards.append(
-            AgentScorecard(
-                agent=name,
-                conversations=len(items),
-                replies=0,
-                mean_score=round(sum(scores) / len(scores), 1) if scores else None,
-                pass_rates=rates,
-                first_response_median=percentile(firsts, 0.5),
-                first_response_p90=percentile(firsts, 0.9),
-                sla_share=round(sum(slas) / len(slas), 3) if slas else None,
-                unanswered_turns=sum(u for _, _, _, u, _ in items),
-            )
-        )
-    return tuple(cards)
+    [start, end): what --compare-previous shows when that period is not in the inputs
+    (see ``_scorecard``); none where there is no such history."""
+    per = _by_agent(_kept(Path(path), start, end))
+    return tuple(_scorecard(name, per[name]) for name in sorted(per))
