@@ -456,6 +456,10 @@ def audit(
         period = _period(week, since, until, month)
         config = _config(config_file, agent)
         kept = history or config.history
+        if kept is not None:
+            from cs_audit.history import check as check_history  # noqa: PLC0415
+
+            check_history(kept)  # before the audit's minutes, not after them
         # with a history, a closed period is compared with the one before it, as asked
         closed = period is not None and None not in period
         compare = compare_previous or (kept is not None and kept.is_file() and closed)

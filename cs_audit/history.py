@@ -80,15 +80,44 @@ def _open(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _migrate(connection: sqlite3.Connection, where: str) -> None:
-    """Bring the schema to ``VERSION`` inside the open transaction."""
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
+def _version(connection: sqlite3.Connection, where: str) -> int:
+    """The schema's version; ``ConfigError`` for one a newer cs-audit wrote."""
+    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
     if version > VERSION:
         raise ConfigError(
             f"--history {where}",
             f"was written by a newer cs-audit (schema {version}, this one knows {VERSION})",
             "upgrade cs-audit, or give another --history file",
         )
+    return version
+
+
+def check(path: str | Path) -> None:
+    """Before an audit: a history that cannot be written to is said at once, not after
+    the audit's minutes (a folder, a file that is no database, a newer schema); a file
+    not there yet is fine."""
+    path = Path(path)
+    where = path.as_posix()
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise ConfigError(f"--history {where}", "is not a file", "give a file's path")
+    connection = _open(path)
+    try:
+        _version(connection, where)
+    except sqlite3.DatabaseError as error:
+        raise ConfigError(
+            f"--history {where}",
+            f"cannot be written ({error})",
+            "give a cs-audit history file, or a new path",
+        ) from None
+    finally:
+        connection.close()
+
+
+def _migrate(connection: sqlite3.Connection, where: str) -> None:
+    """Bring the schema to ``VERSION`` inside the open transaction."""
+    version = _version(connection, where)
     for script in MIGRATIONS[version:]:
         for statement in script.split(";"):
             if statement.strip():

@@ -330,3 +330,18 @@ def test_a_trend_workbook_never_turns_a_name_into_a_formula(tmp_path: Path) -> N
     book = openpyxl.load_workbook(out)
     for cell in (book["Trend"]["B1"], book["Figures"]["B2"]):
         assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x.example","klik")', "s")
+
+
+def test_a_history_that_cannot_be_written_is_said_before_the_audit(tmp_path: Path) -> None:
+    """A folder given as the history, or a file that is no database: exit 2 with the
+    one line, and no audit run first (no scorecard printed, then thrown away)."""
+    folder = runner.invoke(app, ["audit", "sample_exports", "--history", str(tmp_path)])
+    assert (folder.exit_code, folder.stdout, folder.stderr) == (
+        2,
+        "",
+        f"--history {tmp_path.as_posix()}: is not a file; give a file's path\n",
+    )
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a database", encoding="utf-8")
+    result = runner.invoke(app, ["audit", "sample_exports", "--history", str(bad)])
+    assert (result.exit_code, result.stdout) == (2, "")
