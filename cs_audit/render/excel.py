@@ -11,6 +11,7 @@ cut at 32,767 characters and rows at 1,048,576, each with a note.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import io
 import json
@@ -549,23 +550,23 @@ def _findings(book: Workbook, clean: Callable[[str], str]) -> _Rows:
     )
 
     def values(r: ConversationResult) -> Iterator[Sequence[Any]]:
+        starts = [t.line for t in r.conversation.turns]
         for row in findings_of(r):
-            row["agent"] = _agent_at(r, row["line"])
+            row["agent"] = _agent_at(r, starts, row["line"])
             yield [row[k] + 1 if k == "conversation" else row[k] for k in keys]
 
     return sheet, values
 
 
-def _agent_at(r: ConversationResult, line: int | None) -> str:
+def _agent_at(r: ConversationResult, starts: Sequence[int], line: int | None) -> str:
     """The agent a finding is about: the one credited with the turn its quoted line
     stands in (the reply that decided it, or the question it left), else the
-    conversation's agents."""
+    conversation's agents. ``starts``: the turns' first lines, in order (a search, not
+    a scan of a long chat's turns for each finding)."""
     c = r.conversation
-    if line is not None:
-        agents = [t.agent for t in c.turns if t.line <= line]
-        if agents and agents[-1]:
-            return agents[-1]
-    return ", ".join(c.agents)
+    at = bisect.bisect_right(starts, line) if line is not None else 0
+    agent = c.turns[at - 1].agent if at else None
+    return agent or ", ".join(c.agents)
 
 
 def _response_times(book: Workbook, clean: Callable[[str], str]) -> _Rows:
