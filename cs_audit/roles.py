@@ -273,9 +273,13 @@ def assign_roles(
     if business and rest:
         return Roles(frozenset(rest), frozenset(business))
     given = {identity(a, code) for a in config.agent_names}  # --agent names the account
-    if not business and (customers == rest or (given and len(people) == 1 and named is None)):
-        # only the customer wrote (the file name names them, or the config names the
-        # business side and it is not here): nobody answered, the worst chat of the week
+    other = account is not None and identity(account, code) != identity(people[0], code)
+    if not business and (
+        customers == rest or ((given or other) and len(people) == 1 and named is None)
+    ):
+        # only the customer wrote (the file name names them, or the config or the
+        # folder's other files name the business account and it is not here): nobody
+        # answered, the worst chat of the week
         hint = {account} - set(people) if account else set()
         return Roles(frozenset(people), frozenset(), _account(config, frequent - set(people), hint))
     if business and not rest and named is None:

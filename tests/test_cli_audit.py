@@ -65,6 +65,32 @@ def test_a_lone_member_of_a_group_is_never_the_business(tmp_path: Path) -> None:
     assert conversation["criteria"]["response_speed"]["verdict"] == "fail"
 
 
+def test_a_lone_author_beside_the_folders_account_is_a_customer_nobody_answered(
+    tmp_path: Path,
+) -> None:
+    """Found by the mixed benchmark week: a renamed file ("chat-3.txt") where only one
+    author wrote, in a folder whose named chats show the business account: the author
+    is not that account, so it is a customer nobody answered, not an exit 3."""
+    for name in ("Budi", "Sari"):
+        (tmp_path / f"Chat WhatsApp dengan {name}.txt").write_text(
+            f"16/11/26 09.00 - {name}: Halo kak, jaket denim ready?\n"
+            "16/11/26 09.02 - Toko Maju: Ready kak, ukuran apa?\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "chat-3.txt").write_text(
+        "16/11/26 10.00 - +62 812-3456-7890: Halo kak, tas kulit masih ada?\n"
+        "16/11/26 10.20 - +62 812-3456-7890: kak?\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["audit", str(tmp_path), "-f", "json"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    lone = [c for c in json.loads(result.stdout)["conversations"] if c["file"].endswith("-3.txt")]
+    assert [(c["customer"], c["agents"]) for c in lone] == [("+62 812-3456-7890", ["Toko Maju"])]
+    assert lone[0]["criteria"]["response_speed"]["verdict"] == "fail"
+    alone = runner.invoke(app, ["audit", str(tmp_path / "chat-3.txt"), "-f", "json"])
+    assert alone.exit_code == 3  # alone, nothing tells whose number it is
+
+
 def test_undecidable_roles_are_reported_and_fixed_by_agent(tmp_path: Path) -> None:
     """A chat whose file name names nobody: exit 3 with the fix; --agent fixes it."""
     chat = tmp_path / "chat.txt"
