@@ -110,9 +110,9 @@ def generate(folder: Path, chats: int, messages: int, seed: int = 47) -> None:
 
 def main() -> None:
     if sys.argv[1:2] == ["--generate"]:
-        kind, folder, chats, messages = sys.argv[2:6]
+        kind, where, count, size = sys.argv[2:6]
         make = mixed_week.generate if kind == "mixed" else generate
-        make(Path(folder), int(chats), int(messages))
+        make(Path(where), int(count), int(size))
         return
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--chats", type=int, default=20_000)
