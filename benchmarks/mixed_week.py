@@ -35,6 +35,17 @@ CATALOG = {
     "Dompet Kulit": 225_000,
 }
 ITEMS = list(CATALOG)
+# the rest of a shop's catalog, rows the chats seldom name: about a hundred, as real
+# shops' are
+_KINDS = ["Kaos Polos", "Kemeja Flanel", "Rok Plisket", "Gamis Katun", "Celana Kulot"]
+_KINDS += ["Sandal Jepit", "Topi Baseball", "Kaos Kaki", "Sweater Rajut", "Tas Selempang"]
+_KINDS += ["Blazer Wanita", "Piyama Satin"]
+_COLOURS = ["Hitam", "Putih", "Navy", "Maroon", "Abu", "Mocca", "Sage", "Coklat"]
+EXTRA = {
+    f"{kind} {colour}": 49_000 + 7_000 * i + 1_000 * j
+    for i, kind in enumerate(_KINDS)
+    for j, colour in enumerate(_COLOURS)
+}
 CITIES = ["Bandung", "Surabaya", "Medan", "Makassar", "Denpasar", "Pontianak", "Singapore"]
 COURIERS = ["JNE", "J&T", "SiCepat", "AnterAja"]
 
@@ -198,5 +209,5 @@ def generate(folder: Path, chats: int, messages: int, seed: int = 53) -> None:
     ) as f:
         writer = csv.writer(f)
         writer.writerow(["Produk", "Harga"])
-        for item, price in CATALOG.items():
+        for item, price in {**CATALOG, **EXTRA}.items():
             writer.writerow([item, price])

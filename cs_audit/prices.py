@@ -790,10 +790,12 @@ def load_catalog(path: str | Path) -> tuple[CatalogItem, ...]:
     return tuple(items)
 
 
+@functools.lru_cache(maxsize=4096)  # a catalog's names, read for every reply
 def _words(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", name.casefold()))
 
 
+@functools.lru_cache(maxsize=4096)  # a catalog's names, read for every reply
 def _core(label: str) -> str:
     """A name or variant without its notes in brackets, which a reply seldom repeats:
     "2 kaki (180 cm)" is "2 kaki", "Money Bouquet (jasa rangkai)" is "Money Bouquet"."""
@@ -801,6 +803,7 @@ def _core(label: str) -> str:
     return core if re.search(r"\w", core) else label
 
 
+@functools.lru_cache(maxsize=4096)  # a catalog's names, read for every reply
 def _whole(name: str) -> frozenset[str]:
     """The words that say a name whole: its own, bar notes in brackets and function
     words a reply may leave out or say otherwise ("Vitamin D3 1000 IU isi 60" is said
@@ -859,11 +862,12 @@ def _says_all(words: Set[str], sentence: str) -> bool:
     clause with another of them ("Niacinamide 30 ml ... and Vitamin C 20 ml" says no
     "Niacinamide 20 ml")."""
     units = [w for w in words if _UNIT_TOKEN.fullmatch(w)]
+    # each word at least inside another ("20ml" is said "20 ml"): cheap, and most fail
+    if not all(w in sentence for w in words if w not in units):
+        return False
     # a word negated by "non-" is not said ("kamar non-AC" says no "Deposit kamar AC")
-    negated = "" if "non" in words else r"(?<!\bnon-)(?<!\bnon )"
-    if not all(
-        re.search(rf"{negated}\b{re.escape(w)}\b", sentence) for w in words if w not in units
-    ):
+    negatable = "non" not in words
+    if not all(_word(w, negatable).search(sentence) for w in words if w not in units):
         return False
     if not units:
         return True
@@ -871,12 +875,18 @@ def _says_all(words: Set[str], sentence: str) -> bool:
     clauses = [(_tokens(c), c) for c in _CLAUSE_END.split(sentence)]
     return all(
         any(
-            unit in tokens
-            and (not others or any(re.search(rf"\b{re.escape(w)}\b", c) for w in others))
+            unit in tokens and (not others or any(_word(w, False).search(c) for w in others))
             for tokens, c in clauses
         )
         for unit in units
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _word(word: str, negatable: bool) -> re.Pattern[str]:
+    """A name's word said whole; where ``negatable``, not after "non-"."""
+    negated = r"(?<!\bnon-)(?<!\bnon )" if negatable else ""
+    return re.compile(rf"{negated}\b{re.escape(word)}\b")
 
 
 # where a sentence ends: ". " before a capital ("Rp 180.000. Antar-jemput ..."; not
@@ -938,7 +948,11 @@ def products_named(
     answered "Cat tembok interior 5 kg Rp 135.000"), else all of that product's (then
     any of their prices is right)."""
     required, sentences = _required(catalog), _sentences(text)
-    named = [item for item in catalog if _in_one(required[item.name], sentences)]
+    # only names whose key word the text holds can be said (see _required_index)
+    said = set().union(*(re.findall(r"\w+", sentence) for sentence in sentences)) | {""}
+    by_key = _rows_by_key(catalog)
+    rows = sorted(row for word in said for row in by_key.get(word, ()))  # catalog order
+    named = [catalog[row] for row in rows if _in_one(required[catalog[row].name], sentences)]
     # where names differ only in brackets ("Nasi Box (Ayam)", "Nasi Box (Rendang)"),
     # those the text names whole, if any; else they are one product's variants
     whole = [item for item in named if _in_one(_words(item.name), sentences)]
@@ -1078,21 +1092,39 @@ def _required(catalog: tuple[CatalogItem, ...]) -> dict[str, frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=8)
+def _name_keys(catalog: tuple[CatalogItem, ...]) -> dict[str, str]:
+    """Per name, one word a sentence naming it holds as a whole word: the longest of
+    the words it must be said with (the rarest, as a rule), the first of a letter's
+    pair ("zona" of "zona a"), never an amount with its unit ("20ml", said "20 ml");
+    chosen by its letters, not by a set's order, which changes from run to run. ""
+    where there is none: such a name is read against every sentence."""
+    keys = {}
+    for name, words in _required(catalog).items():
+        plain = [w.split()[0] for w in words if not _UNIT_TOKEN.fullmatch(w)]
+        keys[name] = min(plain, key=lambda w: (-len(w), w)) if plain else ""
+    return keys
+
+
+@functools.lru_cache(maxsize=8)
+def _rows_by_key(catalog: tuple[CatalogItem, ...]) -> dict[str, list[int]]:
+    """The catalog's rows by their names' key words (``_name_keys``)."""
+    keys = _name_keys(catalog)
+    rows: dict[str, list[int]] = {}
+    for row, item in enumerate(catalog):
+        rows.setdefault(keys[item.name], []).append(row)
+    return rows
+
+
+@functools.lru_cache(maxsize=8)
 def _required_index(
     catalog: tuple[CatalogItem, ...],
 ) -> dict[str, list[frozenset[str]]]:
-    """The words each name must be said with, filed under one word a sentence naming
-    it holds: a sentence is read against the names its own words file, not the whole
-    catalog. The word is the longest (the rarest, as a rule), the first of a letter's
-    pair ("zona" of "zona a"), never an amount with its unit ("20ml", said "20 ml");
-    chosen by its letters, not by a set's order, which changes from run to run."""
-    required = _required(catalog)
+    """The words each name must be said with, filed under its key word (``_name_keys``):
+    a sentence is read against the names its own words file, not the whole catalog."""
+    required, keys = _required(catalog), _name_keys(catalog)
     index: dict[str, list[frozenset[str]]] = {}
     for item in catalog:
-        words = required[item.name]
-        plain = [w.split()[0] for w in words if not _UNIT_TOKEN.fullmatch(w)]
-        key = min(plain, key=lambda w: (-len(w), w)) if plain else ""  # "": read always
-        index.setdefault(key, []).append(words)
+        index.setdefault(keys[item.name], []).append(required[item.name])
     return index
 
 
