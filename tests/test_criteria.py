@@ -10,6 +10,7 @@ from cs_audit.config import AuditConfig
 from cs_audit.conversations import build_conversations
 from cs_audit.criteria import Context, conversation_language, judge_all, raise_flags, score
 from cs_audit.criteria.base import topic_words
+from cs_audit.criteria.flags import language_of
 from cs_audit.ingest import parse_export
 from cs_audit.metrics import conversation_metrics
 from cs_audit.models import CriterionResult, Flag, Verdict
@@ -200,6 +201,41 @@ def test_escalation_empathy_honesty_and_language() -> None:
         "thank you for asking us\n"
     )
     assert [f.reason for f in mixed] == ["the customer writes id, the agent replies in en"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "language"),
+    [
+        # switching between the languages, within messages or between them: mixed
+        (["kak, can you dry clean my kebaya before Sunday? bisa ga? Harganya berapa?"], "mixed"),
+        (["How much is the celana chino?", "Ongkir ke Pontianak berapa ya min?"], "mixed"),
+        (["min mau order lagi dong", "oh and can it arrive before Monday"], "mixed"),
+        # English loanwords in Indonesian are no switch
+        (["ok kak, thanks ya. Bisa kirim invoice?", "Hi kak, sudah transfer ya"], "id"),
+        (["Yes kak, masih ada yang ukuran L?"], "id"),
+        # one language clearly: three of its function words to one of the other's
+        (["Is the jacket still available? Can you send it to Medan, kak?"], "en"),
+        (["Kak, apakah kemeja batik ini masih tersedia ukuran besar?"], "id"),
+        # no function word: langdetect reads it; under 15 characters, nothing does
+        (["Ukuran L ready gak?"], "id"),
+        (["Size L ready?"], None),
+    ],
+)
+def test_language_from_function_words(texts: list[str], language: str | None) -> None:
+    """LABELING.md: a conversation whose customer switches between Indonesian and
+    English beyond loanwords is mixed; one language's clear majority decides."""
+    assert language_of(texts, 8) == language
+
+
+def test_a_mixed_customer_answered_in_one_language_is_no_mismatch() -> None:
+    """Replying in Indonesian to a customer who mixes it with English is no reply in
+    another language than theirs: no language_mismatch flag."""
+    flags = _flags(
+        "16/11/26 09.00 - Budi: Hi kak, downlight LED yg 6 inch ada? It's for my cafe, "
+        "can you install them too?\n"
+        "16/11/26 09.05 - Toko Maju: Ada kak, harganya Rp 85.000 dan bisa kami pasang ya kak\n"
+    )
+    assert [f.key for f in flags] == []
 
 
 @pytest.mark.parametrize(

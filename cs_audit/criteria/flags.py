@@ -56,30 +56,41 @@ _ENGLISH = (
     "when where which will would please thanks thank hi hello yes no we our with"
 )
 _FUNCTION_WORDS = {"id": frozenset(_INDONESIAN.split()), "en": frozenset(_ENGLISH.split())}
+# English words Indonesian chats say as their own ("ok kak, thanks ya"): no switch
+_LOANWORDS = frozenset({"thanks", "thank", "please", "hi", "hello", "yes", "no"})
 _CLEAR = 3  # one language's words must outnumber the other's three to one
+MIXED = "mixed"
 
 
-def _by_function_words(text: str) -> str | None:
-    words = re.findall(r"[a-z]+", text.casefold())
-    counts = {
-        lang: sum(w in vocabulary for w in words) for lang, vocabulary in _FUNCTION_WORDS.items()
-    }
+def _by_function_words(texts: Sequence[str]) -> str | None:
+    """ "id" or "en" where one language's function words clearly outnumber the other's;
+    MIXED where both languages' are said, English beyond loanwords ("ok kak, thanks
+    ya" is Indonesian), and neither clearly outnumbers the other; None where too few
+    words tell."""
+    indonesian, english = _FUNCTION_WORDS["id"], _FUNCTION_WORDS["en"]
+    words = re.findall(r"[a-z]+", "\n".join(texts).casefold())
+    counts = {"id": sum(w in indonesian for w in words), "en": sum(w in english for w in words)}
     (top, most), (_, other) = sorted(counts.items(), key=lambda item: -item[1])
-    return top if most >= 2 and most >= _CLEAR * other else None
+    if most >= 2 and most >= _CLEAR * other:
+        return top
+    switched = sum(w in english and w not in _LOANWORDS for w in words)
+    return MIXED if counts["id"] >= 2 and switched >= 2 else None
 
 
 def language_of(texts: Sequence[str], sample: int) -> str | None:
-    """The language of a bounded sample of texts: "id", "en", or None when unclear.
+    """The language of a bounded sample of texts: "id", "en", MIXED, or None when
+    unclear.
 
     Function words decide most chats at once; langdetect (seeded, four profiles) reads
     the joined sample only when they do not: once per side, never once per message.
     """
-    joined = "\n".join([t for t in texts if len(t) >= 15][:sample])
-    if not joined:
+    chosen = [t for t in texts if len(t) >= 15][:sample]
+    if not chosen:
         return None
-    decided = _by_function_words(joined)
+    decided = _by_function_words(chosen)
     if decided is not None:
         return decided
+    joined = "\n".join(chosen)
     from langdetect.lang_detect_exception import LangDetectException  # noqa: PLC0415
 
     detector = _detectors().create()
@@ -145,7 +156,7 @@ def raise_flags(ctx: Context, languages: tuple[str | None, str | None]) -> tuple
             )
         )
     spoken, answered = languages
-    if spoken and answered and spoken != answered:
+    if spoken and answered and spoken != answered and MIXED not in languages:
         first_customer = customer[0] if customer else None
         evidence = [m for m in (first_customer, replies[0] if replies else None) if m]
         flags.append(
