@@ -947,6 +947,34 @@ def products_named(
     the question it answers (``asked``) says ("cat warna broken white yg 5 kg brp?"
     answered "Cat tembok interior 5 kg Rp 135.000"), else all of that product's (then
     any of their prices is right)."""
+    return [
+        list(said or (_said_variants(variants, asked) if asked else []) or variants)
+        for variants, said in _named_in(catalog, text)
+    ]
+
+
+# products_named's reading of a text, by text, for one catalog: agents send the same
+# texts again and again, and each was read against the whole catalog
+_Named = list[tuple[list["CatalogItem"], list["CatalogItem"]]]
+_named_memo: tuple[tuple[CatalogItem, ...] | None, dict[str, _Named]] = (None, {})
+_NAMED_MEMO_SIZE = 4096
+
+
+def _named_in(catalog: tuple[CatalogItem, ...], text: str) -> _Named:
+    """The products a text names, each as all its variants and those the sentences
+    naming it say (see ``products_named``); remembered for the last catalog asked."""
+    global _named_memo  # noqa: PLW0603  (a cache, pure: same text, same answer)
+    of, memo = _named_memo
+    if of is not catalog or len(memo) >= _NAMED_MEMO_SIZE:
+        memo = {}
+        _named_memo = (catalog, memo)
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = _read_names(catalog, text)
+    return found
+
+
+def _read_names(catalog: tuple[CatalogItem, ...], text: str) -> _Named:
     required, sentences = _required(catalog), _sentences(text)
     # only names whose key word the text holds can be said (see _required_index)
     said = set().union(*(re.findall(r"\w+", sentence) for sentence in sentences)) | {""}
@@ -1003,15 +1031,11 @@ def products_named(
     groups: dict[frozenset[str], list[CatalogItem]] = {}
     for item in named:
         groups.setdefault(required[item.name], []).append(item)
-    chosen = []
+    found = []
     for words, variants in groups.items():
         naming = " ".join(s for s in sentences if _in_one(words, [s]))
-        chosen.append(
-            _said_variants(variants, naming)
-            or (_said_variants(variants, asked) if asked else [])
-            or variants
-        )
-    return chosen
+        found.append((variants, _said_variants(variants, naming)))
+    return found
 
 
 def loosely_named(
