@@ -13,7 +13,7 @@ from cs_audit.models import Verdict
 from cs_audit.rubric import CRITERIA
 
 if TYPE_CHECKING:
-    from cs_audit.pipeline import ConversationResult
+    from cs_audit.results import ConversationResult
 
 
 @dataclass(frozen=True, slots=True)

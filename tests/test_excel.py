@@ -254,7 +254,7 @@ def test_full_temporary_space_is_said_as_such(
     def full(*args: object, **kwargs: object) -> object:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("cs_audit.pipeline.tempfile.TemporaryFile", full)
+    monkeypatch.setattr("cs_audit.spool.tempfile.TemporaryFile", full)
     result = runner.invoke(cli.app, ["audit", "sample_exports", "-f", "csv"])
     assert result.exit_code == 4
     assert result.stderr.endswith(

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from cs_audit import pipeline
+from cs_audit import judging as judging_module
 from cs_audit.cli import app
 from cs_audit.criteria import judge_all
 from tests.conftest import ROOT
@@ -23,7 +23,7 @@ runner = CliRunner()
 BROKEN = "sample_exports/Chat WhatsApp dengan Rudi Hartono.txt"
 LINE = re.compile(
     re.escape(BROKEN) + r": could not be audited \(internal error: ZeroDivisionError at "
-    r"pipeline\.py:\d+\); please report it"
+    r"judging\.py:\d+\); please report it"
 )
 
 
@@ -37,7 +37,7 @@ def _one_chat_breaks(monkeypatch: pytest.MonkeyPatch) -> None:
             raise ZeroDivisionError("Min, jaket yang saya terima sobek")
         return judge_all(ctx)
 
-    monkeypatch.setattr(pipeline, "judge_all", judging)
+    monkeypatch.setattr(judging_module, "judge_all", judging)
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

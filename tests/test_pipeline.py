@@ -278,27 +278,66 @@ def test_the_exporter_anda_does_not_outvote_the_account_a_business_only_chat_sho
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_lone_export_is_parsed_once_and_a_folder_s_twice(
+def test_every_export_is_parsed_once(
     tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cs_audit import pipeline  # noqa: PLC0415
+    """The first pass's parse serves the second: a lone export kept as parsed, a
+    folder's through a temporary file, read by the workers of either pass."""
+    from cs_audit import judging, survey  # noqa: PLC0415
 
     reads: list[str] = []
-    parse = pipeline._parse
+    parse = survey.parse_item
 
     def counted(item: tuple[str, str | None, str | None], *args: object) -> object:
         reads.append(Path(item[0]).name)
         return parse(item, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "_parse", counted)
+    monkeypatch.setattr(survey, "parse_item", counted)
+    monkeypatch.setattr(judging, "parse_item", counted)
     first, second = sorted(SAMPLES.glob("*.txt"))[:2]
     assert len(audit([first], workers=workers).conversations) == 1
     assert reads == [first.name]
     reads.clear()
     for chat in (first, second):
         (tmp_path / chat.name).write_bytes(chat.read_bytes())
-    assert audit([tmp_path], workers=1).exit_code == 0
-    assert reads == [first.name, second.name] * 2
+    once = audit([tmp_path], workers=1)
+    assert (once.exit_code, reads) == (0, [first.name, second.name])
+    assert len(once.conversations) == 2
+
+
+def test_a_file_its_siblings_date_is_parsed_again_in_their_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose own dates leave their order open was parsed day-first in the first
+    pass; its month-first siblings decide it, so the second pass parses it again."""
+    from cs_audit import judging, survey  # noqa: PLC0415
+
+    again: list[str] = []
+    parse = survey.parse_item
+
+    def counted(item: tuple[str, str | None, str | None], *args: object) -> object:
+        again.append(Path(item[0]).name)
+        return parse(item, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(judging, "parse_item", counted)
+    for name, day in (
+        ("Chat WhatsApp dengan Budi.txt", "11/18/26"),
+        ("Chat WhatsApp dengan Sari.txt", "11/19/26"),
+    ):
+        (tmp_path / name).write_text(
+            f"{day}, 9:00 AM - {name[21:-4]}: Halo kak, jaket denim ready?\n"
+            f"{day}, 9:02 AM - Toko Maju: Ready kak, ukuran apa?\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "Chat WhatsApp dengan Eka.txt").write_text(
+        "8/7/26, 9:00 AM - Eka: Halo kak, tas kulit masih ada?\n"
+        "8/7/26, 9:05 AM - Toko Maju: Masih ada kak\n",
+        encoding="utf-8",
+    )
+    result = audit([tmp_path], workers=1)
+    assert again == ["Chat WhatsApp dengan Eka.txt"]
+    eka = [r for r in result.conversations if r.conversation.customer == "Eka"]
+    assert [r.conversation.start.isoformat() for r in eka] == ["2026-08-07T09:00:00"]
 
 
 @pytest.mark.parametrize(
