@@ -57,8 +57,8 @@ def test_cli_output_is_the_same_for_any_workers(
     """`--workers 2` writes byte for byte what `--workers 1` writes, JSONL and CSV."""
     monkeypatch.setattr(blocks, "BLOCK_BYTES", 2048)
     monkeypatch.setattr(parser, "_PARALLEL_BYTES", 4096)
-    monkeypatch.setattr(cli, "_PARALLEL_RENDER", 100)
-    monkeypatch.setattr(cli, "_RENDER_SLICE", 64)
+    monkeypatch.setattr(cli.parse, "_PARALLEL_RENDER", 100)
+    monkeypatch.setattr(cli.parse, "_RENDER_SLICE", 64)
     path = FIXTURES / "kinds" / "group_en.txt"
     big = tmp_path / "big.txt"
     big.write_bytes(path.read_bytes() * 60)
@@ -74,7 +74,7 @@ def test_cli_output_is_the_same_for_any_workers(
 _RUN_WITH_SMALL_SLICES = """
 import sys
 from cs_audit import cli
-cli._PARALLEL_RENDER, cli._RENDER_SLICE = 100, 64
+cli.parse._PARALLEL_RENDER, cli.parse._RENDER_SLICE = 100, 64
 cli.app(sys.argv[1:])
 """
 

@@ -1,0 +1,132 @@
+"""`cs-audit parse`: exports to one record per message, or a summary per file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, BinaryIO
+
+import typer
+
+from cs_audit.cli.common import (
+    DateOrderOption,
+    Paths,
+    QuietOption,
+    VerboseOption,
+    Warnings,
+    WorkersOption,
+    app,
+    guarded,
+    say,
+)
+from cs_audit.errors import CsAuditError, ExitCode, InternalError
+from cs_audit.ingest import ParsedExport, read_exports
+from cs_audit.models import DateOrder
+from cs_audit.parallel import can_fork, default_workers, fork_map, fork_write
+
+if TYPE_CHECKING:
+    pass
+
+
+class ParseFormat(StrEnum):
+    """Output formats of ``cs-audit parse``."""
+
+    JSONL = "jsonl"
+    CSV = "csv"
+    SUMMARY = "summary"
+
+
+_RENDER_SLICE = 8192  # messages a worker renders at a time
+_PARALLEL_RENDER = 200_000  # below this, forking workers costs more than it saves
+
+
+def _render_slice(shared: tuple[ParsedExport, ParseFormat], span: tuple[int, int]) -> bytes:
+    """One slice of a parsed export as output bytes (runs in a forked worker)."""
+    from cs_audit.render.csv import render_csv  # noqa: PLC0415
+    from cs_audit.render.jsonl import render_jsonl  # noqa: PLC0415
+
+    parsed, fmt = shared
+    render = render_csv if fmt is ParseFormat.CSV else render_jsonl
+    return render(parsed, *span).encode("utf-8")
+
+
+def _writer(fmt: ParseFormat, out: BinaryIO, workers: int) -> Callable[[ParsedExport], None]:
+    if fmt is ParseFormat.CSV:
+        from cs_audit.render.csv import csv_header  # noqa: PLC0415
+
+        out.write(csv_header().encode())
+
+    def write(parsed: ParsedExport) -> None:
+        size = len(parsed)
+        spans = [
+            (start, min(start + _RENDER_SLICE, size)) for start in range(0, size, _RENDER_SLICE)
+        ]
+        used = workers if size >= _PARALLEL_RENDER else 1
+        try:
+            fd = out.fileno()
+        except (AttributeError, OSError, ValueError):  # not a real file (tests, wrappers)
+            fd = -1
+        if fd >= 0 and used > 1 and can_fork():
+            out.flush()  # workers write to the descriptor itself, after what is buffered
+            fork_write(_render_slice, spans, shared=(parsed, fmt), workers=used, fd=fd)
+            return
+        for block in fork_map(_render_slice, spans, shared=(parsed, fmt), workers=used):
+            out.write(block)
+
+    return write
+
+
+@app.command()
+def parse(
+    paths: Paths,
+    fmt: Annotated[
+        ParseFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl or csv: one record per message; summary: one line per file.",
+        ),
+    ] = ParseFormat.JSONL,
+    date_order: DateOrderOption = DateOrder.AUTO,
+    workers: WorkersOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """Read exports and print one record per message.
+
+    Records: file, line, timestamp, author, text, kind. A file that cannot be read: exit 3.
+    """
+    with guarded():
+        out = sys.stdout.buffer
+        results: list[ParsedExport | CsAuditError] = []
+        workers = workers or default_workers()
+        write = None if fmt is ParseFormat.SUMMARY else _writer(fmt, out, workers)
+        status = ExitCode.OK
+        warnings = Warnings(str, verbose=verbose, quiet=quiet)
+        for result in read_exports(paths, date_order=date_order, workers=workers):
+            if isinstance(result, CsAuditError):
+                status = max(status, result.exit_code)
+                say(str(result))
+            else:
+                warnings.add(result.notices)
+                if write is not None:
+                    try:
+                        write(result)
+                    except (BrokenPipeError, KeyboardInterrupt):
+                        raise
+                    except Exception as error:  # a bug costs this file's records only
+                        say(str(InternalError.of(result.file, error)))
+                        status = max(status, ExitCode.INTERNAL)
+            if write is None:
+                results.append(result)
+        out.flush()
+        warnings.tell()
+        if write is None:
+            from rich.console import Console  # noqa: PLC0415
+
+            from cs_audit.render.summary import summary_table  # noqa: PLC0415
+
+            Console(highlight=False).print(summary_table(results))
+        if status:
+            raise typer.Exit(status)
