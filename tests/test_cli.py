@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from cs_audit import __version__, ingest
 from cs_audit.cli import app
+from cs_audit.cli import parse as cli_parse
 from cs_audit.errors import ExitCode
 from tests.conftest import FIXTURES, GOLDEN, ROOT
 
@@ -170,11 +171,11 @@ def test_a_bug_outside_any_file_is_one_line(monkeypatch: pytest.MonkeyPatch) -> 
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("Halo kak, nomor saya 0812 3456 7890")
 
-    monkeypatch.setattr(ingest, "find_sources", broken)
+    monkeypatch.setattr(cli_parse, "find_sources", broken)
     result = runner.invoke(app, ["parse", "sample_exports"])
     assert result.exit_code == 70
     assert "0812" not in result.stderr
-    assert result.stderr.startswith("cs-audit: internal error (ValueError at ingest/__init__.py:")
+    assert result.stderr.startswith("cs-audit: internal error (ValueError at cli/parse.py:")
     assert "Traceback" not in result.stderr
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -109,6 +110,47 @@ def test_workers_writing_to_a_real_file_keep_the_order(tmp_path: Path, fmt: str)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert outputs[0].count(b"\n") > 700
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "summary"])
+def test_a_folder_parsed_on_workers_is_the_one_core_output(
+    fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many files: each parsed and rendered whole by a worker, a large one alone on all
+    cores (here anything over 4 KiB), the bad ones reported where they stand: the same
+    bytes, lines on stderr and exit status as one process."""
+    monkeypatch.setattr(cli.parse, "_ALONE_BYTES", 4096)
+    runner = CliRunner()
+    folders = [str(FIXTURES / "layouts"), str(FIXTURES / "bad"), str(FIXTURES / "kinds")]
+    one = runner.invoke(cli.app, ["parse", "-f", fmt, "-j", "1", *folders])
+    two = runner.invoke(cli.app, ["parse", "-f", fmt, "-j", "2", *folders])
+    assert (one.exit_code, one.stderr) == (two.exit_code, two.stderr)
+    assert one.exit_code == 3  # the bad files
+    assert one.stdout_bytes == two.stdout_bytes
+    assert one.stderr.count("tests/fixtures/bad/") >= 5
+
+
+def test_a_bug_rendering_one_file_on_a_worker_costs_that_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bug met while a worker renders one file's records: one line naming the file,
+    exit 70, every other file's records written."""
+    render = cli.parse._render_slice
+
+    def broken(shared: tuple[object, object], span: tuple[int, int]) -> bytes:
+        if "group_id" in shared[0].file:  # type: ignore[attr-defined]
+            raise ZeroDivisionError("kak paketnya belum sampai")
+        return render(shared, span)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli.parse, "_render_slice", broken)
+    result = CliRunner().invoke(cli.app, ["parse", "-j", "2", str(FIXTURES / "kinds")])
+    assert result.exit_code == 70
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{(FIXTURES / 'kinds' / 'group_id.txt').as_posix()}: could not be")
+    assert "belum sampai" not in result.stderr
+    files = {json.loads(r)["file"].rsplit("/", 1)[-1] for r in result.stdout.splitlines()}
+    assert "group_id.txt" not in files
+    assert "group_en.txt" in files
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])

@@ -62,8 +62,9 @@ WorkersOption = Annotated[
         min=1,
         show_default="the machine's cores",
         help=(
-            "Processes for large exports (and, in audit, for judging files); "
-            "the output is the same for any number."
+            "Processes: a folder's files are read (in audit, judged) on this many "
+            "cores, a large export is parsed on all of them; the output is the same for "
+            "any number."
         ),
     ),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated, BinaryIO, NamedTuple
 
 import typer
 
@@ -21,12 +21,12 @@ from cs_audit.cli.common import (
     say,
 )
 from cs_audit.errors import CsAuditError, ExitCode, InternalError
-from cs_audit.ingest import ParsedExport, read_exports
-from cs_audit.models import DateOrder
-from cs_audit.parallel import can_fork, default_workers, fork_map, fork_write
+from cs_audit.ingest import ParsedExport, Source, find_sources, read_exports, read_source
+from cs_audit.models import DateOrder, Notice
+from cs_audit.parallel import can_fork, default_workers, fork_map, fork_write, forks
 
 if TYPE_CHECKING:
-    pass
+    from collections.abc import Iterator, Sequence
 
 
 class ParseFormat(StrEnum):
@@ -77,6 +77,66 @@ def _writer(fmt: ParseFormat, out: BinaryIO, workers: int) -> Callable[[ParsedEx
     return write
 
 
+# an export this big is parsed and rendered alone, on all cores (see _writer); smaller
+# ones are each parsed and rendered whole by one worker, many at once
+_ALONE_BYTES = 32 * 2**20
+
+
+class _Read(NamedTuple):
+    """One export parsed and rendered by a worker."""
+
+    file: str
+    notices: tuple[Notice, ...]
+    data: bytes  # its records
+    error: CsAuditError | None  # a bug met while rendering: its records are lost
+
+
+def _read_one(
+    shared: tuple[DateOrder, ParseFormat], source: Source | CsAuditError
+) -> _Read | ParsedExport | CsAuditError:
+    """A file's records (its parsed export, for the summary), in a worker; a file that
+    cannot be read, or a bug, costs that file alone."""
+    if isinstance(source, CsAuditError):  # a path missing, a zip unreadable
+        return source
+    date_order, fmt = shared
+    parsed = read_source(source, date_order)
+    if isinstance(parsed, CsAuditError) or fmt is ParseFormat.SUMMARY:
+        return parsed
+    try:
+        data = _render_slice((parsed, fmt), (0, len(parsed)))
+    except Exception as error:  # a bug costs this file's records only
+        return _Read(parsed.file, parsed.notices, b"", InternalError.of(parsed.file, error))
+    return _Read(parsed.file, parsed.notices, data, None)
+
+
+def _size(source: Source) -> int:
+    try:
+        return source.path.stat().st_size
+    except OSError:  # its worker says what is wrong
+        return 0
+
+
+def _read_all(
+    sources: Sequence[Source | CsAuditError],
+    date_order: DateOrder,
+    fmt: ParseFormat,
+    workers: int,
+) -> Iterator[_Read | ParsedExport | CsAuditError]:
+    """Every file's outcome, in order: runs of exports parsed and rendered many at once
+    on ``workers`` cores, a large one alone (parsed on all of them)."""
+    run: list[Source | CsAuditError] = []
+    for source in [*sources, None]:
+        if source is not None and (
+            isinstance(source, CsAuditError) or _size(source) < _ALONE_BYTES
+        ):
+            run.append(source)
+            continue
+        yield from fork_map(_read_one, run, shared=(date_order, fmt), workers=workers)
+        run = []
+        if source is not None:
+            yield read_source(source, date_order, workers)
+
+
 @app.command()
 def parse(
     paths: Paths,
@@ -104,10 +164,23 @@ def parse(
         write = None if fmt is ParseFormat.SUMMARY else _writer(fmt, out, workers)
         status = ExitCode.OK
         warnings = Warnings(str, verbose=verbose, quiet=quiet)
-        for result in read_exports(paths, date_order=date_order, workers=workers):
+        sources = list(find_sources(paths))
+        outcomes: Iterator[_Read | ParsedExport | CsAuditError] = (
+            _read_all(sources, date_order, fmt, workers)
+            if forks(workers, sources)  # many files: each parsed and rendered by a worker
+            else read_exports(paths, date_order=date_order, workers=workers)
+        )
+        for result in outcomes:
             if isinstance(result, CsAuditError):
                 status = max(status, result.exit_code)
                 say(str(result))
+            elif isinstance(result, _Read):
+                warnings.add(result.notices)
+                out.write(result.data)
+                if result.error is not None:
+                    say(str(result.error))
+                    status = max(status, ExitCode.INTERNAL)
+                continue
             else:
                 warnings.add(result.notices)
                 if write is not None:

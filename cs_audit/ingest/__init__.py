@@ -20,6 +20,7 @@ __all__ = [
     "parse_export",
     "read_export",
     "read_exports",
+    "read_source",
 ]
 
 
@@ -39,17 +40,22 @@ def read_exports(
     ``workers`` > 1 parses large exports on that many cores, with the same result.
     """
     for source in find_sources(paths):
-        if isinstance(source, CsAuditError):
-            yield source
-            continue
-        try:
-            yield parse_export(
-                source.read(), file=source.name, date_order=date_order, workers=workers
-            )
-        except IngestError as error:
-            yield error
-        except Exception as error:  # a bug costs its file, not the others
-            yield InternalError.of(source.name, error)
+        yield (
+            source if isinstance(source, CsAuditError) else read_source(source, date_order, workers)
+        )
+
+
+def read_source(
+    source: Source, date_order: DateOrder = DateOrder.AUTO, workers: int = 1
+) -> ParsedExport | CsAuditError:
+    """One chat text parsed (``IngestError`` if it cannot be; ``InternalError`` where a
+    bug in cs-audit cost it)."""
+    try:
+        return parse_export(source.read(), file=source.name, date_order=date_order, workers=workers)
+    except IngestError as error:
+        return error
+    except Exception as error:  # a bug costs its file, not the others
+        return InternalError.of(source.name, error)
 
 
 def read_export(
