@@ -36,18 +36,21 @@ typecheck: $(DEV)
 unit: $(DEV)
 	$(BIN)/pytest
 
-# whatstk, the peer parser measured beside cs-audit, lives in its own environment:
-# it is installed for the benchmark only, never as a dependency of cs-audit.
+# whatstk, the peer parser measured beside cs-audit, and XlsxWriter, the workbook
+# library measured beside cs-audit's own writer, live in their own environment: they
+# are installed for the benchmark only, never as dependencies of cs-audit.
 BENCH_VENV := .venv-bench
-$(BENCH_VENV)/.installed:
+$(BENCH_VENV)/.installed-2:
 	$(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check whatstk==0.9.1
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+		whatstk==0.9.1 xlsxwriter==3.3.1 openpyxl==3.1.5 'lxml>=5.0'
 	touch $@
 
-## bench: parse speed beside whatstk (10k/100k/1M messages); a week's folder audited; one long chat (10k/100k/1M messages) audited beside its parse
-bench: $(RUNTIME) $(BENCH_VENV)/.installed
+## bench: parse speed beside whatstk (10k/100k/1M messages); a tidy and a mixed week's folder audited; a workbook cell's cost in XlsxWriter and openpyxl; one long chat (10k/100k/1M messages) audited beside its parse
+bench: $(RUNTIME) $(BENCH_VENV)/.installed-2
 	$(BIN)/python benchmarks/bench_parse.py --whatstk $(BENCH_VENV)/bin/python
 	$(BIN)/python benchmarks/bench_audit.py
+	$(BENCH_VENV)/bin/python benchmarks/bench_xlsx.py
 	$(BIN)/python benchmarks/bench_long.py
 
 ## fuzz: invented customer-service chat folders through every command for FUZZ_MINUTES
