@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from cs_audit.criteria.base import Context, quote, result
 from cs_audit.models import CriterionResult, Message, Verdict
 from cs_audit.prices import (
+    Price,
     approximate_price,
     attributed_prices,
     find_prices,
@@ -100,6 +101,33 @@ def _in_both_forms(text: str, standard: Mapping[str, str]) -> str:
     return _WORD.sub(both, text)
 
 
+def _priced(
+    ctx: Context, message: Message, money_asked: bool
+) -> tuple[tuple[Price, ...], list[Price], str]:
+    """A reply's prices, those that may be a product's ("ongkir Rp 15.000", "transfer Rp
+    260.000" are not), and its text as names are read in it; worked out once a reply,
+    though it is checked for each question it answers."""
+    key = (KEY, message.line, money_asked)
+    found: tuple[tuple[Price, ...], list[Price], str] | None = ctx.memo.get(key)
+    if found is None:
+        text = message.text
+        written = find_prices(text, money_asked=money_asked)
+        quoted = [p for p in written if not _other_amount(text, p.written)]
+        named = _both_forms_of(ctx, text) if quoted else text
+        found = ctx.memo[key] = (written, quoted, named)
+    return found
+
+
+def _both_forms_of(ctx: Context, text: str) -> str:
+    """``text`` as names are read in it: English shop words with their Indonesian form
+    beside them ("the dark brown Oxford" names the "Coklat Tua" variant)."""
+    key = (KEY, text)
+    found: str | None = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _in_both_forms(text, ctx.config.rubric.standard_forms)
+    return found
+
+
 def _catalog_mismatch(
     ctx: Context, message: Message, context: str, *, money_asked: bool = False
 ) -> CriterionResult | None:
@@ -108,16 +136,10 @@ def _catalog_mismatch(
     if not ctx.catalog:
         return None
     text = message.text
-    written = find_prices(text, money_asked=money_asked)
-    quoted = [  # "ongkir Rp 15.000", "transfer Rp 260.000": not a product's price
-        p for p in written if not _other_amount(text, p.written)
-    ]
+    written, quoted, named = _priced(ctx, message, money_asked)
     if not quoted:
         return None
-    # names are read with English shop words in their Indonesian form beside them: "the
-    # dark brown Oxford" names the "Coklat Tua" variant
-    standard = ctx.config.rubric.standard_forms
-    named, context = _in_both_forms(text, standard), _in_both_forms(context, standard)
+    context = _both_forms_of(ctx, context)
     products = products_named(ctx.catalog, named, context)
     if not products:  # the question's product, where it asked of one only
         asked = products_named(ctx.catalog, context)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Hashable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from cs_audit.config import AuditConfig
 from cs_audit.ingest.kinds import fold, strip_bidi
@@ -148,6 +149,9 @@ class Context:
         default_factory=dict, init=False, repr=False, compare=False
     )
     _normal: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # what one criterion works out again for a message or text (its prices, say),
+    # under keys of its own making; kept for this conversation only
+    memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def replies(self) -> tuple[Message, ...]:
