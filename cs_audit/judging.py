@@ -27,8 +27,6 @@ from cs_audit.scorecards import Tally, tally
 from cs_audit.spool import RS, ExportSpool, second
 from cs_audit.survey import Item, parse_item
 
-# a file to judge, and where the first pass left its parsed export (None: parse it)
-Task = tuple[Item, tuple[int, int] | None]
 # a file judged: its results pickled for the spool, their starts, their figures for
 # the scorecards, and their rendered lines
 Judged = tuple[bytes, list[int], list[Tally], list[bytes]]
@@ -50,7 +48,8 @@ class Judge:
     orders: Mapping[str, DateOrder] = field(default_factory=dict)  # files siblings decide
     kept: dict[str, tuple[DateOrder, ParsedExport]] = field(default_factory=dict)  # survey.Kept
     groups: frozenset[str] = frozenset()  # files whose system lines show group events
-    parsed: ExportSpool | None = None  # the first pass's parsed exports
+    parsed: ExportSpool | None = None  # the first pass's parsed exports, by input
+    items: Sequence[Item | CsAuditError] = ()  # the inputs, as judge_file's tasks count them
 
     def conversations(self, file: str, messages: Sequence[Message]) -> tuple[Conversation, ...]:
         authors = {m.author for m in messages if m.author}
@@ -79,28 +78,33 @@ class Judge:
             languages[0] or languages[1],
         )
 
-    def export(self, item: Item, span: tuple[int, int] | None) -> ParsedExport:
-        """A file's parsed export: as the first pass left it, where it was read in the
-        date order it is judged in; else parsed again in that order."""
+    def export(self, index: int) -> ParsedExport:
+        """The ``index``-th input's parsed export: as the first pass left it, where it
+        was read in the date order it is judged in; else parsed again in that order."""
+        item = self.items[index]
+        assert not isinstance(item, CsAuditError), "an input that was never read"
         order = self.orders.get(item[0], self.date_order)
         held = self.kept.pop(item[0], None)  # read once: its columns go with `del`
         if held is not None and held[0] is order:
             return held[1]
         del held
-        if span is not None and self.parsed is not None and order is self.date_order:
-            parsed: ParsedExport = pickle.loads(self.parsed.read(span))  # our own bytes
+        blob = self.parsed.read(index) if self.parsed is not None else None
+        if blob is not None and order is self.date_order:
+            parsed: ParsedExport = pickle.loads(blob)  # our own bytes
             return parsed
         return parse_item(item, order, self.workers)
 
 
-def judge_file(judge: Judge, task: Task) -> Judged | CsAuditError:
-    """One export judged (in a worker); a bug costs its file, not the folder."""
+def judge_file(judge: Judge, index: int) -> Judged | CsAuditError:
+    """The ``index``-th input judged (in a worker); a bug costs its file, not the
+    folder."""
     try:
-        return _judged(judge, task)
+        return _judged(judge, index)
     except CsAuditError as error:
         return error
     except Exception as error:  # a bug costs its file, not the folder
-        return InternalError.of(task[0][0], error)
+        item = judge.items[index]
+        return InternalError.of(item.where if isinstance(item, CsAuditError) else item[0], error)
 
 
 @contextlib.contextmanager
@@ -117,9 +121,9 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _judged(judge: Judge, task: Task) -> Judged:
+def _judged(judge: Judge, index: int) -> Judged:
     with _no_cycle_collection():
-        parsed = judge.export(*task)
+        parsed = judge.export(index)
         file, messages = parsed.file, parsed.messages()
         del parsed  # its columns: a year-long chat's second copy
         conversations = judge.conversations(file, messages)

@@ -101,7 +101,6 @@ def audit(
     # pickling); a folder's exports wait pickled in a temporary file
     kept: Kept = {} if len(sources) == 1 else None
     parsed = ExportSpool() if kept is None else None
-    spans: list[tuple[int, int] | None] = []  # per file: where its parsed export waits
     surveying = Surveying(date_order, inner, config, len(sources) >= TEMPLATE_CHATS, kept)
     surveyed = iter(fork_map(survey, sources, shared=surveying, workers=workers))
     files: list[FileReport] = []
@@ -123,9 +122,11 @@ def audit(
         if isinstance(found_item, CsAuditError):
             files.append(FileReport(name, "error", 0, error=found_item))
             layouts.append(None)
-            spans.append(None)
+            if parsed is not None:
+                parsed.add(None)
             continue
-        spans.append(parsed.add(found_item.parsed) if parsed is not None else None)
+        if parsed is not None:
+            parsed.add(found_item.parsed)
         if found_item.layout is not None and found_item.date_order is not None:
             told.setdefault(found_item.layout, []).append(found_item.date_order)
         layouts.append(found_item.layout if found_item.date_order is None else None)
@@ -169,12 +170,14 @@ def audit(
     repeated = repeated_business_texts(business, minimum_chats=TEMPLATE_CHATS)
     business.clear()
     # by position in files: a file's name may be given twice, or look like "name:12"
-    judged = [
-        (i, (s, span))
-        for i, (s, report, span) in enumerate(zip(found, files, spans, strict=True))
-        if not isinstance(s, CsAuditError) and report.status != "error"
-    ]
-    tasks = [task for _, task in judged]
+    judged = array(
+        "q",
+        (
+            i
+            for i, (s, report) in enumerate(zip(found, files, strict=True))
+            if not isinstance(s, CsAuditError) and report.status != "error"
+        ),
+    )
     if parsed is not None:
         parsed.flush()  # the workers about to fork read what it holds
     judge = Judge(
@@ -191,11 +194,12 @@ def audit(
         kept if kept is not None else {},
         frozenset(groups),
         parsed,
+        found,
     )
     spool = Spool(render)
     builder = ScorecardBuilder()
-    outcomes = fork_map(judge_file, tasks, shared=judge, workers=workers)
-    for (index, _), outcome in zip(judged, outcomes, strict=True):
+    outcomes = fork_map(judge_file, judged, shared=judge, workers=workers)
+    for index, outcome in zip(judged, outcomes, strict=True):
         if isinstance(outcome, CsAuditError):  # a bug, or the file changed between passes
             report = files[index]
             files[index] = FileReport(

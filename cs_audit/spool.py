@@ -143,23 +143,34 @@ class ExportSpool:
             self._file = tempfile.TemporaryFile()  # noqa: SIM115  (closed by the finalizer)
         weakref.finalize(self, _close, self._file)
         self._end = 0
+        # per file, in the order added: where its export starts and how long it is
+        # (-1: none); 16 bytes a file, not a tuple's 120
+        self._starts = array("q")
+        self._lengths = array("q")
 
-    def add(self, blob: bytes) -> tuple[int, int]:
-        """Keep one pickled export; its offset and length."""
+    def add(self, blob: bytes | None) -> None:
+        """Keep the next file's pickled export (None: it has none)."""
+        if blob is None:
+            self._starts.append(-1)
+            self._lengths.append(-1)
+            return
         with temporary_space():
             self._file.seek(self._end)
             self._file.write(blob)
-        span = (self._end, len(blob))
+        self._starts.append(self._end)
+        self._lengths.append(len(blob))
         self._end += len(blob)
-        return span
 
     def flush(self) -> None:
         """Before workers fork: what is buffered must be in the file they share."""
         with temporary_space():
             self._file.flush()
 
-    def read(self, span: tuple[int, int]) -> bytes:
-        offset, length = span
+    def read(self, index: int) -> bytes | None:
+        """The ``index``-th file's pickled export, as added (None: it has none)."""
+        offset, length = self._starts[index], self._lengths[index]
+        if offset < 0:
+            return None
         with temporary_space():
             if hasattr(os, "pread"):
                 chunks, fd = [], self._file.fileno()
