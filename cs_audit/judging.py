@@ -50,6 +50,7 @@ class Judge:
     groups: frozenset[str] = frozenset()  # files whose system lines show group events
     parsed: ExportSpool | None = None  # the first pass's parsed exports, by input
     items: Sequence[Item | CsAuditError] = ()  # the inputs, as judge_file's tasks count them
+    keep: bool = True  # pickle the results (else only their rendered lines are kept)
 
     def conversations(self, file: str, messages: Sequence[Message]) -> tuple[Conversation, ...]:
         authors = {m.author for m in messages if m.author}
@@ -130,7 +131,7 @@ def _judged(judge: Judge, index: int) -> Judged:
         del messages
         results = [judge(c) for c in conversations]
         del conversations
-    blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+    blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL) if judge.keep else b""
     lines = [RS.join(map(render, results)).encode() for render in judge.render]
     starts = [second(r.conversation.start) for r in results]
     return blob, starts, [tally(r) for r in results], lines

@@ -80,12 +80,16 @@ def audit(
     workers: int = 1,
     on_file: Callable[[str], None] | None = None,
     render: Sequence[Callable[[ConversationResult], str]] = (),
+    keep: bool = True,
 ) -> AuditResult:
     """Audit every export under ``paths``; ``on_file`` hears of each file as it is read.
 
     ``render`` holds functions that turn a result into text (without U+001E); the
     workers render each conversation with each as they judge it, and
-    ``Results.lines(function)`` gives its texts.
+    ``Results.lines(function)`` gives its texts. With ``keep`` false, that is all
+    that is kept of each conversation (beside its start, and the scorecards): reading
+    a conversation itself raises ``LookupError``; a run that prints only what
+    ``render`` made is spared pickling every conversation.
 
     Two passes over the files, each in ``workers`` processes: the first parses each
     file and learns who writes where and which long texts recur (as 64-bit keys, not
@@ -195,6 +199,7 @@ def audit(
         frozenset(groups),
         parsed,
         found,
+        keep,
     )
     spool = Spool(render)
     builder = ScorecardBuilder()

@@ -66,6 +66,8 @@ class Spool:
         b = self.blob[index]
         if self._loaded[0] != b:
             data = self._segment(b * (1 + len(self.render)))
+            if not data:  # a file's results always pickle to something, even []
+                raise LookupError("the audit kept only its rendered lines (keep=False)")
             self._loaded = (b, pickle.loads(data))  # written by this process
         return self._loaded[1][self.position[index]]
 

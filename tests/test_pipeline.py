@@ -357,3 +357,21 @@ def test_no_verdict_or_flag_quotes_an_automated_message(folder: str) -> None:
         quoted = {(e.file, e.line) for e in evidence}
         assert not quoted & lines, (r.conversation.file, r.conversation.index)
     assert automated >= 3
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_audit_that_keeps_only_rendered_lines(workers: int) -> None:
+    """keep=False (the CLI's JSON document, agent rows): the same lines, starts and
+    scorecards as a kept audit; a conversation itself cannot be read back."""
+    kept = audit([SAMPLES], render=[conversation_line], workers=workers)
+    lines = audit([SAMPLES], render=[conversation_line], workers=workers, keep=False)
+    assert isinstance(kept.conversations, Results)
+    assert isinstance(lines.conversations, Results)
+    assert list(lines.conversations.lines(conversation_line) or ()) == list(
+        kept.conversations.lines(conversation_line) or ()
+    )
+    assert lines.conversations.start_seconds() == kept.conversations.start_seconds()
+    assert (lines.agents, lines.files) == (kept.agents, kept.files)
+    assert len(lines.conversations) == 5
+    with pytest.raises(LookupError, match="kept only its rendered lines"):
+        lines.conversations[0]

@@ -228,6 +228,15 @@ def audit(
                 workers=workers or default_workers(),
                 on_file=on_file,
                 render=render,
+                # the conversations themselves, or only what the workers rendered (the
+                # JSON document's lines) and the scorecards: then none is pickled
+                keep=not (
+                    fmt is not AuditFormat.TABLE
+                    and by is not Rows.CONVERSATION
+                    and xlsx is None
+                    and kept is None
+                    and period is None
+                ),
             )
         previous = None
         if earlier is not None and period is not None and period[0] is not None:
