@@ -1,11 +1,17 @@
-"""Benchmark: a week of a contact centre's exports, parsed and audited.
+"""Benchmark: two weeks of a contact centre's exports, parsed and audited.
 
-Generates a folder of 20,000 one-to-one exports (about 1M messages): Indonesian and
-English customers, 50 agents on one business number who sign their replies,
-automated greetings, bursts, media and system lines. Then measures, in one run, each
-as its own process: reading the files, `cs-audit parse`, `cs-audit audit --format
-json`, `audit --xlsx`, and a single 500-message export audited with start-up. Run it
-with `make bench`.
+Generates two folders of 20,000 one-to-one exports (about 1M messages each). The tidy
+week: Indonesian and English customers, 50 agents on one business number who sign
+their replies, automated greetings, bursts, media and system lines, each chat in one
+language and its texts drawn from a thousand. The mixed week (``mixed_week.py``), like
+real shops' weeks: unique order and tracking numbers and amounts, code-switching
+inside chats and messages, unsigned replies beside signed ones, away messages, a
+third author, chats nobody answered, long chats, renamed files, and a catalog. Then
+measures, in one run, each as its own process and in wall and CPU seconds (user +
+sys of the process and the workers it waited for): reading the files, `cs-audit
+parse`, `cs-audit audit --format json`, `audit --xlsx`, the first quarter of the files
+audited (memory grows how with the folder?), and a single 500-message export audited
+with start-up. Run it with `make bench`.
 """
 
 from __future__ import annotations
@@ -172,7 +178,9 @@ def main() -> None:
             )
             cells = _cells(data / "week.xlsx")
             per_cell = 1e6 * (xlsx.cpu_seconds - json.cpu_seconds) / cells
-            small = measure(kind, f"audit, {args.chats // 4:,} exports", [*audit, str(quarter)])
+            small = measure(
+                kind, f"audit, {args.chats // 4:,} exports", [*audit, *options, str(quarter)]
+            )
             print(
                 f"| {kind} | audit / parse, CPU: {json.cpu_seconds / parse.cpu_seconds:.1f}x "
                 f"(<= 4x); --xlsx adds {100 * (xlsx.cpu_seconds / json.cpu_seconds - 1):.0f}% "
@@ -182,7 +190,9 @@ def main() -> None:
                 flush=True,
             )
             if args.month:
-                big = measure(kind, f"audit, {args.chats * 4:,} exports", [*audit, str(month)])
+                big = measure(
+                    kind, f"audit, {args.chats * 4:,} exports", [*audit, *options, str(month)]
+                )
                 print(f"peak memory, 4x the exports again: {big.peak_mib / json.peak_mib:.2f}x")
         one = measure("", "one 500-message export, audited", [*audit, str(single)])
     print(f"\none 500-message export, start-up included: {one.seconds:.2f} s (< 0.3 s)")
