@@ -105,13 +105,16 @@ def _priced(
     ctx: Context, message: Message, money_asked: bool
 ) -> tuple[tuple[Price, ...], list[Price], str]:
     """A reply's prices, those that may be a product's ("ongkir Rp 15.000", "transfer Rp
-    260.000" are not), and its text as names are read in it; worked out once a reply,
-    though it is checked for each question it answers."""
+    260.000" are not), and its text as names are read in it; worked out once a reply
+    that quotes any, though it is checked for each question it answers (most replies
+    quote none: for them nothing is kept, a year-long chat's worth)."""
+    text = message.text
+    written = find_prices(text, money_asked=money_asked)  # itself cached, by text
+    if not written:
+        return written, [], text
     key = (KEY, message.line, money_asked)
     found: tuple[tuple[Price, ...], list[Price], str] | None = ctx.memo.get(key)
     if found is None:
-        text = message.text
-        written = find_prices(text, money_asked=money_asked)
         quoted = [p for p in written if not _other_amount(text, p.written)]
         named = _both_forms_of(ctx, text) if quoted else text
         found = ctx.memo[key] = (written, quoted, named)
@@ -121,11 +124,7 @@ def _priced(
 def _both_forms_of(ctx: Context, text: str) -> str:
     """``text`` as names are read in it: English shop words with their Indonesian form
     beside them ("the dark brown Oxford" names the "Coklat Tua" variant)."""
-    key = (KEY, text)
-    found: str | None = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = _in_both_forms(text, ctx.config.rubric.standard_forms)
-    return found
+    return _in_both_forms(text, ctx.config.rubric.standard_forms)
 
 
 def _catalog_mismatch(
