@@ -94,8 +94,8 @@ def audit(
     Two passes over the files, each in ``workers`` processes: the first parses each
     file and learns who writes where and which long texts recur (as 64-bit keys, not
     texts); the second judges each file from its parsed export, which waited in a
-    temporary file. No pass holds more than one file's messages, and the judged
-    conversations wait in a temporary file too.
+    temporary file (a long chat's is parsed again). No worker holds more than one
+    file's messages, and the judged conversations wait in a temporary file too.
     """
     config = config or AuditConfig()
     found = [s if isinstance(s, CsAuditError) else item(s) for s in find_sources(paths)]
@@ -130,7 +130,7 @@ def audit(
                 parsed.add(None)
             continue
         if parsed is not None:
-            parsed.add(found_item.parsed)
+            parsed.add(found_item.parsed or None)  # none: a long chat, parsed again
         if found_item.layout is not None and found_item.date_order is not None:
             told.setdefault(found_item.layout, []).append(found_item.date_order)
         layouts.append(found_item.layout if found_item.date_order is None else None)

@@ -273,7 +273,10 @@ def assign_roles(
     if business and rest:
         return Roles(frozenset(rest), frozenset(business))
     given = {identity(a, code) for a in config.agent_names}  # --agent names the account
-    other = account is not None and identity(account, code) != identity(people[0], code)
+    # (never in a group: a lone member there is no customer of the folder's account)
+    other = (
+        not group and account is not None and identity(account, code) != identity(people[0], code)
+    )
     if not business and (
         customers == rest or ((given or other) and len(people) == 1 and named is None)
     ):

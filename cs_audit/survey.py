@@ -3,9 +3,10 @@
 Each file is parsed once, in a worker: who writes in it, its business side's long
 texts as 64-bit keys (a text sent alike in many chats is a template, an away message),
 its layout and whether its dates decide their order, and whether it is a group. The
-parsed export itself goes back pickled, to wait in a temporary file for the second
-pass (``cs_audit.judging``), so no file is parsed twice and no pass holds more than one
-file's messages.
+parsed export of a chat of up to SPOOLED_MESSAGES messages goes back pickled, to wait
+in a temporary file for the second pass (``cs_audit.judging``), which parses only the
+longer ones again. What waits on its way back is at most a few batches of short
+chats' exports.
 """
 
 from __future__ import annotations
@@ -55,11 +56,15 @@ class Survey:
     layout: Layout | None = None  # its headers' layout, and its date order when its
     date_order: DateOrder | None = None  # dates or locale decide it (None: nothing does)
     group: bool = False  # its system lines show group events (see roles.assign_roles)
-    parsed: bytes = b""  # the parsed export, pickled, where the second pass needs it
+    parsed: bytes = b""  # the parsed export, pickled, where the second pass may have it
 
 
 # a business text sent alike in this many chats is a template (an away message)
 TEMPLATE_CHATS = 3
+# an export of more messages is parsed again by the second pass, not sent back: the
+# first pass's results wait in batches on their way to the parent, and a batch of
+# long chats would hold them all (a week's chats are 50 messages, give or take)
+SPOOLED_MESSAGES = 2000
 # by file name, an export parsed in the first pass and the date order it was read with
 Kept = dict[str, tuple[DateOrder, ParsedExport]] | None
 
@@ -90,10 +95,10 @@ def survey(shared: Surveying, item: Item) -> Survey | CsAuditError:
 def _surveyed(shared: Surveying, item: Item) -> Survey:
     config = shared.config
     parsed = parse_item(item, shared.date_order, shared.workers)
+    blob = b""
     if shared.kept is not None:
         shared.kept[item[0]] = (shared.date_order, parsed)
-        blob = b""
-    else:
+    elif len(parsed) <= SPOOLED_MESSAGES:
         blob = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
     written: dict[str, list[str]] = {}
     for author, text in zip(parsed.authors, parsed.texts, strict=True):

@@ -89,6 +89,21 @@ def test_a_lone_author_beside_the_folders_account_is_a_customer_nobody_answered(
     assert lone[0]["criteria"]["response_speed"]["verdict"] == "fail"
     alone = runner.invoke(app, ["audit", str(tmp_path / "chat-3.txt"), "-f", "json"])
     assert alone.exit_code == 3  # alone, nothing tells whose number it is
+    # a group where one member wrote is no customer's chat with the folder's account
+    (tmp_path / "chat-3.txt").unlink()
+    group = tmp_path / "Chat WhatsApp dengan Reseller Outfit Kita.id.txt"
+    group.write_text(
+        '02/12/2026 03.39 - Outfit Kita.id membuat grup "Reseller Outfit Kita.id"\n'
+        "02/12/2026 03.40 - Daniel Okoro: how much for Gamis Katun Rayon size 42?\n",
+        encoding="utf-8",
+    )
+    folder = runner.invoke(app, ["audit", str(tmp_path), "-f", "json"])
+    assert folder.exit_code == 3
+    assert folder.stderr == (
+        f"{group.as_posix()}: cannot tell the customer from the business side (authors: "
+        "Daniel Okoro); pass --agent NAME for the business account, or list agents in the "
+        "config's [[agents]]\n"
+    )
 
 
 def test_undecidable_roles_are_reported_and_fixed_by_agent(tmp_path: Path) -> None:

@@ -277,49 +277,81 @@ def test_the_exporter_anda_does_not_outvote_the_account_a_business_only_chat_sho
     assert agents["+62 837-2210-4053"] == ("Outfit Kita.id",)
 
 
+def _count_parses(monkeypatch: pytest.MonkeyPatch, log: Path, *, first: bool = True) -> None:
+    """Each parse of either pass (or the second's only) appends its file's name to
+    ``log``: forked workers' parses are counted too."""
+    from cs_audit import judging, survey  # noqa: PLC0415
+
+    parse = survey.parse_item
+
+    def counted(item: tuple[str, str | None, str | None], *args: object) -> object:
+        with log.open("a", encoding="utf-8") as out:
+            out.write(Path(item[0]).name + "\n")
+        return parse(item, *args)  # type: ignore[arg-type]
+
+    if first:
+        monkeypatch.setattr(survey, "parse_item", counted)
+    monkeypatch.setattr(judging, "parse_item", counted)
+
+
+def _parses(log: Path) -> list[str]:
+    return sorted(log.read_text(encoding="utf-8").splitlines()) if log.exists() else []
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_every_export_is_parsed_once(
     tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first pass's parse serves the second: a lone export kept as parsed, a
     folder's through a temporary file, read by the workers of either pass."""
-    from cs_audit import judging, survey  # noqa: PLC0415
-
-    reads: list[str] = []
-    parse = survey.parse_item
-
-    def counted(item: tuple[str, str | None, str | None], *args: object) -> object:
-        reads.append(Path(item[0]).name)
-        return parse(item, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(survey, "parse_item", counted)
-    monkeypatch.setattr(judging, "parse_item", counted)
+    log = tmp_path / "parses.log"
+    _count_parses(monkeypatch, log)
     first, second = sorted(SAMPLES.glob("*.txt"))[:2]
     assert len(audit([first], workers=workers).conversations) == 1
-    assert reads == [first.name]
-    reads.clear()
+    assert _parses(log) == [first.name]
+    log.unlink()
+    folder = tmp_path / "chats"
+    folder.mkdir()
     for chat in (first, second):
-        (tmp_path / chat.name).write_bytes(chat.read_bytes())
-    once = audit([tmp_path], workers=1)
-    assert (once.exit_code, reads) == (0, [first.name, second.name])
+        (folder / chat.name).write_bytes(chat.read_bytes())
+    once = audit([folder], workers=workers)
+    assert (once.exit_code, _parses(log)) == (0, sorted([first.name, second.name]))
     assert len(once.conversations) == 2
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_long_chat_in_a_folder_is_parsed_again(
+    tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An export longer than SPOOLED_MESSAGES is not sent back by the first pass (a
+    batch of them would wait whole on its way): the second pass parses it again, with
+    the same verdicts."""
+    from cs_audit import survey  # noqa: PLC0415
+
+    first, second = sorted(SAMPLES.glob("*.txt"))[:2]
+    for chat in (first, second):
+        (tmp_path / chat.name).write_bytes(chat.read_bytes())
+    spooled = audit([tmp_path], workers=workers, render=[conversation_line])
+    log = tmp_path.parent / f"parses-{workers}.log"
+    _count_parses(monkeypatch, log, first=False)
+    monkeypatch.setattr(survey, "SPOOLED_MESSAGES", 1)  # each sample is longer
+    again = audit([tmp_path], workers=workers, render=[conversation_line])
+    assert _parses(log) == sorted([first.name, second.name])
+    assert isinstance(again.conversations, Results)
+    assert isinstance(spooled.conversations, Results)
+    assert list(again.conversations.lines(conversation_line) or ()) == list(
+        spooled.conversations.lines(conversation_line) or ()
+    )
+
+
+@pytest.mark.parametrize("workers", [1, 2])
 def test_a_file_its_siblings_date_is_parsed_again_in_their_order(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A file whose own dates leave their order open was parsed day-first in the first
     pass; its month-first siblings decide it, so the second pass parses it again."""
-    from cs_audit import judging, survey  # noqa: PLC0415
-
-    again: list[str] = []
-    parse = survey.parse_item
-
-    def counted(item: tuple[str, str | None, str | None], *args: object) -> object:
-        again.append(Path(item[0]).name)
-        return parse(item, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(judging, "parse_item", counted)
+    log = tmp_path.parent / f"again-{workers}.log"
+    _count_parses(monkeypatch, log, first=False)
     for name, day in (
         ("Chat WhatsApp dengan Budi.txt", "11/18/26"),
         ("Chat WhatsApp dengan Sari.txt", "11/19/26"),
@@ -334,8 +366,8 @@ def test_a_file_its_siblings_date_is_parsed_again_in_their_order(
         "8/7/26, 9:05 AM - Toko Maju: Masih ada kak\n",
         encoding="utf-8",
     )
-    result = audit([tmp_path], workers=1)
-    assert again == ["Chat WhatsApp dengan Eka.txt"]
+    result = audit([tmp_path], workers=workers)
+    assert _parses(log) == ["Chat WhatsApp dengan Eka.txt"]
     eka = [r for r in result.conversations if r.conversation.customer == "Eka"]
     assert [r.conversation.start.isoformat() for r in eka] == ["2026-08-07T09:00:00"]
 

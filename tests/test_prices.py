@@ -861,3 +861,49 @@ def test_a_bill_line_with_many_asides_is_read_once() -> None:
     wrong = wrong_total(text)
     assert wrong is not None
     assert [p.written for p in wrong.parts] == ["Rp 1.780.000", "Rp 530.000"]
+
+
+def test_which_products_a_text_names_is_read_for_the_catalog_given() -> None:
+    """products_named remembers its reading of a text for the catalog in use; asked
+    with another catalog, it reads the text again (a memo keyed by text alone would
+    answer with the first catalog's rows)."""
+    text = "Kemeja batik parang harganya Rp 185.000 kak"
+    first = (CatalogItem("Kemeja Batik Parang", 185_000, "a.csv:2"),)
+    second = (
+        CatalogItem("Kemeja Batik Parang", 200_000, "b.csv:2"),
+        CatalogItem("Kemeja Batik Parang Anak", 150_000, "b.csv:3"),
+    )
+    assert products_named(first, text) == [[first[0]]]
+    assert products_named(second, text) == [[second[0]]]
+    assert products_named(first, text) == [[first[0]]]
+
+
+def test_the_key_word_index_keeps_every_row_a_full_scan_names() -> None:
+    """A text is read only against the rows whose key word it holds: never may that
+    leave out a row whose words the text says (each labelled shop's catalog, each
+    name said as written, folded, in a sentence, and after "non-")."""
+    from cs_audit.prices import _in_one, _required, _rows_by_key, _sentences  # noqa: PLC0415
+
+    catalogs = sorted((ROOT / "tests" / "labelled" / "catalogs").iterdir())
+    assert len(catalogs) >= 30
+    checked = 0
+    for path in catalogs:
+        catalog = load_catalog(path)
+        required, by_key = _required(catalog), _rows_by_key(catalog)
+        for item in catalog:
+            for text in (
+                item.name,
+                item.name.lower(),
+                f"Kak, {item.label} harganya berapa? Kalau non-{item.name} ada?",
+            ):
+                sentences = _sentences(text)
+                said = set().union(*(re.findall(r"\w+", s) for s in sentences)) | {""}
+                indexed = {row for word in said for row in by_key.get(word, ())}
+                scanned = {
+                    row
+                    for row, other in enumerate(catalog)
+                    if _in_one(required[other.name], sentences)
+                }
+                assert scanned <= indexed, (path.name, text)
+                checked += catalog.index(item) in scanned
+    assert checked > 1000  # texts that do name their own row

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+import zipfile
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO, NamedTuple
 
 import typer
@@ -78,8 +80,10 @@ def _writer(fmt: ParseFormat, out: BinaryIO, workers: int) -> Callable[[ParsedEx
 
 
 # an export this big is parsed and rendered alone, on all cores (see _writer); smaller
-# ones are each parsed and rendered whole by one worker, many at once
-_ALONE_BYTES = 32 * 2**20
+# ones are each parsed and rendered whole by one worker, many at once, in runs of at
+# most _RUN_BYTES of text: what waits to be written never outgrows a run's records
+_ALONE_BYTES = 8 * 2**20
+_RUN_BYTES = 16 * 2**20
 
 
 class _Read(NamedTuple):
@@ -88,7 +92,7 @@ class _Read(NamedTuple):
     file: str
     notices: tuple[Notice, ...]
     data: bytes  # its records
-    error: CsAuditError | None  # a bug met while rendering: its records are lost
+    error: CsAuditError | None  # a bug met while rendering: the records after it are lost
 
 
 def _read_one(
@@ -102,17 +106,30 @@ def _read_one(
     parsed = read_source(source, date_order)
     if isinstance(parsed, CsAuditError) or fmt is ParseFormat.SUMMARY:
         return parsed
-    try:
-        data = _render_slice((parsed, fmt), (0, len(parsed)))
-    except Exception as error:  # a bug costs this file's records only
-        return _Read(parsed.file, parsed.notices, b"", InternalError.of(parsed.file, error))
-    return _Read(parsed.file, parsed.notices, data, None)
+    # slice by slice, as one process writes them: a bug keeps the slices before it
+    done: list[bytes] = []
+    for start in range(0, len(parsed), _RENDER_SLICE):
+        try:
+            done.append(_render_slice((parsed, fmt), (start, start + _RENDER_SLICE)))
+        except Exception as error:  # a bug costs this file's records only
+            error_ = InternalError.of(parsed.file, error)
+            return _Read(parsed.file, parsed.notices, b"".join(done), error_)
+    return _Read(parsed.file, parsed.notices, b"".join(done), None)
 
 
-def _size(source: Source) -> int:
+def _size(source: Source, members: dict[Path, dict[str, int]]) -> int:
+    """The bytes of a chat text: a file's, or a zip member's uncompressed size (the
+    zip's members listed once)."""
     try:
-        return source.path.stat().st_size
-    except OSError:  # its worker says what is wrong
+        if source.member is None:
+            return source.path.stat().st_size
+        sizes = members.get(source.path)
+        if sizes is None:
+            with zipfile.ZipFile(source.path) as archive:
+                sizes = {info.filename: info.file_size for info in archive.infolist()}
+            members[source.path] = sizes
+        return sizes.get(source.member, 0)
+    except (OSError, zipfile.BadZipFile):  # its worker says what is wrong
         return 0
 
 
@@ -125,16 +142,21 @@ def _read_all(
     """Every file's outcome, in order: runs of exports parsed and rendered many at once
     on ``workers`` cores, a large one alone (parsed on all of them)."""
     run: list[Source | CsAuditError] = []
-    for source in [*sources, None]:
-        if source is not None and (
-            isinstance(source, CsAuditError) or _size(source) < _ALONE_BYTES
-        ):
-            run.append(source)
-            continue
-        yield from fork_map(_read_one, run, shared=(date_order, fmt), workers=workers)
-        run = []
-        if source is not None:
+    held = 0  # the run's bytes of text
+    members: dict[Path, dict[str, int]] = {}
+    for source in sources:
+        size = 0 if isinstance(source, CsAuditError) else _size(source, members)
+        if isinstance(source, Source) and size >= _ALONE_BYTES:
+            yield from fork_map(_read_one, run, shared=(date_order, fmt), workers=workers)
+            run, held = [], 0
             yield read_source(source, date_order, workers)
+            continue
+        run.append(source)
+        held += size
+        if held >= _RUN_BYTES:  # the run is full: read it, and start another
+            yield from fork_map(_read_one, run, shared=(date_order, fmt), workers=workers)
+            run, held = [], 0
+    yield from fork_map(_read_one, run, shared=(date_order, fmt), workers=workers)
 
 
 @app.command()
