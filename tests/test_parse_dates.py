@@ -112,11 +112,16 @@ def test_date_order_option_that_cannot_apply_is_said(
         (b" 23.59.59] ", "23:59:59"),
         (b" 13:00 PM - ", None),
         (b" 24:00 - ", None),
-        (b" 0:15 am - ", None),
+        # hour 0 with a marker, as some phones write the hour after midnight and noon
+        (b" 0:15 am - ", "00:15:00"),
+        (b" 00:04 AM - ", "00:04:00"),
+        (b" 0:24 PM - ", "12:24:00"),
+        (b" 12:24 PM - ", "12:24:00"),
+        (b" 12:04 AM - ", "00:04:00"),
     ],
 )
 def test_times(text: bytes, expected: str | None) -> None:
-    """Every 12-hour marker spelling; impossible times are refused."""
+    """Every 12-hour marker spelling, hour 0 too; impossible times are refused."""
     assert iso_time(text) == expected
 
 

@@ -60,3 +60,24 @@ def test_ios_seconds_are_kept() -> None:
     data = "[3/27/22, 21:41:35] Dmitry S: Hello World\n[3/27/22, 21:41:55] Ann: hi\n"
     parsed = parse_export(data.encode(), file="x.txt")
     assert parsed.timestamps == ["2022-03-27T21:41:35", "2022-03-27T21:41:55"]
+
+
+def test_hour_zero_with_a_marker_is_the_hour_after_midnight_or_noon() -> None:
+    """Some phones write 12:24 PM as "0:24 PM" and 12:04 AM as "00:04 AM" (issue 14):
+    those headers are messages, not lines of the message before."""
+    data = (
+        b"12/21/18, 11:58 PM - Budi: masih buka kak?\n"
+        b"12/22/18, 00:04 AM - Toko Maju: Masih kak\n"
+        b"12/22/18, 11:59 AM - Budi: ok\n"
+        b"12/22/18, 0:24 PM - Budi: jadi order 2\n"
+        b"12/22/18, 12:30 PM - Toko Maju: Siap kak\n"
+    )
+    parsed = parse_export(data, file="x.txt")
+    assert [(r["line"], r["timestamp"], r["author"]) for r in records(parsed)] == [
+        (1, "2018-12-21T23:58:00", "Budi"),
+        (2, "2018-12-22T00:04:00", "Toko Maju"),
+        (3, "2018-12-22T11:59:00", "Budi"),
+        (4, "2018-12-22T12:24:00", "Budi"),
+        (5, "2018-12-22T12:30:00", "Toko Maju"),
+    ]
+    assert parsed.notices == ()

@@ -97,7 +97,8 @@ def iso_time(header_rest: bytes) -> str | None:
     second = int(found[3]) if found[3] else 0
     marker = _MARKER.search(header_rest, found.end())
     if marker is not None:
-        if not 1 <= hour <= 12:
+        # some phones write the hour after noon and midnight as 0: "0:24 PM", "00:04 AM"
+        if hour > 12:
             return None
         hour = hour % 12 + (12 if marker[1] in b"Pp" else 0)
     if hour > 23 or minute > 59 or second > 59:
