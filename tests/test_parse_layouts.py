@@ -81,3 +81,16 @@ def test_hour_zero_with_a_marker_is_the_hour_after_midnight_or_noon() -> None:
         (5, "2018-12-22T12:30:00", "Toko Maju"),
     ]
     assert parsed.notices == ()
+
+
+def test_a_bom_right_after_the_bracket_is_a_header_still() -> None:
+    """An iOS export whose first header holds a BOM inside its bracket ("[\\ufeff29.01.18,
+    …]", a file re-saved by an editor that put the mark at the first date): the first
+    message is read, not skipped as a line before the first header (issue 14)."""
+    data = "[\ufeff29.01.18, 10:15:02] Budi: halo kak\n[29.01.18, 10:16:00] Rina: hai kak\n"
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [(r["line"], r["timestamp"], r["author"], r["text"]) for r in records(parsed)] == [
+        (1, "2018-01-29T10:15:02", "Budi", "halo kak"),
+        (2, "2018-01-29T10:16:00", "Rina", "hai kak"),
+    ]
+    assert parsed.notices == ()

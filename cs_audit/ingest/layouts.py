@@ -22,7 +22,7 @@ _MARKER = _SP + rb"?[AaPp]\.?" + _SP + rb"?[Mm]\.?"
 # time, optional AM/PM marker and the separator are all there. Its groups are the
 # header's shape (brackets, separators, seconds, marker), so findall can count shapes.
 _GENERIC = re.compile(
-    rb"\n" + _BIDI + rb"*(\[)?"
+    rb"\n" + _BIDI + rb"*(\[)?" + _BIDI + rb"*"  # a BOM may follow the bracket
     rb"\d{1,4}([./-])\d{1,2}\2\d{2,4}"
     rb"(,)?" + _SP + rb"(klo" + _SP + rb")?"
     rb"\d{1,2}([:.])\d{2}(?:(\5)\d{2})?"
@@ -84,7 +84,7 @@ class Layout:
         if self.marker:
             time += sp + rb"?[AaPp]\.?" + sp + rb"?[Mm]\.?"
         sep = {b"]": rb"\]" + sp, b"-": sp + b"-" + sp, b":": b":" + sp}[self.sep]
-        lead = _BIDI + b"*" + (rb"\[" if self.bracket else b"")
+        lead = _BIDI + b"*" + (rb"\[" + _BIDI + b"*" if self.bracket else b"")
         return re.compile(
             rb"\n(" + lead + date + rb")(" + join + time + sep + rb")"
             rb"(?:([^:\n]+): )?"
