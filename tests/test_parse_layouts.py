@@ -94,3 +94,24 @@ def test_a_bom_right_after_the_bracket_is_a_header_still() -> None:
         (2, "2018-01-29T10:16:00", "Rina", "hai kak"),
     ]
     assert parsed.notices == ()
+
+
+def test_an_empty_message_and_a_name_of_bidi_marks_keep_their_authors() -> None:
+    """Issue 14: "Budi:" with nothing after the colon is Budi's empty message where the
+    file knows Budi (not a line WhatsApp wrote); a sender name of bidi marks only is
+    its own author, not "" (which would merge it with any other such name)."""
+    data = (
+        "21/12/18 14.08 - Budi: halo\n"
+        "21/12/18 14.09 - Budi:\n"
+        "21/12/18 14.10 - Sari:\n"
+        "21/12/18 14.11 - \u200e\u200f: pesan\n"
+        "21/12/18 14.12 - Rina: ok\n"
+    )
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [(r["line"], r["author"], r["text"], r["kind"]) for r in records(parsed)] == [
+        (1, "Budi", "halo", "text"),
+        (2, "Budi", "", "text"),
+        (3, None, "Sari:", "system"),  # no Sari writes in this file: nothing says it is one
+        (4, "\u200e\u200f", "pesan", "text"),
+        (5, "Rina", "ok", "text"),
+    ]

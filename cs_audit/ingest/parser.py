@@ -118,7 +118,8 @@ class _AuthorNames(dict[bytes | None, str | None]):
             if not is_system_event(decoded):
                 # A header's NBSP/NNBSP is a space (FORMATS.md): "~\u202fRina" is "~ Rina".
                 spaced = strip_bidi(decoded).replace("\u202f", " ").replace("\u00a0", " ")
-                name = unicodedata.normalize("NFC", spaced)
+                # a name of bidi marks only is its own author, not "" (issue 14)
+                name = unicodedata.normalize("NFC", spaced if spaced else decoded)
         self[raw] = name
         return name
 
@@ -259,6 +260,15 @@ def _resolve_authors(cols: Columns, file: str) -> list[str | None]:
         raw = raws[i]
         if raw is not None:  # a group event with ": " in a quoted name
             texts[i] = raw.decode("utf-8") + ": " + texts[i]
+    # "Budi:" and nothing after it: an empty message of an author the file knows (its
+    # export drops the space after the colon), not a line WhatsApp wrote
+    known = {raw: name for raw, name in names.items() if raw is not None and name}
+    for i in compress(range(len(texts)), map(is_, authors, repeat(None))):
+        text = texts[i]
+        if raws[i] is None and text.endswith(":") and "\n" not in text:
+            name = known.get(text[:-1].encode("utf-8"))
+            if name is not None:
+                authors[i], texts[i], kinds[i] = name, "", _TEXT
     for raw, full in _longer_names(cols, names).items():
         name, cut = names[full], len(full.decode("utf-8")) - len(raw.decode("utf-8"))
         for i in compress(range(len(texts)), map(eq, raws, repeat(raw))):
