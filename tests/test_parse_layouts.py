@@ -115,3 +115,33 @@ def test_an_empty_message_and_a_name_of_bidi_marks_keep_their_authors() -> None:
         (4, "\u200e\u200f", "pesan", "text"),
         (5, "Rina", "ok", "text"),
     ]
+
+
+def test_time_before_date_as_vietnamese_ios_writes_it() -> None:
+    """Issue 14: "[14:56:01, 3/18/22] Name: text" (Vietnamese iOS) is read, the time
+    first, the date after it; a header-like line of that shape inside a message of
+    another layout is still its text, and an impossible time is too."""
+    data = (
+        "[14:56:01, 3/18/22] Lan: Chào shop, còn áo size M không?\n"
+        "[14:57:10, 3/18/22] Toko Maju: Halo kak\n"
+        "ada yang bisa dibantu?\n"
+        "[25:61:00, 3/18/22] Toko Maju: not a time\n"
+        "[9:05:00, 3/19/22] Lan: ok\n"
+    )
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [(r["line"], r["timestamp"], r["author"], r["text"]) for r in records(parsed)] == [
+        (1, "2022-03-18T14:56:01", "Lan", "Chào shop, còn áo size M không?"),
+        (
+            2,
+            "2022-03-18T14:57:10",
+            "Toko Maju",
+            "Halo kak\nada yang bisa dibantu?\n[25:61:00, 3/18/22] Toko Maju: not a time",
+        ),
+        (5, "2022-03-19T09:05:00", "Lan", "ok"),
+    ]
+    assert (parsed.layout.name, parsed.date_order) == ("ios 24h", DateOrder.MDY)
+    assert parsed.notices == ()
+    # the usual iOS layout is not taken for it, nor it for the usual one
+    usual = parse_export(b"[3/18/22, 14:56:01] Lan: hi\n[3/18/22, 14:57:10] Rina: ok\n", file="y")
+    assert not usual.layout.time_first
+    assert parsed.layout.time_first

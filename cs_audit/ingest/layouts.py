@@ -30,6 +30,17 @@ _GENERIC = re.compile(
     rb"((?(1)\]" + _SP + rb"|(?:" + _SP + rb"-" + _SP + rb"|:" + _SP + rb")))"
 )
 
+# iOS in some locales (Vietnamese) writes the time before the date: "[14:56:01,
+# 3/18/22] Name: text". Groups: bracket, time separator, seconds, marker, comma, date
+# separator, the separator after the date.
+_TIME_FIRST = re.compile(
+    rb"\n" + _BIDI + rb"*(\[)" + _BIDI + rb"*"
+    rb"\d{1,2}(:)\d{2}(?:(:)\d{2})?"
+    rb"(" + _MARKER + rb")?"
+    rb"(,)?" + _SP + rb"\d{1,4}([./-])\d{1,2}\6\d{2,4}"
+    rb"(\]" + _SP + rb")"
+)
+
 # Bodies that may be a placeholder or WhatsApp's own line, by how they start (iOS
 # starts its own strings with LRM). Anything else is plain text, decided in C;
 # kinds.classify settles the rest. Attachments, told by the end of their first line,
@@ -60,6 +71,7 @@ class Layout:
     seconds: bool
     marker: bool  # 12-hour clock with AM/PM
     sep: bytes  # "]" (iOS), "-" (Android) or ":" (old iOS)
+    time_first: bool = False  # "[14:56:01, 3/18/22]": the time, then the date
 
     @property
     def name(self) -> str:
@@ -73,7 +85,9 @@ class Layout:
         Groups: 1 the header up to the date's end, 2 the rest of the header (their
         concatenation is the header as written), 3 the author up to the first ``": "``
         (None when the name holds a colon or the line has no author: the parser looks
-        again), 4 a hint that the body may be more than text (None for most).
+        again), 4 a hint that the body may be more than text (None for most). Where
+        the time comes first, 1 is the header up to the time's end and 2 the rest,
+        the date with it.
         """
         sp = _SP
         ds = re.escape(self.date_sep)
@@ -85,8 +99,9 @@ class Layout:
             time += sp + rb"?[AaPp]\.?" + sp + rb"?[Mm]\.?"
         sep = {b"]": rb"\]" + sp, b"-": sp + b"-" + sp, b":": b":" + sp}[self.sep]
         lead = _BIDI + b"*" + (rb"\[" + _BIDI + b"*" if self.bracket else b"")
+        first, second = (time, join + date) if self.time_first else (date, join + time)
         return re.compile(
-            rb"\n(" + lead + date + rb")(" + join + time + sep + rb")"
+            rb"\n(" + lead + first + rb")(" + second + sep + rb")"
             rb"(?:([^:\n]+): )?"
             rb"(?:(?=(" + SPECIAL_HINT + rb")))?"
         )
@@ -122,6 +137,21 @@ def _layout_of(shape: tuple[bytes, ...]) -> Layout:
     )
 
 
+def _time_first_layout_of(shape: tuple[bytes, ...]) -> Layout:
+    _, time_sep, seconds, marker, comma, date_sep, _ = shape
+    return Layout(
+        bracket=True,
+        date_sep=date_sep,
+        comma=bool(comma),
+        klo=False,
+        time_sep=time_sep,
+        seconds=bool(seconds),
+        marker=bool(marker),
+        sep=b"]",
+        time_first=True,
+    )
+
+
 def survey_layouts(data: bytes) -> LayoutSurvey:
     """Count header layouts in windows spread over ``data``.
 
@@ -146,5 +176,8 @@ def survey_layouts(data: bytes) -> LayoutSurvey:
             window = data[newline : newline + size]
         for shape, n in Counter(_GENERIC.findall(window)).items():
             counts[_layout_of(shape)] += n
+        if b"]" in window:  # iOS: the time may come first
+            for shape, n in Counter(_TIME_FIRST.findall(window)).items():
+                counts[_time_first_layout_of(shape)] += n
     ordered = sorted(counts.items(), key=lambda item: (-item[1], repr(item[0])))
     return LayoutSurvey(tuple(ordered))

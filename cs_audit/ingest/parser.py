@@ -319,7 +319,10 @@ def parse_export(
         ) from None
     del job
 
-    heads, rests = Counter(cols.heads), set(cols.rests)
+    # the parts of each header that hold its date and its time (the time first: the
+    # other way round)
+    dated, timed = (cols.rests, cols.heads) if layout.time_first else (cols.heads, cols.rests)
+    heads, rests = Counter(dated), set(timed)
     days, clock, order, notices = _decide_dates(
         heads, rests, date_order, file, day_first_locale=day_first_locale
     )
@@ -328,11 +331,9 @@ def parse_export(
         bad_times = {r for r in rests if clock[r] is None}
         _fold_impossible(
             cols,
-            [
-                h not in bad_days and r not in bad_times
-                for h, r in zip(cols.heads, cols.rests, strict=True)
-            ],
+            [h not in bad_days and r not in bad_times for h, r in zip(dated, timed, strict=True)],
         )
+        dated, timed = (cols.rests, cols.heads) if layout.time_first else (cols.heads, cols.rests)
     if not cols.texts:
         raise IngestError(file, "has no message header with a real date and time", _NOT_EXPORT_HINT)
 
@@ -368,8 +369,8 @@ def parse_export(
         layout=layout,
         date_order=order,
         lines=cols.lines,
-        days=list(map(days.__getitem__, cols.heads)),  # type: ignore[arg-type]
-        clock=list(map(clock.__getitem__, cols.rests)),  # type: ignore[arg-type]
+        days=list(map(days.__getitem__, dated)),  # type: ignore[arg-type]
+        clock=list(map(clock.__getitem__, timed)),  # type: ignore[arg-type]
         authors=authors,
         texts=cols.texts,
         kinds=cols.kinds,
