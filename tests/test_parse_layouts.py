@@ -145,3 +145,35 @@ def test_time_before_date_as_vietnamese_ios_writes_it() -> None:
     usual = parse_export(b"[3/18/22, 14:56:01] Lan: hi\n[3/18/22, 14:57:10] Rina: ok\n", file="y")
     assert not usual.layout.time_first
     assert parsed.layout.time_first
+
+
+@pytest.mark.parametrize(
+    ("header", "moment"),
+    [
+        ("12/21/18, 9:15 in the morning - ", "2018-12-21T09:15:00"),
+        ("12/21/18, 12:05 in the afternoon - ", "2018-12-21T12:05:00"),
+        ("12/21/18, 3:07 in the afternoon - ", "2018-12-21T15:07:00"),
+        ("12/21/18, 7:30 in the evening - ", "2018-12-21T19:30:00"),
+        ("21/12/18, 12:15 de la mañana - ", "2018-12-21T00:15:00"),
+        ("21/12/18, 3:07 de la tarde - ", "2018-12-21T15:07:00"),
+        ("21/12/18 9:15 da manhã - ", "2018-12-21T09:15:00"),
+        ("21/12/18 3:07 da tarde - ", "2018-12-21T15:07:00"),
+    ],
+)
+def test_the_part_of_the_day_spelled_out_is_a_12_hour_marker(header: str, moment: str) -> None:
+    """Issue 14: some Android translations write the marker as the part of the day;
+    each such header is a message at the hour it means."""
+    data = f"{header}Budi: halo\n{header}Rina: ok\n".encode()
+    parsed = parse_export(data, file="x.txt")
+    assert [(r["timestamp"], r["author"]) for r in records(parsed)] == [
+        (moment, "Budi"),
+        (moment, "Rina"),
+    ]
+    assert parsed.layout.marker
+
+
+def test_a_spelled_out_marker_on_an_hour_past_12_is_message_text() -> None:
+    """ "15:07 da tarde" is no time: that line is text of the message before."""
+    data = "21/12/18 9:15 da manhã - Ana: olá\n21/12/18 15:07 da tarde - Rina: x\n"
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [r["text"] for r in records(parsed)] == ["olá\n21/12/18 15:07 da tarde - Rina: x"]

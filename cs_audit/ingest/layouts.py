@@ -14,7 +14,23 @@ from dataclasses import dataclass
 _BIDI = rb"(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbb\xbf)"
 # A space in a header: plain, NBSP, or NNBSP (Android 12-hour times since ~2023).
 _SP = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
-_MARKER = _SP + rb"?[AaPp]\.?" + _SP + rb"?[Mm]\.?"
+# The 12-hour marker: AM/PM in any spelling, or the part of the day as some Android
+# translations spell it out ("9:15 in the morning", "3:07 de la tarde", "da manhã").
+# (Not "at night", "de la noche", "da noite": which side of midnight their hours 12
+# and 1-5 fall on is not known here; such headers stay message text.)
+SPELLED_AM = (b"in the morning", b"de la ma\xc3\xb1ana", b"da manh\xc3\xa3")
+SPELLED_PM = (b"in the afternoon", b"in the evening", b"de la tarde", b"da tarde")
+_MARKER = (
+    rb"(?:"
+    + _SP
+    + rb"?[AaPp]\.?"
+    + _SP
+    + rb"?[Mm]\.?|"
+    + _SP
+    + rb"(?:"
+    + b"|".join(re.escape(m) for m in SPELLED_AM + SPELLED_PM)
+    + rb"))"
+)
 
 # Every layout of FORMATS.md, for detection only. A line is a header only when date,
 # time, optional AM/PM marker and the separator are all there.
@@ -96,7 +112,7 @@ class Layout:
         join = (b"," if self.comma else b"") + sp + (b"klo" + sp if self.klo else b"")
         time = rb"\d{1,2}" + ts + rb"\d{2}" + (ts + rb"\d{2}" if self.seconds else b"")
         if self.marker:
-            time += sp + rb"?[AaPp]\.?" + sp + rb"?[Mm]\.?"
+            time += _MARKER
         sep = {b"]": rb"\]" + sp, b"-": sp + b"-" + sp, b":": b":" + sp}[self.sep]
         lead = _BIDI + b"*" + (rb"\[" + _BIDI + b"*" if self.bracket else b"")
         first, second = (time, join + date) if self.time_first else (date, join + time)
