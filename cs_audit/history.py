@@ -106,13 +106,18 @@ def check(path: str | Path) -> None:
     try:
         _version(connection, where)
     except sqlite3.DatabaseError as error:
-        raise ConfigError(
-            f"--history {where}",
-            f"cannot be written ({error})",
-            "give a cs-audit history file, or a new path",
-        ) from None
+        raise _unwritable(where, error) from None
     finally:
         connection.close()
+
+
+def _unwritable(where: str, error: sqlite3.DatabaseError) -> ConfigError:
+    """A history file SQLite cannot write to (no database, locked, corrupt)."""
+    return ConfigError(
+        f"--history {where}",
+        f"cannot be written ({error})",
+        "give a cs-audit history file, or a new path",
+    )
 
 
 def _migrate(connection: sqlite3.Connection, where: str) -> None:
@@ -159,11 +164,7 @@ def record(
                 connection.execute("ROLLBACK")
             raise
     except sqlite3.DatabaseError as error:
-        raise ConfigError(
-            f"--history {where}",
-            f"cannot be written ({error})",
-            "give a cs-audit history file, or a new path",
-        ) from None
+        raise _unwritable(where, error) from None
     finally:
         connection.close()
     return run
