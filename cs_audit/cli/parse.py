@@ -141,22 +141,26 @@ def _read_all(
 ) -> Iterator[_Read | ParsedExport | CsAuditError]:
     """Every file's outcome, in order: runs of exports parsed and rendered many at once
     on ``workers`` cores, a large one alone (parsed on all of them)."""
+
+    def read(run: list[Source | CsAuditError]) -> Iterator[_Read | ParsedExport | CsAuditError]:
+        return fork_map(_read_one, run, shared=(date_order, fmt), workers=workers)
+
     run: list[Source | CsAuditError] = []
     held = 0  # the run's bytes of text
     members: dict[Path, dict[str, int]] = {}
     for source in sources:
-        size = 0 if isinstance(source, CsAuditError) else _size(source, members)
+        size = _size(source, members) if isinstance(source, Source) else 0
         if isinstance(source, Source) and size >= _ALONE_BYTES:
-            yield from fork_map(_read_one, run, shared=(date_order, fmt), workers=workers)
+            yield from read(run)
             run, held = [], 0
             yield read_source(source, date_order, workers)
             continue
         run.append(source)
         held += size
         if held >= _RUN_BYTES:  # the run is full: read it, and start another
-            yield from fork_map(_read_one, run, shared=(date_order, fmt), workers=workers)
+            yield from read(run)
             run, held = [], 0
-    yield from fork_map(_read_one, run, shared=(date_order, fmt), workers=workers)
+    yield from read(run)
 
 
 @app.command()
