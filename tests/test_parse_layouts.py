@@ -158,11 +158,22 @@ def test_time_before_date_as_vietnamese_ios_writes_it() -> None:
         ("21/12/18, 3:07 de la tarde - ", "2018-12-21T15:07:00"),
         ("21/12/18 9:15 da manhã - ", "2018-12-21T09:15:00"),
         ("21/12/18 3:07 da tarde - ", "2018-12-21T15:07:00"),
+        ("12/21/18, 9:40 at night - ", "2018-12-21T21:40:00"),
+        ("12/21/18, 12:10 at night - ", "2018-12-21T00:10:00"),
+        ("12/21/18, 2:30 at night - ", "2018-12-21T02:30:00"),
+        ("12/21/18, 12:00 noon - ", "2018-12-21T12:00:00"),
+        ("12/21/18, 12:00 midnight - ", "2018-12-21T00:00:00"),
+        ("21/12/18, 8:05 de la noche - ", "2018-12-21T20:05:00"),
+        ("21/12/18, 1:05 de la madrugada - ", "2018-12-21T01:05:00"),
+        ("21/12/18, 12:20 del mediodía - ", "2018-12-21T12:20:00"),
+        ("21/12/18 11:55 da noite - ", "2018-12-21T23:55:00"),
+        ("21/12/18 4:10 da madrugada - ", "2018-12-21T04:10:00"),
     ],
 )
 def test_the_part_of_the_day_spelled_out_is_a_12_hour_marker(header: str, moment: str) -> None:
-    """Issue 14: some Android translations write the marker as the part of the day;
-    each such header is a message at the hour it means."""
+    """Issue 14: some Android translations write the marker as the part of the day
+    (CLDR's day periods); each such header is a message at the hour it means, the
+    night's hours 12 and 1-5 after midnight, 6-11 before it."""
     data = f"{header}Budi: halo\n{header}Rina: ok\n".encode()
     parsed = parse_export(data, file="x.txt")
     assert [(r["timestamp"], r["author"]) for r in records(parsed)] == [

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from cs_audit.ingest.layouts import SPELLED_AM, SPELLED_PM
+from cs_audit.ingest.layouts import SPELLED_AM, SPELLED_NIGHT, SPELLED_PM
 from cs_audit.models import DateOrder
 
 _DATE = re.compile(rb"(\d{1,4})[./-](\d{1,2})[./-](\d{2,4})")
@@ -20,6 +20,7 @@ _MARKER = re.compile(
     rb"([AaPp])\.?(?: |\xc2\xa0|\xe2\x80\xaf)?[Mm]"
     rb"|(" + b"|".join(map(re.escape, SPELLED_AM)) + rb")"  # spelled out: AM
     rb"|(" + b"|".join(map(re.escape, SPELLED_PM)) + rb")"  # and PM
+    rb"|(" + b"|".join(map(re.escape, SPELLED_NIGHT)) + rb")"  # and the night
 )
 
 
@@ -105,7 +106,10 @@ def iso_time(header_rest: bytes) -> str | None:
         # some phones write the hour after noon and midnight as 0: "0:24 PM", "00:04 AM"
         if hour > 12:
             return None
-        pm = marker[3] is not None or (marker[1] is not None and marker[1] in b"Pp")
+        if marker[4] is not None:  # the night: 6-11 before midnight, 12 and 1-5 after it
+            pm = 6 <= hour <= 11
+        else:
+            pm = marker[3] is not None or (marker[1] is not None and marker[1] in b"Pp")
         hour = hour % 12 + (12 if pm else 0)
     if hour > 23 or minute > 59 or second > 59:
         return None

@@ -15,11 +15,26 @@ _BIDI = rb"(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbb\xbf)"
 # A space in a header: plain, NBSP, or NNBSP (Android 12-hour times since ~2023).
 _SP = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
 # The 12-hour marker: AM/PM in any spelling, or the part of the day as some Android
-# translations spell it out ("9:15 in the morning", "3:07 de la tarde", "da manhã").
-# (Not "at night", "de la noche", "da noite": which side of midnight their hours 12
-# and 1-5 fall on is not known here; such headers stay message text.)
-SPELLED_AM = (b"in the morning", b"de la ma\xc3\xb1ana", b"da manh\xc3\xa3")
-SPELLED_PM = (b"in the afternoon", b"in the evening", b"de la tarde", b"da tarde")
+# translations spell it out ("9:15 in the morning", "3:07 de la tarde", "da manhã"),
+# after the day periods of Unicode's CLDR. The night runs over midnight: "11:30 at
+# night" is 23:30, "12:10 at night" 00:10 and "2:00 de la noche" 02:00 (dates.py).
+SPELLED_AM = (
+    b"in the morning",
+    b"de la ma\xc3\xb1ana",
+    b"de la madrugada",
+    b"da manh\xc3\xa3",
+    b"da madrugada",
+    b"midnight",
+)
+SPELLED_PM = (
+    b"in the afternoon",
+    b"in the evening",
+    b"noon",
+    b"de la tarde",
+    b"del mediod\xc3\xada",
+    b"da tarde",
+)
+SPELLED_NIGHT = (b"at night", b"de la noche", b"da noite")
 _MARKER = (
     rb"(?:"
     + _SP
@@ -28,7 +43,7 @@ _MARKER = (
     + rb"?[Mm]\.?|"
     + _SP
     + rb"(?:"
-    + b"|".join(re.escape(m) for m in SPELLED_AM + SPELLED_PM)
+    + b"|".join(re.escape(m) for m in SPELLED_AM + SPELLED_PM + SPELLED_NIGHT)
     + rb"))"
 )
 
