@@ -188,3 +188,112 @@ def test_a_spelled_out_marker_on_an_hour_past_12_is_message_text() -> None:
     data = "21/12/18 9:15 da manhã - Ana: olá\n21/12/18 15:07 da tarde - Rina: x\n"
     parsed = parse_export(data.encode(), file="x.txt")
     assert [r["text"] for r in records(parsed)] == ["olá\n21/12/18 15:07 da tarde - Rina: x"]
+
+
+def test_a_file_whose_clock_changed_from_12_to_24_hours_is_read_whole() -> None:
+    """Issue 14: a phone whose clock setting changed mid-chat writes "02:08 PM" headers,
+    then "15:15" ones; both are messages, in one layout of either clock."""
+    data = (
+        "12/21/18 02:08 PM - Budi: halo kak\n"
+        "12/21/18 02:09 PM - Toko Maju: Halo kak\n"
+        "12/21/18 15:15 - Budi: jadi order\n"
+        "12/21/18 15:16 - Toko Maju: Siap kak\n"
+        "12/22/18 09:00 - Budi: sudah transfer\n"
+    )
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [(r["line"], r["timestamp"], r["author"]) for r in records(parsed)] == [
+        (1, "2018-12-21T14:08:00", "Budi"),
+        (2, "2018-12-21T14:09:00", "Toko Maju"),
+        (3, "2018-12-21T15:15:00", "Budi"),
+        (4, "2018-12-21T15:16:00", "Toko Maju"),
+        (5, "2018-12-22T09:00:00", "Budi"),
+    ]
+    assert parsed.layout.name == "android 12h+24h"
+    assert parsed.notices == ()
+
+
+@pytest.mark.parametrize(
+    ("odd", "moment"),
+    [
+        ("5/19/20. 6:49 PM - ", "2020-05-19T18:49:00"),  # "." for the comma
+        ("5/19/20, 6.49 PM - ", "2020-05-19T18:49:00"),  # "." for ":" in the time
+        ("5/19/20 6:49 PM - ", "2020-05-19T18:49:00"),  # no comma
+        ("5/19/20, 18:49 - ", "2020-05-19T18:49:00"),  # once, the other clock
+    ],
+)
+def test_a_header_with_a_typo_is_read_where_the_file_makes_it_certain(
+    odd: str, moment: str
+) -> None:
+    """Issue 14: a header written slightly otherwise than the file's layout is a
+    message where its author writes in the file and its time lies between its
+    neighbours'."""
+    data = (
+        "5/19/20, 6:40 PM - Budi: halo kak\n"
+        "ada stok?\n"
+        f"{odd}Toko Maju: Ada kak\n"
+        "5/19/20, 6:52 PM - Budi: ok\n"
+        "5/19/20, 6:53 PM - Toko Maju: Siap\n"
+    )
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [(r["line"], r["timestamp"], r["author"], r["text"]) for r in records(parsed)] == [
+        (1, "2020-05-19T18:40:00", "Budi", "halo kak\nada stok?"),
+        (3, moment, "Toko Maju", "Ada kak"),
+        (4, "2020-05-19T18:52:00", "Budi", "ok"),
+        (5, "2020-05-19T18:53:00", "Toko Maju", "Siap"),
+    ]
+    assert parsed.notices == ()
+    assert parsed.line_count == 5
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "5/19/20. 6:49 PM - Rina: Ada kak",  # nobody named Rina writes in the file
+        "5/19/20. 6:30 PM - Toko Maju: Ada kak",  # before the message it is in
+        "5/19/20. 6:55 PM - Toko Maju: Ada kak",  # after the message below it
+        "5/19/20. 6:49 PM Toko Maju: Ada kak",  # no separator
+        "5/19/20. 25:49 - Toko Maju: Ada kak",  # no such time
+    ],
+)
+def test_a_body_line_never_becomes_a_header_by_a_lenient_reading(line: str) -> None:
+    """The lenient reading of a header takes nothing the file does not make certain."""
+    data = (
+        "5/19/20, 6:40 PM - Budi: halo kak\n"
+        f"{line}\n"
+        "5/19/20, 6:52 PM - Budi: ok\n"
+        "5/19/20, 6:53 PM - Toko Maju: Siap\n"
+    )
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [(r["line"], r["text"]) for r in records(parsed)] == [
+        (1, f"halo kak\n{line}"),
+        (3, "ok"),
+        (4, "Siap"),
+    ]
+
+
+def test_a_run_of_headers_written_otherwise_becomes_a_run_of_messages() -> None:
+    """Several such headers in a row, left by the scan in one message's text, are each
+    a message of its own, on its own line, with its own kind."""
+    data = (
+        "21/12/18 14.08 - Budi: halo\n"
+        "21/12/18 14:09 - Toko Maju: Halo kak\n"
+        "ada yang bisa dibantu?\n"
+        "21/12/18 14:10 - Budi: <Media tidak disertakan>\n"
+        "21/12/18 14:11 - Budi: ini kak\n"
+        "21/12/18 14.12 - Toko Maju: Siap\n"
+        "21/12/18 14.13 - Budi: ok\n"
+        "21/12/18 14.14 - Budi: makasih\n"
+    )
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [
+        (r["line"], r["timestamp"], r["author"], r["text"], r["kind"]) for r in records(parsed)
+    ] == [
+        (1, "2018-12-21T14:08:00", "Budi", "halo", "text"),
+        (2, "2018-12-21T14:09:00", "Toko Maju", "Halo kak\nada yang bisa dibantu?", "text"),
+        (4, "2018-12-21T14:10:00", "Budi", "<Media tidak disertakan>", "media"),
+        (5, "2018-12-21T14:11:00", "Budi", "ini kak", "text"),
+        (6, "2018-12-21T14:12:00", "Toko Maju", "Siap", "text"),
+        (7, "2018-12-21T14:13:00", "Budi", "ok", "text"),
+        (8, "2018-12-21T14:14:00", "Budi", "makasih", "text"),
+    ]
+    assert parsed.notices == ()

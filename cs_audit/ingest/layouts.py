@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Invisible marks a header line may start with: LRM/RLM, LRE..RLO, LRI..PDI, a stray BOM.
 _BIDI = rb"(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbb\xbf)"
+_BIDI_TEXT = "[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"  # the same, in text
 # A space in a header: plain, NBSP, or NNBSP (Android 12-hour times since ~2023).
 _SP = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
 # The 12-hour marker: AM/PM in any spelling, or the part of the day as some Android
@@ -103,12 +104,46 @@ class Layout:
     marker: bool  # 12-hour clock with AM/PM
     sep: bytes  # "]" (iOS), "-" (Android) or ":" (old iOS)
     time_first: bool = False  # "[14:56:01, 3/18/22]": the time, then the date
+    mixed_clock: bool = False  # the marker optional: the phone's clock setting changed
 
     @property
     def name(self) -> str:
         """A short description for summaries: platform and clock."""
         platform = {b"]": "ios", b"-": "android", b":": "ios-legacy"}[self.sep]
-        return f"{platform} {'12h' if self.marker else '24h'}"
+        clock = "12h+24h" if self.mixed_clock else "12h" if self.marker else "24h"
+        return f"{platform} {clock}"
+
+    def twin(self, other: Layout) -> bool:
+        """Whether ``other`` is this layout with another clock, seconds, time separator
+        or comma: its headers are this one's written otherwise (``pattern``)."""
+        return replace(
+            other, comma=False, time_sep=b":", seconds=False, marker=False, mixed_clock=False
+        ) == replace(
+            self, comma=False, time_sep=b":", seconds=False, marker=False, mixed_clock=False
+        )
+
+    def _parts(self, *, lenient: bool) -> tuple[bytes, bytes]:
+        """Patterns of the header's two parts as ``pattern`` groups them. Lenient: as
+        a header of this layout may be written otherwise, the other clock (``02:08 PM``
+        in a 24-hour file, ``15:15`` in a 12-hour one), seconds or none, ``.`` for
+        ``:`` in the time, a ``.`` or nothing for the comma (``5/19/20. 6:49 PM``)."""
+        sp = _SP
+        ds = re.escape(self.date_sep)
+        ts = re.escape(self.time_sep)
+        date = rb"\d{1,4}" + ds + rb"\d{1,2}" + ds + rb"\d{2,4}"
+        klo = b"klo" + sp if self.klo else b""
+        if lenient:
+            join = rb"[,.]?" + sp + klo
+            time = rb"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?" + _MARKER + b"?"
+        else:
+            join = (b"," if self.comma else b"") + sp + klo
+            time = rb"\d{1,2}" + ts + rb"\d{2}" + (ts + rb"\d{2}" if self.seconds else b"")
+            if self.marker:
+                time += _MARKER + (b"?" if self.mixed_clock else b"")
+        sep = {b"]": rb"\]" + sp, b"-": sp + b"-" + sp, b":": b":" + sp}[self.sep]
+        lead = _BIDI + b"*" + (rb"\[" + _BIDI + b"*" if self.bracket else b"")
+        first, second = (time, join + date) if self.time_first else (date, join + time)
+        return lead + first, second + sep
 
     def pattern(self) -> re.Pattern[bytes]:
         """The pattern that splits a file of this layout into messages.
@@ -119,23 +154,25 @@ class Layout:
         again), 4 a hint that the body may be more than text (None for most). Where
         the time comes first, 1 is the header up to the time's end and 2 the rest,
         the date with it.
-        """
-        sp = _SP
-        ds = re.escape(self.date_sep)
-        ts = re.escape(self.time_sep)
-        date = rb"\d{1,4}" + ds + rb"\d{1,2}" + ds + rb"\d{2,4}"
-        join = (b"," if self.comma else b"") + sp + (b"klo" + sp if self.klo else b"")
-        time = rb"\d{1,2}" + ts + rb"\d{2}" + (ts + rb"\d{2}" if self.seconds else b"")
-        if self.marker:
-            time += _MARKER
-        sep = {b"]": rb"\]" + sp, b"-": sp + b"-" + sp, b":": b":" + sp}[self.sep]
-        lead = _BIDI + b"*" + (rb"\[" + _BIDI + b"*" if self.bracket else b"")
-        first, second = (time, join + date) if self.time_first else (date, join + time)
+
+        A header written otherwise (``_parts(lenient=True)``) with an author is found
+        too, at no cost to the others: its alternative is tried only where the
+        layout's fails. The parser keeps it only where the file makes it certain
+        (``strict``)."""
+        first, second = self._parts(lenient=False)
+        lenient_first, lenient_second = self._parts(lenient=True)
+        if self.time_first:
+            first = lenient_first
         return re.compile(
-            rb"\n(" + lead + first + rb")(" + second + sep + rb")"
+            rb"\n(" + first + rb")(" + second + rb"|" + lenient_second + rb"(?=[^:\n]+: ))"
             rb"(?:([^:\n]+): )?"
             rb"(?:(?=(" + SPECIAL_HINT + rb")))?"
         )
+
+    def strict(self) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+        """Patterns that fullmatch ``pattern``'s groups 1 and 2 as this layout writes them."""
+        first, second = self._parts(lenient=False)
+        return re.compile(first), re.compile(second)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +184,6 @@ class LayoutSurvey:
     @property
     def dominant(self) -> Layout | None:
         return self.counts[0][0] if self.counts else None
-
-    @property
-    def others(self) -> int:
-        """Sampled lines that look like headers of another layout."""
-        return sum(n for _, n in self.counts[1:])
 
 
 def _layout_of(shape: tuple[bytes, ...]) -> Layout:
@@ -211,4 +243,10 @@ def survey_layouts(data: bytes) -> LayoutSurvey:
             for shape, n in Counter(_TIME_FIRST.findall(window)).items():
                 counts[_time_first_layout_of(shape)] += n
     ordered = sorted(counts.items(), key=lambda item: (-item[1], repr(item[0])))
+    if ordered:  # headers with and without the marker: the clock setting changed
+        first, n = ordered[0]
+        other = replace(first, marker=not first.marker)
+        if counts[other] >= 2:
+            mixed = replace(first, marker=True, mixed_clock=True)
+            ordered = [(mixed, n + counts[other])] + [o for o in ordered[1:] if o[0] != other]
     return LayoutSurvey(tuple(ordered))

@@ -191,9 +191,9 @@ def _decide_dates(
     return days, clock, decision.order, notices
 
 
-def _fold_impossible(cols: Columns, keep: list[bool]) -> None:
-    """Fold header-like lines with no such date or time (31/02, 25:61) into the
-    message above: they are text that looks like a header."""
+def _fold_text(cols: Columns, keep: list[bool]) -> None:
+    """Fold the header-like lines not kept (``_messages_to_keep``) into the message
+    above: they are text that looks like a header."""
     last = -1
     for i, ok in enumerate(keep):
         if ok:
@@ -209,6 +209,64 @@ def _fold_impossible(cols: Columns, keep: list[bool]) -> None:
         column = getattr(cols, name)
         column[:] = list(compress(column, keep))
     cols.lines = array("q", compress(cols.lines, keep))
+
+
+def _messages_to_keep(
+    cols: Columns, layout: Layout, days: dict[bytes, str | None], clock: dict[bytes, str | None]
+) -> tuple[list[bool] | None, int]:
+    """Which of the headers found are messages (None: all), and how many of those kept
+    are written otherwise than the file's layout.
+
+    A header with no such date or time (31/02, 25:61) is text that looks like one. A
+    header written otherwise (``Layout.pattern``) is a message only where the file
+    makes it certain: its author writes elsewhere in the file, and its time lies
+    between the message's before it and the next one written as the layout writes;
+    so a body line never becomes a header by chance. Each distinct header part is
+    checked once; only then are the messages that carry one looked at.
+    """
+    dated, timed = (cols.rests, cols.heads) if layout.time_first else (cols.heads, cols.rests)
+    first, second = layout.strict()
+    odd_firsts = {h for h in (clock if layout.time_first else days) if not first.fullmatch(h)}
+    odd_seconds = {r for r in (days if layout.time_first else clock) if not second.fullmatch(r)}
+    bad_days = {h for h, day in days.items() if day is None}
+    bad_times = {r for r, time in clock.items() if time is None}
+    if not (odd_firsts or odd_seconds or bad_days or bad_times):
+        return None, 0
+    keep = [h not in bad_days and r not in bad_times for h, r in zip(dated, timed, strict=True)]
+    if not (odd_firsts or odd_seconds):
+        return keep, 0
+    count = len(keep)
+    odd = sorted(
+        {*compress(range(count), map(odd_firsts.__contains__, cols.heads))}
+        | {*compress(range(count), map(odd_seconds.__contains__, cols.rests))}
+    )
+    odd_set = set(odd)
+    raws = cols.raw_authors
+    odd_authors = Counter(raws[i] for i in odd)
+    known = {raw for raw, n in odd_authors.items() if raw is not None and raws.count(raw) > n}
+
+    def moment(i: int) -> str:
+        return f"{days[dated[i]]}T{clock[timed[i]]}"
+
+    following: dict[int, int | None] = {}  # the next message written as the layout writes
+    for i in reversed(odd):
+        j: int | None = i + 1
+        while j is not None and j < count and (j in odd_set or not keep[j]):
+            j = following[j] if j in odd_set else j + 1
+        following[i] = j if j is not None and j < count else None
+    kept = 0
+    for i in odd:
+        before = i - 1
+        while before >= 0 and not keep[before]:
+            before -= 1
+        after = following[i]
+        if keep[i] and raws[i] in known:
+            at = moment(i)
+            if (before < 0 or moment(before) <= at) and (after is None or at <= moment(after)):
+                kept += 1
+                continue
+        keep[i] = False
+    return keep, kept
 
 
 def _longer_names(cols: Columns, names: _AuthorNames) -> dict[bytes, bytes]:
@@ -326,13 +384,9 @@ def parse_export(
     days, clock, order, notices = _decide_dates(
         heads, rests, date_order, file, day_first_locale=day_first_locale
     )
-    if None in days.values() or None in clock.values():
-        bad_days = {h for h in heads if days[h] is None}
-        bad_times = {r for r in rests if clock[r] is None}
-        _fold_impossible(
-            cols,
-            [h not in bad_days and r not in bad_times for h, r in zip(dated, timed, strict=True)],
-        )
+    keep, recovered = _messages_to_keep(cols, layout, days, clock)
+    if keep is not None and not all(keep):
+        _fold_text(cols, keep)
         dated, timed = (cols.rests, cols.heads) if layout.time_first else (cols.heads, cols.rests)
     if not cols.texts:
         raise IngestError(file, "has no message header with a real date and time", _NOT_EXPORT_HINT)
@@ -351,13 +405,16 @@ def parse_export(
                 "check that the file is a whole export, not a cut-out",
             ),
         )
-    if survey.others >= 5 and survey.others * 20 > sum(n for _, n in survey.counts):
+    # header-like lines of another layout: text, unless read as this one's (recovered)
+    others = [(o, n) for o, n in survey.counts[1:] if not (recovered and layout.twin(o))]
+    other_lines = sum(n for _, n in others)
+    if other_lines >= 5 and other_lines * 20 > sum(n for _, n in survey.counts):
         notices.append(
             Notice(
                 file,
                 None,
-                f"{survey.others} lines look like headers of another layout "
-                f"({survey.counts[1][0].name}) than the file's ({layout.name}); they were read "
+                f"{other_lines} lines look like headers of another layout "
+                f"({others[0][0].name}) than the file's ({layout.name}); they were read "
                 "as message text",
                 "export each chat on its own instead of joining exports",
             )
