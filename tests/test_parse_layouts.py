@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from cs_audit.errors import IngestError
 from cs_audit.ingest import parse_export
 from cs_audit.models import DateOrder
 from tests.conftest import FIXTURES, GOLDEN, load_jsonl, records
@@ -297,3 +298,108 @@ def test_a_run_of_headers_written_otherwise_becomes_a_run_of_messages() -> None:
         (8, "2018-12-21T14:14:00", "Budi", "makasih", "text"),
     ]
     assert parsed.notices == ()
+
+
+def _arabic(text: str, zero: int = 0x0660) -> str:
+    """``text`` with its digits in Arabic-Indic (or, from 0x06F0, Eastern) digits."""
+    return text.translate({ord("0") + d: zero + d for d in range(10)})
+
+
+RLM, ARABIC_COMMA, SAD, MIM = "\u200f", "\u060c", "\u0635", "\u0645"
+
+
+def test_arabic_ios_headers_are_read_and_their_bodies_kept_as_written() -> None:
+    """Issue 14: Arabic iOS writes Arabic-Indic digits with right-to-left marks inside
+    the date, the Arabic comma after it, and sad/mim for AM/PM. The headers are read;
+    digits in the messages stay as written."""
+    body = _arabic("12") + " \u0642\u0637\u0639\u0629"  # "12 pieces" in Arabic digits
+    data = (
+        f"[{_arabic(f'20{RLM}/3{RLM}/2020')}{ARABIC_COMMA} {_arabic('10:23:45')} {MIM}] "
+        "Ahmad: halo\n"
+        f"[{_arabic(f'20{RLM}/3{RLM}/2020')}{ARABIC_COMMA} {_arabic('10:25:00')} {MIM}] "
+        f"Toko Maju: {body}\n"
+        f"[21{RLM}/3{RLM}/2020{ARABIC_COMMA} 9:05:00 {SAD}] Ahmad: ok\n"  # Western digits
+    )
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [(r["line"], r["timestamp"], r["author"], r["text"]) for r in records(parsed)] == [
+        (1, "2020-03-20T22:23:45", "Ahmad", "halo"),
+        (2, "2020-03-20T22:25:00", "Toko Maju", body),
+        (3, "2020-03-21T09:05:00", "Ahmad", "ok"),
+    ]
+    assert (parsed.layout.name, parsed.date_order) == ("ios 12h", DateOrder.DMY)
+    assert parsed.notices == ()
+
+
+def test_android_headers_in_eastern_arabic_digits_are_read() -> None:
+    """Persian and Urdu phones write Eastern Arabic-Indic digits (U+06F0-06F9); an
+    Android header may put an NBSP before the marker."""
+    data = "".join(
+        f"{RLM}{_arabic(day, 0x06F0)}{RLM}/{_arabic('3', 0x06F0)}{RLM}/"
+        f"{_arabic('2021', 0x06F0)} {_arabic(time, 0x06F0)}\u00a0{marker} - {name}: {text}\n"
+        for day, time, marker, name, text in [
+            ("20", "10:23", MIM, "Reza", "salam"),
+            ("21", "09:05", SAD, "Toko Maju", "salam kak"),
+        ]
+    )
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [(r["line"], r["timestamp"], r["author"], r["text"]) for r in records(parsed)] == [
+        (1, "2021-03-20T22:23:00", "Reza", "salam"),
+        (2, "2021-03-21T09:05:00", "Toko Maju", "salam kak"),
+    ]
+    assert parsed.layout.name == "android 12h"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("[R4/3/18 14:56:01]", "[R4/3/19 9:05:00]"),  # Reiwa 4 is 2022
+        ("[\u4ee4\u548c4/3/18 14:56:01]", "[\u4ee4\u548c4/3/19 9:05:00]"),  # the era spelled
+        ("[H34/3/18 14:56:01]", "[H34/3/19 9:05:00]"),  # Heisei, counted on: 1988 + 34
+    ],
+)
+def test_japanese_era_years_are_gregorian_ones(first: str, second: str) -> None:
+    """Issue 14: an iPhone set to the Japanese calendar writes the era and its year."""
+    data = f"{first} Yamada: halo\n{second} Toko Maju: halo kak\n"
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [(r["line"], r["timestamp"], r["author"]) for r in records(parsed)] == [
+        (1, "2022-03-18T14:56:01", "Yamada"),
+        (2, "2022-03-19T09:05:00", "Toko Maju"),
+    ]
+    assert parsed.date_order is DateOrder.YMD
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("[23/6/2565 13:45:10]", "[29/2/2563 9:05:00]"),  # 2563 is 2020, a leap year
+        ("23/6/65 13:45 -", "29/2/63 09:05 -"),  # two digits: 2565 and 2563
+    ],
+)
+def test_buddhist_years_are_gregorian_ones(first: str, second: str) -> None:
+    """Issue 14: a Thai phone counts Buddhist years, 543 after the Gregorian."""
+    data = f"{first} Somchai: halo\n{second} Toko Maju: halo kak\n"
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [r["timestamp"][:10] for r in records(parsed)] == ["2022-06-23", "2020-02-29"]
+    assert parsed.notices == ()
+
+
+@pytest.mark.parametrize(
+    ("date", "calendar", "example"),
+    [
+        (_arabic("1401/1/15", 0x06F0), "the Persian (Solar Hijri)", "1401/1/15"),
+        ("1443/7/3", "the Islamic (Hijri)", "1443/7/3"),  # a day of one digit
+        ("1201/7/3", "a non-Gregorian", "1201/7/3"),
+    ],
+)
+def test_a_calendar_that_cannot_be_read_is_named(date: str, calendar: str, example: str) -> None:
+    """Issue 14: dates of a calendar not converted are refused with its name and what
+    to do, not read as years of long ago."""
+    data = f"[{date} 10:23:45] Reza: salam\n[{date} 10:24:00] Toko Maju: salam\n"
+    with pytest.raises(IngestError) as caught:
+        parse_export(data.encode(), file="x.txt")
+    assert str(caught.value) == (
+        f"x.txt: has its dates in {calendar} calendar (such as {example}), not the "
+        "Gregorian one cs-audit reads; set the phone's calendar to Gregorian (on an "
+        "iPhone: Settings > General > Language & Region > Calendar) and export the chat "
+        "again"
+    )

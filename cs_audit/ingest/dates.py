@@ -7,6 +7,7 @@ parsed once and looked up afterwards.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,7 @@ from datetime import date
 from cs_audit.ingest.layouts import SPELLED_AM, SPELLED_NIGHT, SPELLED_PM
 from cs_audit.models import DateOrder
 
-_DATE = re.compile(rb"(\d{1,4})[./-](\d{1,2})[./-](\d{2,4})")
+_DATE = re.compile(rb"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})")
 _TIME = re.compile(rb"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
 _MARKER = re.compile(
     rb"([AaPp])\.?(?: |\xc2\xa0|\xe2\x80\xaf)?[Mm]"
@@ -77,8 +78,59 @@ def decide_date_order(
     return DateOrderDecision(order, min(examples[order]), requested not in (DateOrder.AUTO, order))
 
 
-def iso_date(parts: tuple[str, str, str], order: DateOrder) -> str | None:
-    """``YYYY-MM-DD`` for a header date in the given order, or None if no such day."""
+BUDDHIST = "Buddhist"
+# Years of WhatsApp's time (2009 on) in calendars a phone may write them in, numbers
+# only: Thai phones count Buddhist years (2552 on; "65" for 2565), Persian ones the
+# Solar Hijri (1388 on), Arabic ones may use the Islamic Hijri (1430 on).
+_OTHER_CALENDARS = (
+    (1300, 1415, "the Persian (Solar Hijri)"),
+    (1416, 1499, "the Islamic (Hijri)"),
+    (0, 1899, "a non-Gregorian"),
+)
+
+
+def _year(parts: tuple[str, str, str], order: DateOrder) -> str:
+    return parts[0] if order is DateOrder.YMD else parts[2]
+
+
+def calendar_of(
+    dates: Iterable[tuple[tuple[str, str, str], int]], order: DateOrder
+) -> tuple[str | None, str]:
+    """The calendar of a file's header years, from (date parts, headers) pairs: None
+    for the Gregorian, else its name; and a date that shows it ("" for the Gregorian).
+
+    A calendar other than the Gregorian is named only where most headers' years are
+    evidently of it: a four-digit year in 2500-2699 (or two digits from 52, which no
+    Gregorian export has yet) is Buddhist; one before 1900 is of another calendar.
+    """
+    votes: Counter[str] = Counter()
+    examples: dict[str, str] = {}
+    total = 0
+    for parts, headers in dates:
+        total += headers
+        year = _year(parts, order)
+        number = int(year)
+        name = None
+        if 2500 <= number <= 2699 or (len(year) == 2 and number >= 52):
+            name = BUDDHIST
+        elif len(year) == 4 and number < 1900:
+            name = next(n for low, high, n in _OTHER_CALENDARS if low <= number <= high)
+        if name is not None:
+            votes[name] += headers
+            examples[name] = min(examples.get(name, "/".join(parts)), "/".join(parts))
+    for name, n in votes.most_common(1):
+        if n * 2 > total:
+            return name, examples[name]
+    return None, ""
+
+
+def iso_date(
+    parts: tuple[str, str, str], order: DateOrder, *, buddhist: bool = False
+) -> str | None:
+    """``YYYY-MM-DD`` for a header date in the given order, or None if no such day.
+    ``buddhist``: its years are the Buddhist calendar's, 543 after the Gregorian."""
+    if order is not DateOrder.YMD and len(parts[2]) not in (2, 4):
+        return None  # a year of 1 or 3 digits: only a year-first date's day has one
     a, b, c = (int(p) for p in parts)
     if order is DateOrder.YMD:
         year, month, day = a, b, c
@@ -86,8 +138,10 @@ def iso_date(parts: tuple[str, str, str], order: DateOrder) -> str | None:
         month, day, year = a, b, c
     else:
         day, month, year = a, b, c
-    if year < 100:
-        year += 2000  # WhatsApp exports start in 2009: two-digit years are 20xx
+    if year < 100:  # WhatsApp exports start in 2009: two-digit years are 20xx (25xx)
+        year += 2500 if buddhist else 2000
+    if buddhist:
+        year -= 543
     try:
         return date(year, month, day).isoformat()
     except ValueError:

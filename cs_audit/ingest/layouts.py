@@ -55,7 +55,7 @@ _MARKER = (
 # header's shape (brackets, separators, seconds, marker), so findall can count shapes.
 _GENERIC = re.compile(
     rb"\n" + _BIDI + rb"*(\[)?" + _BIDI + rb"*"  # a BOM may follow the bracket
-    rb"\d{1,4}([./-])\d{1,2}\2\d{2,4}"
+    rb"\d{1,4}([./-])\d{1,2}\2\d{1,4}"
     rb"(,)?" + _SP + rb"(klo" + _SP + rb")?"
     rb"\d{1,2}([:.])\d{2}(?:(\5)\d{2})?"
     rb"(" + _MARKER + rb")?"
@@ -69,7 +69,7 @@ _TIME_FIRST = re.compile(
     rb"\n" + _BIDI + rb"*(\[)" + _BIDI + rb"*"
     rb"\d{1,2}(:)\d{2}(?:(:)\d{2})?"
     rb"(" + _MARKER + rb")?"
-    rb"(,)?" + _SP + rb"\d{1,4}([./-])\d{1,2}\6\d{2,4}"
+    rb"(,)?" + _SP + rb"\d{1,4}([./-])\d{1,2}\6\d{1,4}"
     rb"(\]" + _SP + rb")"
 )
 
@@ -130,7 +130,7 @@ class Layout:
         sp = _SP
         ds = re.escape(self.date_sep)
         ts = re.escape(self.time_sep)
-        date = rb"\d{1,4}" + ds + rb"\d{1,2}" + ds + rb"\d{2,4}"
+        date = rb"\d{1,4}" + ds + rb"\d{1,2}" + ds + rb"\d{1,4}"
         klo = b"klo" + sp if self.klo else b""
         if lenient:
             join = rb"[,.]?" + sp + klo
@@ -180,6 +180,11 @@ class LayoutSurvey:
     """Header layouts counted over samples of a file."""
 
     counts: tuple[tuple[Layout, int], ...]  # most frequent first
+
+    @property
+    def total(self) -> int:
+        """Sampled lines that look like headers."""
+        return sum(n for _, n in self.counts)
 
     @property
     def dominant(self) -> Layout | None:

@@ -21,9 +21,17 @@ from operator import eq, is_
 
 from cs_audit.errors import IngestError
 from cs_audit.ingest.blocks import BadBytes, Columns, Job, spans, split_block
-from cs_audit.ingest.dates import date_parts, decide_date_order, iso_date, iso_time
+from cs_audit.ingest.dates import (
+    BUDDHIST,
+    calendar_of,
+    date_parts,
+    decide_date_order,
+    iso_date,
+    iso_time,
+)
 from cs_audit.ingest.kinds import MEMBER_EVENT, classify, is_system_event, strip_bidi
 from cs_audit.ingest.layouts import Layout, survey_layouts
+from cs_audit.ingest.transcribe import FOREIGN, western_headers
 from cs_audit.models import DateOrder, Message, MessageKind, Notice, SkippedLines
 from cs_audit.parallel import fork_map
 
@@ -32,6 +40,7 @@ Row = tuple[int, str, str | None, str, str]
 
 BLOCK_BYTES = 1 << 20
 _SUFFIX_MARKERS = (b"(file ", b"document omitted", b"dokumen tidak disertakan")
+_FOREIGN_WINDOW = 1 << 16  # where to look for headers in Arabic digits or with an era
 _PARALLEL_BYTES = 8 << 20  # below this, starting workers costs more than it saves
 _KINDS = {kind.value: kind for kind in MessageKind}
 _TEXT = MessageKind.TEXT.value
@@ -106,6 +115,15 @@ def _clean(data: bytes, file: str) -> bytes:
     if data.endswith(b"\n"):
         data = data[:-1]  # the last line's end, not an empty line
     return data
+
+
+def _arabic_digits(data: bytes) -> bool:
+    """Whether a line near the file's start begins with Arabic-Indic digits (a first
+    look for their lead bytes, so that other files pay almost nothing)."""
+    window = _FOREIGN_WINDOW
+    if data.find(b"\xd9", 0, window) < 0 and data.find(b"\xdb", 0, window) < 0:
+        return False
+    return FOREIGN.search(data, 0, window) is not None
 
 
 class _AuthorNames(dict[bytes | None, str | None]):
@@ -186,7 +204,17 @@ def _decide_dates(
                 "leave --date-order out for files whose dates tell their order",
             )
         )
-    days = {head: iso_date(p, decision.order) for head, p in parts.items()}
+    calendar, example = calendar_of(((p, heads[h]) for h, p in parts.items()), decision.order)
+    if calendar is not None and calendar != BUDDHIST:
+        raise IngestError(
+            file,
+            f"has its dates in {calendar} calendar (such as {example}), not the Gregorian "
+            "one cs-audit reads",
+            "set the phone's calendar to Gregorian (on an iPhone: Settings > General > "
+            "Language & Region > Calendar) and export the chat again",
+        )
+    buddhist = calendar == BUDDHIST
+    days = {head: iso_date(p, decision.order, buddhist=buddhist) for head, p in parts.items()}
     clock = {rest: iso_time(rest) for rest in rests}
     return days, clock, decision.order, notices
 
@@ -349,6 +377,14 @@ def parse_export(
     """
     data = _clean(data, file)
     survey = survey_layouts(data)
+    if survey.dominant is None or _arabic_digits(data):
+        # headers in Arabic digits, or with an era for a year: read as rewritten if
+        # that finds more of them (transcribe.py)
+        western = western_headers(data)
+        if western is not None:
+            rewritten = survey_layouts(western)
+            if rewritten.total > survey.total:
+                data, survey = western, rewritten
     layout = survey.dominant
     if layout is None:
         raise IngestError(

@@ -1,0 +1,102 @@
+"""Headers written in another script or with an era for a year, in the form layouts.py reads.
+
+Arabic iPhones and Android phones write their headers in Arabic-Indic digits
+(U+0660-0669) or Eastern Arabic-Indic ones (U+06F0-06F9: Persian, Urdu), with
+right-to-left marks (U+200F) between the parts, the Arabic comma (U+060C) after the
+date and the letters sad and mim (U+0635, U+0645) for AM and PM; or Western digits
+with the same marks, comma and letters. Japanese iPhones set to the Japanese calendar
+write the era's letter and year: ``[R4/3/18 14:56:01]`` (Reiwa 4, 2022).
+
+Only the header at a line's start is rewritten, never its author or body; a line
+keeps its place, so every line number stays as it was. Used only where the file's
+headers are not found as written (parser.py): other files never pay for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A digit: Western, Arabic-Indic (U+0660-0669) or Eastern Arabic-Indic (U+06F0-06F9).
+_D = rb"(?:[0-9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9])"
+# Marks between the parts: LRM, RLM, ALM (U+061C).
+_K = rb"(?:\xe2\x80[\x8e\x8f]|\xd8\x9c)*"
+_SP = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
+# An era before a year-first date's year: R (Reiwa), H (Heisei), or spelled 令和, 平成.
+_ERA = rb"(?:R|H|\xe4\xbb\xa4\xe5\x92\x8c|\xe5\xb9\xb3\xe6\x88\x90)"
+_HEADER = re.compile(
+    rb"^((?:\xe2\x80[\x8e\x8f]|\xef\xbb\xbf)*\[?)"  # the lead, kept as written
+    rb"(" + _ERA + rb"?" + _K + _D + rb"{1,4}" + _K + rb"([/.\-])" + _K + _D + rb"{1,2}"
+    rb""
+    + _K
+    + rb"\3"
+    + _K
+    + _D
+    + rb"{1,4}"
+    + _K
+    + rb"(?:,|\xd8\x8c)?"
+    + _K
+    + _SP
+    + _K
+    + _D
+    + rb"{1,2}"
+    + _K
+    + rb"[:.]"
+    + _K
+    + _D
+    + rb"{2}"
+    rb"(?:"
+    + _K
+    + rb"[:.]"
+    + _K
+    + _D
+    + rb"{2})?"
+    + _K
+    + rb"(?:"
+    + _SP
+    + rb"{0,2}"
+    + _K
+    + rb"(?:\xd8\xb5|\xd9\x85|[AaPp]\.?"
+    + _SP
+    + rb"?[Mm]\.?))?"
+    + _K
+    + rb")(?=\]|"
+    + _SP
+    + rb"-"
+    + _SP
+    + rb")",
+    re.MULTILINE,
+)
+# May there be a header to rewrite: a line whose first bytes hold an Arabic digit, or
+# that starts with an era's year?
+FOREIGN = re.compile(
+    rb"^(?:[^\n]{0,8}?(?:\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9])|\[?" + _ERA + rb"\d{1,2}[/.\-])",
+    re.MULTILINE,
+)
+_WESTERN = str.maketrans(
+    {
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+        "\u200e": None,
+        "\u200f": None,
+        "\u061c": None,
+        "\u060c": ",",
+        "\u0635": "AM",  # sad, the first letter of the Arabic word for morning
+        "\u0645": "PM",  # mim, the first letter of the word for evening
+    }
+)
+_ERAS = {"R": 2018, "令和": 2018, "H": 1988, "平成": 1988}  # year 1 of each era - 1
+_ERA_YEAR = re.compile(r"^(R|H|令和|平成)(\d{1,2})")
+_MARKER_SPACE = re.compile(r"[ \u00a0\u202f]+(?=[AP]M$)")
+
+
+def _western(found: re.Match[bytes]) -> bytes:
+    header = found[2].decode("utf-8").translate(_WESTERN)
+    header = _ERA_YEAR.sub(lambda era: str(_ERAS[era[1]] + int(era[2])), header)
+    return found[1] + _MARKER_SPACE.sub(" ", header).encode("utf-8")
+
+
+def western_headers(data: bytes) -> bytes | None:
+    """``data`` with its headers in Western digits and Gregorian years, as the other
+    layouts write them; None where it has none to rewrite."""
+    rewritten = _HEADER.sub(_western, data)
+    return rewritten if rewritten != data else None
