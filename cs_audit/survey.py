@@ -23,7 +23,7 @@ from cs_audit.errors import CsAuditError, InternalError
 from cs_audit.ingest import ParsedExport, Source, parse_export
 from cs_audit.ingest.kinds import group_event
 from cs_audit.ingest.layouts import Layout
-from cs_audit.ingest.parser import AMBIGUOUS_DATES
+from cs_audit.ingest.parser import in_the_run, order_of_siblings, told_order
 from cs_audit.models import DateOrder
 from cs_audit.results import FileReport
 from cs_audit.roles import Roles, settled_roles
@@ -119,7 +119,7 @@ def _surveyed(shared: Surveying, item: Item) -> Survey:
     report = FileReport(parsed.file, status, len(parsed), parsed.notices, unlisted=unlisted)
     if not shared.templates:  # too few chats for a text to recur in enough of them
         written = {author: [] for author in written}
-    told = None if any(n.message == AMBIGUOUS_DATES for n in parsed.notices) else parsed.date_order
+    told = told_order(parsed)
     if roles is None:
         keys = tuple(long_text_keys(texts) for texts in written.values())
         return Survey(report, authors, None, keys, parsed.layout, told, group, blob)
@@ -130,21 +130,19 @@ def _surveyed(shared: Surveying, item: Item) -> Survey:
 def orders_from_siblings(
     files: list[FileReport], layouts: list[Layout | None], told: dict[Layout, list[DateOrder]]
 ) -> dict[str, DateOrder]:
-    """The date order of each file whose own dates leave it open, where the folder's
-    other files of the same layout tell one (one `8/7/25, 10:40 AM` file among six
-    month-first siblings is month-first). Their warning is dropped: only files that
-    nothing decides are warned about."""
+    """The date order of each file whose own dates leave it open, where the run's other
+    files of the same layout tell one (one `8/7/25, 10:40 AM` file among six
+    month-first siblings is month-first). Its warning names what decided the order,
+    or that nothing did (parser.in_the_run)."""
     orders = {}
     for index, layout in enumerate(layouts):
-        votes = told.get(layout) if layout is not None else None
-        if not votes:
+        if layout is None:
             continue
-        order = max(sorted(set(votes), key=lambda o: o.value), key=votes.count)
+        order = order_of_siblings(told.get(layout, ()))
         report = files[index]
-        notices = tuple(n for n in report.notices if n.message != AMBIGUOUS_DATES)
-        status = report.status if report.status == "error" else "warning" if notices else "ok"
-        files[index] = replace(report, status=status, notices=notices)
-        orders[report.file] = order
+        files[index] = replace(report, notices=in_the_run(report.notices, layout, order))
+        if order is not None:
+            orders[report.file] = order
     return orders
 
 

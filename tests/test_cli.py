@@ -87,6 +87,40 @@ def test_bad_file_among_good_ones() -> None:
     assert '"file":"tests/fixtures/bad/utf16.txt"' in result.stdout
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_files_of_one_layout_decide_each_others_date_order_in_parse(
+    tmp_path: Path, workers: str
+) -> None:
+    """Issue 14: a file whose dates leave their order open takes the order its run's
+    other exports of the same layout tell, and its warning names that; a file nothing
+    decides says so. The records keep the files' order, for any number of workers."""
+    (tmp_path / "a.txt").write_text("12/25/22, 10:40 AM - Ann: hi\n")
+    (tmp_path / "b.txt").write_text("1/2/23, 10:40 AM - Bob: hi\n1/2/23, 10:41 AM - Toko: ok\n")
+    (tmp_path / "c.txt").write_text("3/14/23, 9:00 AM - Cy: hi\n")
+    (tmp_path / "d.txt").write_text("5/6/23, 10:40 - Di: hi\n")  # no sibling of its layout
+    result = runner.invoke(app, ["parse", str(tmp_path), "-f", "csv", "-j", workers])
+    assert result.exit_code == 0
+    folder = tmp_path.as_posix()
+    assert result.stdout == (
+        "file,line,timestamp,author,text,kind\n"
+        f"{folder}/a.txt,1,2022-12-25T10:40:00,Ann,hi,text\n"
+        f"{folder}/b.txt,1,2023-01-02T10:40:00,Bob,hi,text\n"
+        f"{folder}/b.txt,2,2023-01-02T10:41:00,Toko,ok,text\n"
+        f"{folder}/c.txt,1,2023-03-14T09:00:00,Cy,hi,text\n"
+        f"{folder}/d.txt,1,2023-06-05T10:40:00,Di,hi,text\n"
+    )
+    assert result.stderr == (
+        f"{folder}/b.txt: warning: no date in it tells day-first from month-first; read as "
+        "month-first, as the other exports of its layout (android 12h) in this run tell; if "
+        "its dates are day-first, run again with --date-order dmy\n"
+        f"{folder}/d.txt: warning: no date in it, nor in another export of its layout in this "
+        "run, tells day-first from month-first; read as day-first; if its dates are "
+        "month-first, run again with --date-order mdy\n"
+    )
+    summary = runner.invoke(app, ["parse", str(tmp_path), "-f", "summary", "-j", workers])
+    assert "android 12h mdy      2   2023-01-02" in summary.stdout
+
+
 def test_missing_path() -> None:
     """A path that does not exist is an input error, not a traceback."""
     result = runner.invoke(app, ["parse", "nope/chat.txt"])
@@ -101,9 +135,9 @@ def test_warning_keeps_exit_status_zero() -> None:
     result = runner.invoke(app, ["parse", "tests/fixtures/bad/ambiguous.txt"])
     assert result.exit_code == 0
     assert result.stderr == (
-        "tests/fixtures/bad/ambiguous.txt: warning: no date in it tells day-first from "
-        "month-first; read as day-first; if its dates are month-first, run again with "
-        "--date-order mdy\n"
+        "tests/fixtures/bad/ambiguous.txt: warning: no date in it, nor in another export of "
+        "its layout in this run, tells day-first from month-first; read as day-first; if its "
+        "dates are month-first, run again with --date-order mdy\n"
     )
     assert result.stdout.count("\n") == 3
 
@@ -211,8 +245,9 @@ def undated(tmp_path: Path) -> Path:
 
 
 GROUPED = (
-    "warning: 5 files: no date in it tells day-first from month-first; read as day-first; if "
-    "its dates are month-first, run again with --date-order mdy ({0}/chat1.txt, "
+    "warning: 5 files: no date in it, nor in another export of its layout in this run, tells "
+    "day-first from month-first; read as day-first; if its dates are month-first, run again "
+    "with --date-order mdy ({0}/chat1.txt, "
     "{0}/chat2.txt, {0}/chat3.txt and 2 more; --verbose lists every file)\n"
 )
 

@@ -198,8 +198,8 @@ def test_a_chat_nobody_answered_belongs_to_its_folder_s_account(tmp_path: Path) 
 
 def test_files_of_one_layout_decide_each_others_date_order(tmp_path: Path) -> None:
     """One `8/7/26, 10:40 AM` file among month-first siblings of its layout is read
-    month-first and not warned about; a file of another layout that nothing decides
-    is read day-first and warned about."""
+    month-first, its warning naming what decided it; a file of another layout that
+    nothing decides is read day-first, its warning saying that nothing did."""
     folder = tmp_path / "week"
     folder.mkdir()
     for day in (13, 14, 18):  # their dates tell: month first
@@ -223,11 +223,15 @@ def test_files_of_one_layout_decide_each_others_date_order(tmp_path: Path) -> No
     assert starts["Bob"] == datetime(2026, 8, 7, 10, 40)
     assert starts["Cy"] == datetime(2026, 7, 8, 10, 40)
     warned = {Path(f.file).name: [n.message for n in f.notices] for f in result.files}
-    assert warned["WhatsApp Chat with Bob.txt"] == []
-    assert warned["WhatsApp Chat with Cy.txt"] == [
-        "no date in it tells day-first from month-first; read as day-first"
+    assert warned["WhatsApp Chat with Bob.txt"] == [
+        "no date in it tells day-first from month-first; read as month-first, as the other "
+        "exports of its layout (android 12h) in this run tell"
     ]
-    assert {f.status for f in result.files if "Cy" not in f.file} == {"ok"}
+    assert warned["WhatsApp Chat with Cy.txt"] == [
+        "no date in it, nor in another export of its layout in this run, tells day-first "
+        "from month-first; read as day-first"
+    ]
+    assert {f.status for f in result.files if "Ann" in f.file} == {"ok"}
 
 
 def test_a_group_chats_members_are_no_account(tmp_path: Path) -> None:

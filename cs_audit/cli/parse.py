@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO, NamedTuple
@@ -23,7 +25,9 @@ from cs_audit.cli.common import (
     say,
 )
 from cs_audit.errors import CsAuditError, ExitCode, InternalError
-from cs_audit.ingest import ParsedExport, Source, find_sources, read_exports, read_source
+from cs_audit.ingest import ParsedExport, Source, find_sources, read_source
+from cs_audit.ingest.layouts import Layout
+from cs_audit.ingest.parser import in_the_run, order_of_siblings, told_order
 from cs_audit.models import DateOrder, Notice
 from cs_audit.parallel import can_fork, default_workers, fork_map, fork_write, forks
 
@@ -53,8 +57,10 @@ def _render_slice(shared: tuple[ParsedExport, ParseFormat], span: tuple[int, int
     return render(parsed, *span).encode("utf-8")
 
 
-def _writer(fmt: ParseFormat, out: BinaryIO, workers: int) -> Callable[[ParsedExport], None]:
-    if fmt is ParseFormat.CSV:
+def _writer(
+    fmt: ParseFormat, out: BinaryIO, workers: int, *, header: bool = True
+) -> Callable[[ParsedExport], None]:
+    if fmt is ParseFormat.CSV and header:
         from cs_audit.render.csv import csv_header  # noqa: PLC0415
 
         out.write(csv_header().encode())
@@ -93,6 +99,8 @@ class _Read(NamedTuple):
     notices: tuple[Notice, ...]
     data: bytes  # its records
     error: CsAuditError | None  # a bug met while rendering: the records after it are lost
+    layout: Layout
+    told: DateOrder | None  # the date order its own dates tell (told_order)
 
 
 def _read_one(
@@ -113,8 +121,17 @@ def _read_one(
             done.append(_render_slice((parsed, fmt), (start, start + _RENDER_SLICE)))
         except Exception as error:  # a bug costs this file's records only
             error_ = InternalError.of(parsed.file, error)
-            return _Read(parsed.file, parsed.notices, b"".join(done), error_)
-    return _Read(parsed.file, parsed.notices, b"".join(done), None)
+            return _Read(
+                parsed.file,
+                parsed.notices,
+                b"".join(done),
+                error_,
+                parsed.layout,
+                told_order(parsed),
+            )
+    return _Read(
+        parsed.file, parsed.notices, b"".join(done), None, parsed.layout, told_order(parsed)
+    )
 
 
 def _size(source: Source, members: dict[Path, dict[str, int]]) -> int:
@@ -163,6 +180,105 @@ def _read_all(
     yield from read(run)
 
 
+def _write(write: Callable[[ParsedExport], None] | None, parsed: ParsedExport) -> ExitCode:
+    """Write one export's records; a bug costs this file's records only."""
+    if write is None:
+        return ExitCode.OK
+    try:
+        write(parsed)
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except Exception as error:
+        say(str(InternalError.of(parsed.file, error)))
+        return ExitCode.INTERNAL
+    return ExitCode.OK
+
+
+class _Held:
+    """The run's output from its first file whose dates leave their order open (told
+    None): kept in a temporary file until the run's other files of the same layout
+    have told theirs, then written in the files' order, a file that they tell is
+    month-first parsed again so (parser.in_the_run). Files before it are written at
+    once; a run whose files all tell their order holds nothing."""
+
+    def __init__(self, fmt: ParseFormat, date_order: DateOrder) -> None:
+        self.fmt, self.date_order = fmt, date_order
+        self.told: dict[Layout, list[DateOrder]] = {}
+        self.status = ExitCode.OK  # of writing held records
+        self.spool: BinaryIO | None = None
+        self.write: Callable[[ParsedExport], None] | None = None
+        # per file held: its source, result (None: rendered by a worker), layout,
+        # whether its order is open, notices, and its records' span in the spool
+        self.files: list[
+            tuple[Source, ParsedExport | None, Layout, bool, tuple[Notice, ...], int, int]
+        ] = []
+
+    def hold(self, told: DateOrder | None) -> bool:
+        """Whether this file's output, and every one's after it, is held."""
+        if self.spool is None and told is None and self.date_order is DateOrder.AUTO:
+            self.spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed by release)
+            # in one process: forked renderers would write behind the file object
+            self.write = _writer(self.fmt, self.spool, 1, header=False)
+        return self.spool is not None
+
+    def add(self, source: Source, result: ParsedExport | _Read, warnings: Warnings) -> bool:
+        """Take one file's outcome; whether its records are held (else the caller
+        writes them, and its warnings are taken now)."""
+        told = result.told if isinstance(result, _Read) else told_order(result)
+        if told is not None:
+            self.told.setdefault(result.layout, []).append(told)
+        if not self.hold(told):
+            warnings.add(result.notices)
+            return False
+        spool, write = self.spool, self.write
+        assert spool is not None
+        assert write is not None
+        start = spool.tell()
+        parsed = None
+        if isinstance(result, _Read):
+            spool.write(result.data)
+        else:
+            parsed = result
+            if self.fmt is not ParseFormat.SUMMARY:
+                self.status = max(self.status, _write(write, result))
+        layout, notices = result.layout, result.notices
+        self.files.append((source, parsed, layout, told is None, notices, start, spool.tell()))
+        return True
+
+    def release(
+        self, out: BinaryIO, write: Callable[[ParsedExport], None] | None, warnings: Warnings
+    ) -> tuple[dict[str, ParsedExport], ExitCode]:
+        """Write what was held, in order; the parsed exports that changed, by file."""
+        changed: dict[str, ParsedExport] = {}
+        status = self.status
+        if self.spool is None:
+            return changed, status
+        self.spool.flush()
+        for source, parsed, layout, open_order, notices, start, end in self.files:
+            order = order_of_siblings(self.told.get(layout, ())) if open_order else None
+            told_notices = in_the_run(notices, layout, order) if open_order else notices
+            warnings.add(told_notices)
+            if order is DateOrder.MDY:  # read as day-first: read again
+                again = read_source(source, order)
+                if isinstance(again, CsAuditError):  # changed since it was read
+                    say(str(again))
+                    status = max(status, again.exit_code)
+                    continue
+                changed[again.file] = replace(again, notices=told_notices)
+                status = max(status, _write(write, again))
+                continue
+            if parsed is not None and told_notices != notices:
+                changed[parsed.file] = replace(parsed, notices=told_notices)
+            self.spool.seek(start)
+            left = end - start
+            while left > 0:
+                chunk = self.spool.read(min(left, 1 << 20))
+                out.write(chunk)
+                left -= len(chunk)
+        self.spool.close()
+        return changed, status
+
+
 @app.command()
 def parse(
     paths: Paths,
@@ -194,31 +310,33 @@ def parse(
         outcomes: Iterator[_Read | ParsedExport | CsAuditError] = (
             _read_all(sources, date_order, fmt, workers)
             if forks(workers, sources)  # many files: each parsed and rendered by a worker
-            else read_exports(paths, date_order=date_order, workers=workers)
+            else (
+                s if isinstance(s, CsAuditError) else read_source(s, date_order, workers)
+                for s in sources
+            )
         )
-        for result in outcomes:
+        held = _Held(fmt, date_order)
+        for source, result in zip(sources, outcomes, strict=True):
             if isinstance(result, CsAuditError):
                 status = max(status, result.exit_code)
                 say(str(result))
             elif isinstance(result, _Read):
-                warnings.add(result.notices)
-                out.write(result.data)
+                assert isinstance(source, Source)
                 if result.error is not None:
                     say(str(result.error))
                     status = max(status, ExitCode.INTERNAL)
+                if not held.add(source, result, warnings):
+                    out.write(result.data)
                 continue
             else:
-                warnings.add(result.notices)
-                if write is not None:
-                    try:
-                        write(result)
-                    except (BrokenPipeError, KeyboardInterrupt):
-                        raise
-                    except Exception as error:  # a bug costs this file's records only
-                        say(str(InternalError.of(result.file, error)))
-                        status = max(status, ExitCode.INTERNAL)
+                assert isinstance(source, Source)
+                if not held.add(source, result, warnings):
+                    status = max(status, _write(write, result))
             if write is None:
                 results.append(result)
+        changed, released = held.release(out, write, warnings)
+        status = max(status, released)
+        results = [r if isinstance(r, CsAuditError) else changed.get(r.file, r) for r in results]
         out.flush()
         warnings.tell()
         if write is None:

@@ -14,7 +14,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import compress, repeat
 from operator import eq, is_
@@ -151,9 +151,55 @@ def _not_utf8(file: str, line: int, piece: bytes, error: UnicodeDecodeError) -> 
     )
 
 
-# The notice of a file whose dates, layout and language leave the order open; an audit
-# drops it where other files of the same layout decide (pipeline.audit).
+# The notice of a file whose dates, layout and language leave the order open; where a
+# run reads several files, it becomes one that names what decided it (in_the_run).
 AMBIGUOUS_DATES = "no date in it tells day-first from month-first; read as day-first"
+_FIRST = {DateOrder.DMY: "day-first", DateOrder.MDY: "month-first"}
+
+
+def told_order(parsed: ParsedExport) -> DateOrder | None:
+    """The date order a file's own dates (or its locale) tell; None where they do not."""
+    return None if any(n.message == AMBIGUOUS_DATES for n in parsed.notices) else parsed.date_order
+
+
+def order_of_siblings(told: Sequence[DateOrder]) -> DateOrder | None:
+    """The day- or month-first order that most of a run's files of one layout tell."""
+    votes = [order for order in told if order in _FIRST]
+    if not votes:
+        return None
+    return max(sorted(set(votes), key=lambda order: order.value), key=votes.count)
+
+
+def in_the_run(
+    notices: Sequence[Notice], layout: Layout, order: DateOrder | None
+) -> tuple[Notice, ...]:
+    """A file's notices once its run is known: where its dates leave their order open,
+    what decided it, the ``order`` of its layout's other files in the run, or that
+    nothing did (most folders are exported from one phone, FORMATS.md)."""
+    told = []
+    for notice in notices:
+        if notice.message != AMBIGUOUS_DATES:
+            told.append(notice)
+        elif order is None:
+            told.append(
+                replace(
+                    notice,
+                    message="no date in it, nor in another export of its layout in this run, "
+                    "tells day-first from month-first; read as day-first",
+                )
+            )
+        else:
+            other = DateOrder.MDY if order is DateOrder.DMY else DateOrder.DMY
+            told.append(
+                Notice(
+                    notice.file,
+                    None,
+                    f"no date in it tells day-first from month-first; read as {_FIRST[order]}, "
+                    f"as the other exports of its layout ({layout.name}) in this run tell",
+                    f"if its dates are {_FIRST[other]}, run again with --date-order {other.value}",
+                )
+            )
+    return tuple(told)
 
 
 def _day_first_locale(layout: Layout, data: bytes) -> bool:
