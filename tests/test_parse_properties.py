@@ -24,6 +24,23 @@ _HEADERS = st.sampled_from(
         "31/02/2022, 13:31 - ",
         "13/13/22, 25:61 - ",
         "2019-05-02, 11:23 a.m. - ",
+        # issue 14: the time first, spelled markers, hour 0, either clock, typos,
+        # Arabic digits and marks, eras and other calendars, a BOM in the bracket
+        "[14:56:01, 3/18/22] ",
+        "12/21/18, 9:40 at night - ",
+        "21/12/18 3:07 da tarde - ",
+        "12/22/18, 0:24 PM - ",
+        "12/21/18 02:08 PM - ",
+        "12/21/18 15:15 - ",
+        "5/19/20. 6:49 PM - ",
+        "[R4/3/18 14:56:01] ",
+        "23/6/2565 13:45 - ",
+        "[1401/1/15 10:23:45] ",
+        "[\u0662\u0660\u200f/\u0663\u200f/\u0662\u0660\u0662\u0660\u060c "
+        "\u0661\u0660:\u0662\u0663:\u0664\u0665 \u0645] ",
+        "\u200f\u06f2\u06f1/\u06f3/\u06f2\u06f0\u06f2\u06f1 "
+        "\u06f0\u06f9:\u06f0\u06f5\u00a0\u0635 - ",
+        "[\ufeff29.01.18, 10:15:02] ",
     ]
 )
 _WORDS = st.sampled_from(
