@@ -360,6 +360,11 @@ class _Chat:
         )
         self.year4 = rng.random() < 0.15
         self.comma = rng.random() < 0.2
+        # A rarer phone (issue 14), drawn apart so that the main draws stay as they
+        # were: the same moments in another script, calendar, order or clock.
+        quirks = random.Random(f"{customer}|{start.isoformat()}|{layout}")
+        self.quirk = quirks.choice(_QUIRKS[layout]) if quirks.random() < 0.15 else ""
+        self.switch_at = quirks.randint(2, 30) if quirks.random() < 0.1 else -1  # to 24h
 
     # clock and lines
 
@@ -983,8 +988,69 @@ def _group_chat(chat: _Chat, members: Sequence[str], subject: str, target: int) 
 # --- rendering -------------------------------------------------------------------------
 
 
-def _stamp(chat: _Chat, at: datetime) -> str:
+_QUIRKS: dict[str, tuple[str, ...]] = {
+    "android_id": ("typo",),
+    "android_us": ("spelled_en",),
+    "android_gb": ("buddhist", "spelled_es"),
+    "ios_id": ("era",),
+    "ios_us": ("time_first",),
+    "ios_gb": ("arabic", "era"),
+}
+_ARABIC_DIGITS = str.maketrans({str(d): chr(0x0660 + d) for d in range(10)})
+RLM = "\u200f"
+
+
+def _period(hour: int, periods: tuple[tuple[int, str], ...]) -> str:
+    """The part of the day an hour falls in (CLDR's day periods, by their start)."""
+    return next(name for start, name in reversed(periods) if hour >= start)
+
+
+_EN_PERIODS = (
+    (0, "at night"),
+    (6, "in the morning"),
+    (12, "in the afternoon"),
+    (18, "in the evening"),
+    (21, "at night"),
+)
+_ES_PERIODS = (
+    (0, "de la madrugada"),
+    (6, "de la mañana"),
+    (12, "de la tarde"),
+    (20, "de la noche"),
+)
+
+
+def _quirk_stamp(chat: _Chat, at: datetime, index: int) -> str | None:
+    """The header as a rarer phone writes it, or None for the layout's own."""
+    hour12 = at.hour % 12 or 12
+    quirk = chat.quirk
+    if index >= chat.switch_at >= 0 and chat.layout == "android_us":  # the clock changed
+        return f"{at.month}/{at.day}/{at:%y}, {at:%H:%M} - "
+    if quirk == "typo" and index % 7 == 3:  # "." for ":" now and then, a typo
+        return f"{at:%d/%m/%y} {at:%H:%M} - "
+    if quirk == "spelled_en":
+        return f"{at.month}/{at.day}/{at:%y}, {hour12}:{at:%M} {_period(at.hour, _EN_PERIODS)} - "
+    if quirk == "spelled_es":
+        return f"{at:%d/%m/%y}, {hour12}:{at:%M} {_period(at.hour, _ES_PERIODS)} - "
+    if quirk == "buddhist":
+        return f"{at:%d/%m}/{at.year + 543} {at:%H:%M} - "
+    if quirk == "era":
+        return f"[R{at.year - 2018}/{at.month}/{at.day} {at:%H:%M:%S}] "
+    if quirk == "time_first":
+        return f"[{at:%H:%M:%S}, {at.month}/{at.day}/{at:%y}] "
+    if quirk == "arabic":
+        date = f"{at.day}{RLM}/{at.month}{RLM}/{at.year}".translate(_ARABIC_DIGITS)
+        time = f"{hour12}:{at:%M:%S}".translate(_ARABIC_DIGITS)
+        marker = "\u0635" if at.hour < 12 else "\u0645"  # sad: AM, mim: PM
+        return f"[{date}\u060c {time} {marker}] "
+    return None
+
+
+def _stamp(chat: _Chat, at: datetime, index: int = 0) -> str:
     """The message header's date and time, as this chat's phone writes them."""
+    quirk = _quirk_stamp(chat, at, index)
+    if quirk is not None:
+        return quirk
     hour12 = at.hour % 12 or 12
     space, am, pm = chat.ampm
     ampm = space + (am if at.hour < 12 else pm)
@@ -1008,8 +1074,8 @@ def _render(
     chat: _Chat, *, newline: str, bom: bool, bidi_phones: bool, bidi_names: bool, utf16: bool
 ) -> bytes:
     out: list[str] = []
-    for line in chat.lines:
-        stamp = _stamp(chat, line.at)
+    for index, line in enumerate(chat.lines):
+        stamp = _stamp(chat, line.at, index)
         if chat.ios and line.text.startswith(LRM) and chat.rng.random() < 0.5:
             stamp = LRM + stamp
         if line.author is None:

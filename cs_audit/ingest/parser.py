@@ -117,9 +117,12 @@ def _clean(data: bytes, file: str) -> bytes:
     return data
 
 
-def _arabic_digits(data: bytes) -> bool:
-    """Whether a line near the file's start begins with Arabic-Indic digits (a first
-    look for their lead bytes, so that other files pay almost nothing)."""
+def _foreign_headers(data: bytes) -> bool:
+    """Whether the first line starts with an era's year, or a line near the file's
+    start begins with Arabic-Indic digits (a first look for their lead bytes, so that
+    other files pay almost nothing)."""
+    if FOREIGN.match(data, 0, 40):
+        return True
     window = _FOREIGN_WINDOW
     if data.find(b"\xd9", 0, window) < 0 and data.find(b"\xdb", 0, window) < 0:
         return False
@@ -423,7 +426,7 @@ def parse_export(
     """
     data = _clean(data, file)
     survey = survey_layouts(data)
-    if survey.dominant is None or _arabic_digits(data):
+    if survey.dominant is None or _foreign_headers(data):
         # headers in Arabic digits, or with an era for a year: read as rewritten if
         # that finds more of them (transcribe.py)
         western = western_headers(data)

@@ -69,7 +69,8 @@ _HEADER = re.compile(
 # May there be a header to rewrite: a line whose first bytes hold an Arabic digit, or
 # that starts with an era's year?
 FOREIGN = re.compile(
-    rb"^(?:[^\n]{0,8}?(?:\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9])|\[?" + _ERA + rb"\d{1,2}[/.\-])",
+    rb"^(?:[^\n]{0,8}?(?:\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9])"
+    rb"|(?:\xe2\x80[\x8e\x8f]|\xef\xbb\xbf)*\[?" + _ERA + rb"\d{1,2}[/.\-])",
     re.MULTILINE,
 )
 _WESTERN = str.maketrans(
