@@ -121,6 +121,30 @@ def test_files_of_one_layout_decide_each_others_date_order_in_parse(
     assert "android 12h mdy      2   2023-01-02" in summary.stdout
 
 
+def test_output_held_without_temporary_space_is_said_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The output held for a run's date orders cannot be: one line naming the folder,
+    exit 4, the records before it written."""
+
+    def full(*args: object, **kwargs: object) -> object:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("cs_audit.cli.parse.tempfile.TemporaryFile", full)
+    (tmp_path / "a.txt").write_text("12/25/22, 10:40 AM - Ann: hi\n")
+    (tmp_path / "b.txt").write_text("1/2/23, 10:40 AM - Bob: hi\n")
+    result = runner.invoke(app, ["parse", str(tmp_path), "-f", "csv", "-j", "1"])
+    assert result.exit_code == 4
+    assert result.stdout == (
+        f"file,line,timestamp,author,text,kind\n{tmp_path.as_posix()}/a.txt,1,"
+        "2022-12-25T10:40:00,Ann,hi,text\n"
+    )
+    assert result.stderr.endswith(
+        ": cannot hold cs-audit's temporary files (no space left on device); free space "
+        "there, or point TMPDIR at a folder with room\n"
+    )
+
+
 def test_missing_path() -> None:
     """A path that does not exist is an input error, not a traceback."""
     result = runner.invoke(app, ["parse", "nope/chat.txt"])

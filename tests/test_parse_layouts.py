@@ -209,8 +209,17 @@ def test_a_file_whose_clock_changed_from_12_to_24_hours_is_read_whole() -> None:
         (4, "2018-12-21T15:16:00", "Toko Maju"),
         (5, "2018-12-22T09:00:00", "Budi"),
     ]
-    assert parsed.layout.name == "android 12h+24h"
     assert parsed.notices == ()
+    # where each clock writes a fifth or more of the headers, both are the layout's
+    data = "".join(f"12/21/18 0{h}:08 PM - Budi: a\n" for h in range(1, 7)) + "".join(
+        f"12/21/18 {h}:15 - Toko Maju: b\n" for h in range(19, 24)
+    )
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert parsed.layout.name == "android 12h+24h"
+    assert [r["timestamp"][11:16] for r in records(parsed)] == [
+        "13:08", "14:08", "15:08", "16:08", "17:08", "18:08", "19:15", "20:15", "21:15",
+        "22:15", "23:15",
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -403,3 +412,73 @@ def test_a_calendar_that_cannot_be_read_is_named(date: str, calendar: str, examp
         "iPhone: Settings > General > Language & Region > Calendar) and export the chat "
         "again"
     )
+
+
+def test_a_header_written_otherwise_that_stays_text_tells_nothing() -> None:
+    """A pasted line folded back into text does not decide the file's date order (it
+    stays open, and is said so); an author who writes only under impossible or odd
+    headers makes no odd header certain; two pasted lines of the other clock are not
+    enough to make the file's clock mixed (found by review)."""
+    data = (
+        "3/4/22, 9:58 AM - Tom: my order from the other shop:\n"
+        "25/12/2021, 14:00 - Other Shop: your parcel is on its way\n"
+        "3/4/22, 9:59 AM - Shop: ok\n"
+        "3/5/22, 10:01 AM - Tom: thanks\n"
+    )
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [(r["line"], r["timestamp"]) for r in records(parsed)] == [
+        (1, "2022-04-03T09:58:00"),
+        (3, "2022-04-03T09:59:00"),
+        (4, "2022-05-03T10:01:00"),
+    ]
+    assert [n.message for n in parsed.notices] == [
+        "no date in it tells day-first from month-first; read as day-first"
+    ]
+    data = (
+        "30/03/2020, 10:05 - Ann: a\n"
+        "31/02/2020, 10:06 - Eve: not a day\n"
+        "30/03/2020. 10:08 - Eve: odd\n"
+        "30/03/2020, 10:09 - Ann: b\n"
+    )
+    assert [r["text"] for r in records(parse_export(data.encode(), file="x.txt"))] == [
+        "a\n31/02/2020, 10:06 - Eve: not a day\n30/03/2020. 10:08 - Eve: odd",
+        "b",
+    ]
+    lines = [f"13/03/2020, 10:{i:02d} - {'Ann' if i % 2 else 'Bob'}: m{i}\n" for i in range(40)]
+    pasted = "3/1/19, 9:15 PM - Supplier X: price is 5\n3/1/19, 9:16 PM - Supplier X: ok?\n"
+    parsed = parse_export("".join([*lines[:21], pasted, *lines[21:]]).encode(), file="x.txt")
+    assert parsed.layout.name == "android 24h"
+    assert parsed.texts[20] == f"m20\n{pasted.rstrip()}"
+
+
+def test_lines_rewritten_for_reading_that_stay_text_keep_their_own_bytes() -> None:
+    """Issue 14: a header-like line in Arabic digits or with an era that is message
+    text (an impossible day) is kept as written, not in the rewritten form."""
+    impossible = f"{_arabic('31/2/2022')}{ARABIC_COMMA} {_arabic('10:00')} {MIM} - Bob: old"
+    data = "".join(
+        f"{_arabic('12/3/2022')}{ARABIC_COMMA} {_arabic(f'10:0{m}')} {MIM} - {who}: {text}\n"
+        for m, who, text in [(0, "Bob", "quoting:"), (1, "Ann", "ok"), (2, "Ann", "ok")]
+    )
+    data = data.replace("quoting:\n", f"quoting:\n{impossible}\n", 1)
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert [(r["line"], r["timestamp"], r["text"]) for r in records(parsed)] == [
+        (1, "2022-03-12T22:00:00", f"quoting:\n{impossible}"),
+        (3, "2022-03-12T22:01:00", "ok"),
+        (4, "2022-03-12T22:02:00", "ok"),
+    ]
+    era = "[R4/3/18 14:56:01] Bob: my old note says:\n[H30/2/30 10:00:00] Bob: (from 2018)\n"
+    parsed = parse_export((era + "[R4/3/18 14:57:01] Ann: ok\n").encode(), file="x.txt")
+    assert parsed.texts[0] == "my old note says:\n[H30/2/30 10:00:00] Bob: (from 2018)"
+
+
+def test_header_like_lines_written_otherwise_left_as_text_are_reported() -> None:
+    """Ten pasted lines of the file's layout written otherwise, by an author the file
+    does not know, are text, and a warning says how many."""
+    lines = [f"13/03/2020, 10:{i:02d} - {'Ann' if i % 2 else 'Bob'}: m{i}\n" for i in range(60)]
+    pasted = [f"1/2/2019 9:{i:02d} - Supplier: p{i}\n" for i in range(10)]
+    parsed = parse_export("".join([*lines[:30], *pasted, *lines[30:]]).encode(), file="x.txt")
+    assert len(parsed) == 60
+    assert [n.message for n in parsed.notices] == [
+        "10 lines look like headers written otherwise, by no author of the file or out of "
+        "time order, than the file's (android 24h); they were read as message text"
+    ]

@@ -25,6 +25,7 @@ from cs_audit.cli.common import (
     say,
 )
 from cs_audit.errors import CsAuditError, ExitCode, InternalError
+from cs_audit.files import temporary_space
 from cs_audit.ingest import ParsedExport, Source, find_sources, read_source
 from cs_audit.ingest.layouts import Layout
 from cs_audit.ingest.parser import in_the_run, order_of_siblings, told_order
@@ -180,8 +181,11 @@ def _read_all(
     yield from read(run)
 
 
-def _write(write: Callable[[ParsedExport], None] | None, parsed: ParsedExport) -> ExitCode:
-    """Write one export's records; a bug costs this file's records only."""
+def _write(
+    write: Callable[[ParsedExport], None] | None, parsed: ParsedExport, *, spooled: bool = False
+) -> ExitCode:
+    """Write one export's records; a bug costs this file's records only (a temporary
+    file that cannot be written, ``spooled``, is no bug: it stops the run)."""
     if write is None:
         return ExitCode.OK
     try:
@@ -189,6 +193,8 @@ def _write(write: Callable[[ParsedExport], None] | None, parsed: ParsedExport) -
     except (BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as error:
+        if spooled and isinstance(error, OSError):
+            raise
         say(str(InternalError.of(parsed.file, error)))
         return ExitCode.INTERNAL
     return ExitCode.OK
@@ -216,7 +222,8 @@ class _Held:
     def hold(self, told: DateOrder | None) -> bool:
         """Whether this file's output, and every one's after it, is held."""
         if self.spool is None and told is None and self.date_order is DateOrder.AUTO:
-            self.spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed by release)
+            with temporary_space():
+                self.spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed by release)
             # in one process: forked renderers would write behind the file object
             self.write = _writer(self.fmt, self.spool, 1, header=False)
         return self.spool is not None
@@ -233,14 +240,15 @@ class _Held:
         spool, write = self.spool, self.write
         assert spool is not None
         assert write is not None
-        start = spool.tell()
         parsed = None
-        if isinstance(result, _Read):
-            spool.write(result.data)
-        else:
-            parsed = result
-            if self.fmt is not ParseFormat.SUMMARY:
-                self.status = max(self.status, _write(write, result))
+        with temporary_space():  # a full disk: said as such, not taken for a bug
+            start = spool.tell()
+            if isinstance(result, _Read):
+                spool.write(result.data)
+            else:
+                parsed = result
+                if self.fmt is not ParseFormat.SUMMARY:
+                    self.status = max(self.status, _write(write, result, spooled=True))
         layout, notices = result.layout, result.notices
         self.files.append((source, parsed, layout, told is None, notices, start, spool.tell()))
         return True
@@ -253,7 +261,8 @@ class _Held:
         status = self.status
         if self.spool is None:
             return changed, status
-        self.spool.flush()
+        with temporary_space():
+            self.spool.flush()
         for source, parsed, layout, open_order, notices, start, end in self.files:
             order = order_of_siblings(self.told.get(layout, ())) if open_order else None
             told_notices = in_the_run(notices, layout, order) if open_order else notices
@@ -269,10 +278,12 @@ class _Held:
                 continue
             if parsed is not None and told_notices != notices:
                 changed[parsed.file] = replace(parsed, notices=told_notices)
-            self.spool.seek(start)
             left = end - start
+            with temporary_space():
+                self.spool.seek(start)
             while left > 0:
-                chunk = self.spool.read(min(left, 1 << 20))
+                with temporary_space():
+                    chunk = self.spool.read(min(left, 1 << 20))
                 out.write(chunk)
                 left -= len(chunk)
         self.spool.close()

@@ -251,7 +251,8 @@ def survey_layouts(data: bytes) -> LayoutSurvey:
     if ordered:  # headers with and without the marker: the clock setting changed
         first, n = ordered[0]
         other = replace(first, marker=not first.marker)
-        if counts[other] >= 2:
+        # a fifth or more of the headers, else they are looked at one by one (parser.py)
+        if counts[other] >= 5 and counts[other] * 4 >= n:
             mixed = replace(first, marker=True, mixed_clock=True)
             ordered = [(mixed, n + counts[other])] + [o for o in ordered[1:] if o[0] != other]
     return LayoutSurvey(tuple(ordered))

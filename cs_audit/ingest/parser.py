@@ -30,8 +30,8 @@ from cs_audit.ingest.dates import (
     iso_time,
 )
 from cs_audit.ingest.kinds import MEMBER_EVENT, classify, is_system_event, strip_bidi
-from cs_audit.ingest.layouts import Layout, survey_layouts
-from cs_audit.ingest.transcribe import FOREIGN, western_headers
+from cs_audit.ingest.layouts import Layout, LayoutSurvey, survey_layouts
+from cs_audit.ingest.transcribe import FOREIGN, Rewritten, restore_text, western_headers
 from cs_audit.models import DateOrder, Message, MessageKind, Notice, SkippedLines
 from cs_audit.parallel import fork_map
 
@@ -115,6 +115,24 @@ def _clean(data: bytes, file: str) -> bytes:
     if data.endswith(b"\n"):
         data = data[:-1]  # the last line's end, not an empty line
     return data
+
+
+def _rewritten(data: bytes, survey: LayoutSurvey) -> tuple[Rewritten, LayoutSurvey] | None:
+    """The export with headers in Arabic digits, or with an era for a year, rewritten
+    (transcribe.py), where that finds more headers than as written: in the file's first
+    window, unless none were found at all; None where it does not."""
+    if survey.dominant is not None:
+        if not _foreign_headers(data):
+            return None
+        window = data[: data.rfind(b"\n", 0, _FOREIGN_WINDOW) + 1 or _FOREIGN_WINDOW]
+        trial = western_headers(window)
+        if trial is None or survey_layouts(trial.data).total <= survey_layouts(window).total:
+            return None
+    rewritten = western_headers(data)
+    if rewritten is None:
+        return None
+    found = survey_layouts(rewritten.data)
+    return (rewritten, found) if found.total > survey.total else None
 
 
 def _foreign_headers(data: bytes) -> bool:
@@ -225,10 +243,13 @@ def _decide_dates(
     file: str,
     *,
     day_first_locale: bool = False,
+    votes: Counter[bytes] | None = None,
 ) -> tuple[dict[bytes, str | None], dict[bytes, str | None], DateOrder, list[Notice]]:
-    """Day and clock text for every distinct header part, and the file's date order."""
+    """Day and clock text for every distinct header part, and the file's date order.
+    ``votes``: the headers that decide the order and the calendar, where not all do."""
     parts = {head: date_parts(head) for head in heads}
-    decision = decide_date_order(((p, heads[h]) for h, p in parts.items()), requested)
+    votes = heads if votes is None else votes
+    decision = decide_date_order(((parts[h], n) for h, n in votes.items()), requested)
     notices = []
     if decision.decided_by is None and requested is DateOrder.AUTO and not day_first_locale:
         notices.append(
@@ -253,7 +274,7 @@ def _decide_dates(
                 "leave --date-order out for files whose dates tell their order",
             )
         )
-    calendar, example = calendar_of(((p, heads[h]) for h, p in parts.items()), decision.order)
+    calendar, example = calendar_of(((parts[h], n) for h, n in votes.items()), decision.order)
     if calendar is not None and calendar != BUDDHIST:
         raise IngestError(
             file,
@@ -288,62 +309,86 @@ def _fold_text(cols: Columns, keep: list[bool]) -> None:
     cols.lines = array("q", compress(cols.lines, keep))
 
 
+def _odd_parts(
+    layout: Layout, dated: Iterable[bytes], timed: Iterable[bytes]
+) -> tuple[set[bytes], set[bytes]]:
+    """The distinct date and time parts of headers written otherwise than the layout
+    writes them (``Layout.pattern``), each checked once."""
+    first, second = layout.strict()
+    date_pattern, time_pattern = (second, first) if layout.time_first else (first, second)
+    return (
+        {d for d in dated if not date_pattern.fullmatch(d)},
+        {t for t in timed if not time_pattern.fullmatch(t)},
+    )
+
+
 def _messages_to_keep(
-    cols: Columns, layout: Layout, days: dict[bytes, str | None], clock: dict[bytes, str | None]
-) -> tuple[list[bool] | None, int]:
-    """Which of the headers found are messages (None: all), and how many of those kept
-    are written otherwise than the file's layout.
+    cols: Columns,
+    layout: Layout,
+    days: dict[bytes, str | None],
+    clock: dict[bytes, str | None],
+    odd: tuple[set[bytes], set[bytes]],
+) -> tuple[list[bool] | None, int, int]:
+    """Which of the headers found are messages (None: all); how many of those written
+    otherwise (``odd``: their date and time parts, ``_odd_parts``) were kept, and how
+    many were not.
 
     A header with no such date or time (31/02, 25:61) is text that looks like one. A
-    header written otherwise (``Layout.pattern``) is a message only where the file
-    makes it certain: its author writes elsewhere in the file, and its time lies
-    between the message's before it and the next one written as the layout writes;
-    so a body line never becomes a header by chance. Each distinct header part is
-    checked once; only then are the messages that carry one looked at.
+    header written otherwise is a message only where the file makes it certain: its
+    author writes elsewhere in the file under a header as the layout writes it, and
+    its time lies between the message's before it and the next one written as the
+    layout writes; so a body line never becomes a header by chance. Only the messages
+    that carry such a part are looked at one by one, each once.
     """
     dated, timed = (cols.rests, cols.heads) if layout.time_first else (cols.heads, cols.rests)
-    first, second = layout.strict()
-    odd_firsts = {h for h in (clock if layout.time_first else days) if not first.fullmatch(h)}
-    odd_seconds = {r for r in (days if layout.time_first else clock) if not second.fullmatch(r)}
+    odd_dated, odd_timed = odd
     bad_days = {h for h, day in days.items() if day is None}
     bad_times = {r for r, time in clock.items() if time is None}
-    if not (odd_firsts or odd_seconds or bad_days or bad_times):
-        return None, 0
+    if not (odd_dated or odd_timed or bad_days or bad_times):
+        return None, 0, 0
     keep = [h not in bad_days and r not in bad_times for h, r in zip(dated, timed, strict=True)]
-    if not (odd_firsts or odd_seconds):
-        return keep, 0
+    if not (odd_dated or odd_timed):
+        return keep, 0, 0
     count = len(keep)
-    odd = sorted(
-        {*compress(range(count), map(odd_firsts.__contains__, cols.heads))}
-        | {*compress(range(count), map(odd_seconds.__contains__, cols.rests))}
+    odd_list = sorted(
+        {*compress(range(count), map(odd_dated.__contains__, dated))}
+        | {*compress(range(count), map(odd_timed.__contains__, timed))}
     )
-    odd_set = set(odd)
+    odd_set = set(odd_list)
+    plain = keep.copy()  # messages whose header is as the layout writes it
+    for i in odd_list:
+        plain[i] = False
     raws = cols.raw_authors
-    odd_authors = Counter(raws[i] for i in odd)
-    known = {raw for raw, n in odd_authors.items() if raw is not None and raws.count(raw) > n}
+    known = set(compress(raws, plain)) - {None}
 
     def moment(i: int) -> str:
         return f"{days[dated[i]]}T{clock[timed[i]]}"
 
     following: dict[int, int | None] = {}  # the next message written as the layout writes
-    for i in reversed(odd):
+    for i in reversed(odd_list):
         j: int | None = i + 1
-        while j is not None and j < count and (j in odd_set or not keep[j]):
+        while j is not None and j < count and not plain[j]:
             j = following[j] if j in odd_set else j + 1
         following[i] = j if j is not None and j < count else None
     kept = 0
-    for i in odd:
-        before = i - 1
-        while before >= 0 and not keep[before]:
-            before -= 1
+    last_plain, last_odd, last_kept = -1, -1, -1  # each walk back stops at the odd before
+    for i in odd_list:
+        j = i - 1
+        while j > last_odd and not plain[j]:
+            j -= 1
+        if j > last_odd:
+            last_plain = j
+        last_odd = i
+        before = max(last_plain, last_kept)
         after = following[i]
         if keep[i] and raws[i] in known:
             at = moment(i)
             if (before < 0 or moment(before) <= at) and (after is None or at <= moment(after)):
                 kept += 1
+                last_kept = i
                 continue
         keep[i] = False
-    return keep, kept
+    return keep, kept, len(odd_list) - kept
 
 
 def _longer_names(cols: Columns, names: _AuthorNames) -> dict[bytes, bytes]:
@@ -426,14 +471,9 @@ def parse_export(
     """
     data = _clean(data, file)
     survey = survey_layouts(data)
-    if survey.dominant is None or _foreign_headers(data):
-        # headers in Arabic digits, or with an era for a year: read as rewritten if
-        # that finds more of them (transcribe.py)
-        western = western_headers(data)
-        if western is not None:
-            rewritten = survey_layouts(western)
-            if rewritten.total > survey.total:
-                data, survey = western, rewritten
+    rewritten = _rewritten(data, survey)
+    if rewritten is not None:
+        data, survey = rewritten[0].data, rewritten[1]
     layout = survey.dominant
     if layout is None:
         raise IngestError(
@@ -466,15 +506,26 @@ def parse_export(
     # other way round)
     dated, timed = (cols.rests, cols.heads) if layout.time_first else (cols.heads, cols.rests)
     heads, rests = Counter(dated), set(timed)
+    odd = _odd_parts(layout, heads, rests)
+    votes = None  # only headers as the layout writes them tell the date order
+    if odd[0] or odd[1]:
+        odd_dated, odd_timed = odd
+        votes = Counter(
+            d
+            for d, t in zip(dated, timed, strict=True)
+            if d not in odd_dated and t not in odd_timed
+        )
     days, clock, order, notices = _decide_dates(
-        heads, rests, date_order, file, day_first_locale=day_first_locale
+        heads, rests, date_order, file, day_first_locale=day_first_locale, votes=votes
     )
-    keep, recovered = _messages_to_keep(cols, layout, days, clock)
+    keep, _, rejected = _messages_to_keep(cols, layout, days, clock, odd)
     if keep is not None and not all(keep):
         _fold_text(cols, keep)
         dated, timed = (cols.rests, cols.heads) if layout.time_first else (cols.heads, cols.rests)
     if not cols.texts:
         raise IngestError(file, "has no message header with a real date and time", _NOT_EXPORT_HINT)
+    if rewritten is not None:  # lines that are text are as they were written
+        restore_text(cols.texts, cols.lines, rewritten[0].originals)
 
     first_line = cols.lines[0]
     skipped: tuple[SkippedLines, ...] = ()
@@ -490,17 +541,22 @@ def parse_export(
                 "check that the file is a whole export, not a cut-out",
             ),
         )
-    # header-like lines of another layout: text, unless read as this one's (recovered)
-    others = [(o, n) for o, n in survey.counts[1:] if not (recovered and layout.twin(o))]
-    other_lines = sum(n for _, n in others)
-    if other_lines >= 5 and other_lines * 20 > sum(n for _, n in survey.counts):
+    # header-like lines read as message text: of another layout (sampled), or of this
+    # one written otherwise where the file did not make them certain (all of them)
+    others = [(o, n) for o, n in survey.counts[1:] if not layout.twin(o)]
+    other_lines = sum(n for _, n in others) + rejected
+    if other_lines >= 5 and other_lines * 20 > survey.total:
+        shape = (
+            f"of another layout ({others[0][0].name})"
+            if others
+            else "written otherwise, by no author of the file or out of time order,"
+        )
         notices.append(
             Notice(
                 file,
                 None,
-                f"{other_lines} lines look like headers of another layout "
-                f"({others[0][0].name}) than the file's ({layout.name}); they were read "
-                "as message text",
+                f"{other_lines} lines look like headers {shape} than the file's "
+                f"({layout.name}); they were read as message text",
                 "export each chat on its own instead of joining exports",
             )
         )

@@ -15,6 +15,9 @@ headers are not found as written (parser.py): other files never pay for it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 # A digit: Western, Arabic-Indic (U+0660-0669) or Eastern Arabic-Indic (U+06F0-06F9).
 _D = rb"(?:[0-9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9])"
@@ -96,8 +99,45 @@ def _western(found: re.Match[bytes]) -> bytes:
     return found[1] + _MARKER_SPACE.sub(" ", header).encode("utf-8")
 
 
-def western_headers(data: bytes) -> bytes | None:
+@dataclass(frozen=True, slots=True)
+class Rewritten:
+    """An export with its headers rewritten, and the lines as they were written, by
+    line number, so that a line that stays message text keeps its own bytes."""
+
+    data: bytes
+    originals: dict[int, bytes]
+
+
+def western_headers(data: bytes) -> Rewritten | None:
     """``data`` with its headers in Western digits and Gregorian years, as the other
     layouts write them; None where it has none to rewrite."""
-    rewritten = _HEADER.sub(_western, data)
-    return rewritten if rewritten != data else None
+    originals: dict[int, bytes] = {}
+    at = [0, 1]  # a position in data, and its line: lines are counted once, in order
+
+    def rewrite(found: re.Match[bytes]) -> bytes:
+        western = _western(found)
+        if western != found[0]:
+            start = found.start()
+            at[1] += data.count(b"\n", at[0], start)
+            at[0] = start
+            end = data.find(b"\n", start)
+            originals[at[1]] = data[start : end if end >= 0 else len(data)]
+        return western
+
+    rewritten = _HEADER.sub(rewrite, data)
+    return Rewritten(rewritten, originals) if originals else None
+
+
+def restore_text(texts: list[str], lines: Sequence[int], originals: dict[int, bytes]) -> None:
+    """Give the lines rewritten that are message text, not headers, their own bytes
+    back (``texts[k]`` starts on line ``lines[k]``, its body's lines after it)."""
+    by_message: dict[int, list[int]] = {}
+    for line in originals:
+        k = bisect_right(lines, line) - 1
+        if k >= 0 and lines[k] != line:  # else a header, or a line before the first
+            by_message.setdefault(k, []).append(line)
+    for k, rewritten in by_message.items():
+        parts = texts[k].split("\n")
+        for line in rewritten:
+            parts[line - lines[k]] = originals[line].decode("utf-8", "replace")
+        texts[k] = "\n".join(parts)
