@@ -12,15 +12,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from cs_audit.ingest.layouts import SPELLED_AM, SPELLED_NIGHT, SPELLED_PM
+from cs_audit.ingest.layouts import (
+    MARKERS_FIRST_AM,
+    MARKERS_FIRST_PM,
+    SPELLED_AM,
+    SPELLED_NIGHT,
+    SPELLED_PM,
+)
 from cs_audit.models import DateOrder
 
-_DATE = re.compile(rb"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})")
+_DATE = re.compile(rb"(\d{1,4})(?:\. |[./-])(\d{1,2})(?:\. |[./-])(\d{1,4})")
 _TIME = re.compile(rb"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
 _MARKER = re.compile(
     rb"([AaPp])\.?(?: |\xc2\xa0|\xe2\x80\xaf)?[Mm]"
-    rb"|(" + b"|".join(map(re.escape, SPELLED_AM)) + rb")"  # spelled out: AM
-    rb"|(" + b"|".join(map(re.escape, SPELLED_PM)) + rb")"  # and PM
+    rb"|(" + b"|".join(map(re.escape, SPELLED_AM + MARKERS_FIRST_AM)) + rb")"  # spelled: AM
+    rb"|(" + b"|".join(map(re.escape, SPELLED_PM + MARKERS_FIRST_PM)) + rb")"  # and PM
     rb"|(" + b"|".join(map(re.escape, SPELLED_NIGHT)) + rb")"  # and the night
 )
 
@@ -44,7 +50,10 @@ def date_parts(header_start: bytes) -> tuple[str, str, str]:
 
 
 def decide_date_order(
-    dates: Iterable[tuple[tuple[str, str, str], int]], requested: DateOrder
+    dates: Iterable[tuple[tuple[str, str, str], int]],
+    requested: DateOrder,
+    *,
+    year_first: bool = False,
 ) -> DateOrderDecision:
     """Choose one date order for all of a file's headers, from (date parts, headers) pairs.
 
@@ -57,7 +66,7 @@ def decide_date_order(
     total = 0
     for (a, b, c), headers in dates:
         total += headers
-        if len(a) == 4:
+        if len(a) == 4 or year_first:  # a dotted date is year first ("22. 11. 24.")
             order = DateOrder.YMD
         elif int(a) > 12 >= int(b):
             order = DateOrder.DMY
@@ -155,7 +164,11 @@ def iso_time(header_rest: bytes) -> str | None:
         return None
     hour, minute = int(found[1]), int(found[2])
     second = int(found[3]) if found[3] else 0
-    marker = _MARKER.search(header_rest, found.end())
+    marker = _MARKER.search(header_rest, found.end()) or _MARKER.search(
+        header_rest,
+        0,
+        found.start(),  # before the time: "오전 10:05", "上午9:05"
+    )
     if marker is not None:
         # some phones write the hour after noon and midnight as 0: "0:24 PM", "00:04 AM"
         if hour > 12:

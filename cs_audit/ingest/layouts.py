@@ -26,6 +26,7 @@ SPELLED_AM = (
     b"da manh\xc3\xa3",
     b"da madrugada",
     b"midnight",
+    b"PG",  # Malay: pagi
 )
 SPELLED_PM = (
     b"in the afternoon",
@@ -34,6 +35,7 @@ SPELLED_PM = (
     b"de la tarde",
     b"del mediod\xc3\xada",
     b"da tarde",
+    b"PTG",  # Malay: petang
 )
 SPELLED_NIGHT = (b"at night", b"de la noche", b"da noite")
 _MARKER = (
@@ -48,16 +50,27 @@ _MARKER = (
     + rb"))"
 )
 
-# Every layout of FORMATS.md, for detection only. A line is a header only when date,
-# time, optional AM/PM marker and the separator are all there.
+# The marker before the time, as Korean, Chinese and Japanese write it ("오전 10:05",
+# "上午9:05", "午後3:07"): AM words, then PM words.
+MARKERS_FIRST_AM = tuple(w.encode() for w in ("\uc624\uc804", "\u4e0a\u5348", "\u5348\u524d"))
+MARKERS_FIRST_PM = tuple(w.encode() for w in ("\uc624\ud6c4", "\u4e0b\u5348", "\u5348\u5f8c"))
+_MARKER_FIRST = rb"(?:" + b"|".join(MARKERS_FIRST_AM + MARKERS_FIRST_PM) + rb")" + _SP + rb"?"
+# A word between date and time: Finnish "klo", French "à".
+_WORD = rb"klo|\xc3\xa0"
+# A date: day, month and year in any order with / . or -, or year first as Hungarian
+# and Korean phones write it, each part ended by a dot: "2022. 04. 21.", "22. 11. 24.".
+_DOTTED = rb"\d{2,4}\. \d{1,2}\. \d{1,2}\."
+
 # Every layout of FORMATS.md, for detection only. A line is a header only when date,
 # time, optional AM/PM marker and the separator are all there. Its groups are the
-# header's shape (brackets, separators, seconds, marker), so findall can count shapes.
+# header's shape (bracket, date separator or dotted date, comma, word, marker first,
+# time separator, seconds, marker, separator), so findall can count shapes.
 _GENERIC = re.compile(
     rb"\n" + _BIDI + rb"*(\[)?" + _BIDI + rb"*"  # a BOM may follow the bracket
-    rb"\d{1,4}([./-])\d{1,2}\2\d{1,4}"
-    rb"(,)?" + _SP + rb"(klo" + _SP + rb")?"
-    rb"\d{1,2}([:.])\d{2}(?:(\5)\d{2})?"
+    rb"(?:\d{1,4}([./-])\d{1,2}\2\d{1,4}|\d{2,4}(\. )\d{1,2}\. \d{1,2}\.)"
+    rb"(,)?" + _SP + rb"(?:(" + _WORD + rb")" + _SP + rb")?"
+    rb"(" + _MARKER_FIRST + rb")?"
+    rb"\d{1,2}([:.])\d{2}(?:(\7)\d{2})?"
     rb"(" + _MARKER + rb")?"
     rb"((?(1)\]" + _SP + rb"|(?:" + _SP + rb"-" + _SP + rb"|:" + _SP + rb")))"
 )
@@ -98,13 +111,14 @@ class Layout:
     bracket: bool  # iOS: [date, time]
     date_sep: bytes  # / . -
     comma: bool  # a comma after the date
-    klo: bool  # Finnish "klo" between date and time
+    word: bytes  # a word between date and time: Finnish "klo", French "à"; or b""
     time_sep: bytes  # : or .
     seconds: bool
     marker: bool  # 12-hour clock with AM/PM
     sep: bytes  # "]" (iOS), "-" (Android) or ":" (old iOS)
     time_first: bool = False  # "[14:56:01, 3/18/22]": the time, then the date
     mixed_clock: bool = False  # the marker optional: the phone's clock setting changed
+    marker_first: bool = False  # the marker before the time: "오전 10:05", "上午9:05"
 
     @property
     def name(self) -> str:
@@ -116,10 +130,17 @@ class Layout:
     def twin(self, other: Layout) -> bool:
         """Whether ``other`` is this layout with another clock, seconds, time separator
         or comma: its headers are this one's written otherwise (``pattern``)."""
+        return other._plain() == self._plain()
+
+    def _plain(self) -> Layout:
         return replace(
-            other, comma=False, time_sep=b":", seconds=False, marker=False, mixed_clock=False
-        ) == replace(
-            self, comma=False, time_sep=b":", seconds=False, marker=False, mixed_clock=False
+            self,
+            comma=False,
+            time_sep=b":",
+            seconds=False,
+            marker=False,
+            mixed_clock=False,
+            marker_first=False,
         )
 
     def _parts(self, *, lenient: bool) -> tuple[bytes, bytes]:
@@ -130,16 +151,21 @@ class Layout:
         sp = _SP
         ds = re.escape(self.date_sep)
         ts = re.escape(self.time_sep)
-        date = rb"\d{1,4}" + ds + rb"\d{1,2}" + ds + rb"\d{1,4}"
-        klo = b"klo" + sp if self.klo else b""
+        date = (
+            _DOTTED if self.date_sep == b". " else rb"\d{1,4}" + ds + rb"\d{1,2}" + ds + rb"\d{1,4}"
+        )
+        word = re.escape(self.word) + sp if self.word else b""
         if lenient:
-            join = rb"[,.]?" + sp + klo
-            time = rb"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?" + _MARKER + b"?"
+            join = rb"[,.]?" + sp + word
+            time = rb"(?:" + _MARKER_FIRST + rb")?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?" + _MARKER + b"?"
         else:
-            join = (b"," if self.comma else b"") + sp + klo
+            join = (b"," if self.comma else b"") + sp + word
             time = rb"\d{1,2}" + ts + rb"\d{2}" + (ts + rb"\d{2}" if self.seconds else b"")
-            if self.marker:
-                time += _MARKER + (b"?" if self.mixed_clock else b"")
+            optional = b"?" if self.mixed_clock else b""
+            if self.marker and self.marker_first:
+                time = rb"(?:" + _MARKER_FIRST + rb")" + optional + time
+            elif self.marker:
+                time += _MARKER + optional
         sep = {b"]": rb"\]" + sp, b"-": sp + b"-" + sp, b":": b":" + sp}[self.sep]
         lead = _BIDI + b"*" + (rb"\[" + _BIDI + b"*" if self.bracket else b"")
         first, second = (time, join + date) if self.time_first else (date, join + time)
@@ -192,16 +218,17 @@ class LayoutSurvey:
 
 
 def _layout_of(shape: tuple[bytes, ...]) -> Layout:
-    bracket, date_sep, comma, klo, time_sep, seconds, marker, sep = shape
+    bracket, date_sep, dotted, comma, word, first, time_sep, seconds, marker, sep = shape
     return Layout(
         bracket=bool(bracket),
-        date_sep=date_sep,
+        date_sep=date_sep or dotted,
         comma=bool(comma),
-        klo=bool(klo),
+        word=word,
         time_sep=time_sep,
         seconds=bool(seconds),
-        marker=bool(marker),
+        marker=bool(marker or first),
         sep=b"]" if sep.startswith(b"]") else b":" if sep.startswith(b":") else b"-",
+        marker_first=bool(first),
     )
 
 
@@ -211,7 +238,7 @@ def _time_first_layout_of(shape: tuple[bytes, ...]) -> Layout:
         bracket=True,
         date_sep=date_sep,
         comma=bool(comma),
-        klo=False,
+        word=b"",
         time_sep=time_sep,
         seconds=bool(seconds),
         marker=bool(marker),
@@ -250,7 +277,7 @@ def survey_layouts(data: bytes) -> LayoutSurvey:
     ordered = sorted(counts.items(), key=lambda item: (-item[1], repr(item[0])))
     if ordered:  # headers with and without the marker: the clock setting changed
         first, n = ordered[0]
-        other = replace(first, marker=not first.marker)
+        other = replace(first, marker=not first.marker, marker_first=False)
         # a fifth or more of the headers, else they are looked at one by one (parser.py)
         if counts[other] >= 5 and counts[other] * 4 >= n:
             mixed = replace(first, marker=True, mixed_clock=True)

@@ -243,13 +243,16 @@ def _decide_dates(
     file: str,
     *,
     day_first_locale: bool = False,
+    year_first: bool = False,
     votes: Counter[bytes] | None = None,
 ) -> tuple[dict[bytes, str | None], dict[bytes, str | None], DateOrder, list[Notice]]:
     """Day and clock text for every distinct header part, and the file's date order.
     ``votes``: the headers that decide the order and the calendar, where not all do."""
     parts = {head: date_parts(head) for head in heads}
     votes = heads if votes is None else votes
-    decision = decide_date_order(((parts[h], n) for h, n in votes.items()), requested)
+    decision = decide_date_order(
+        ((parts[h], n) for h, n in votes.items()), requested, year_first=year_first
+    )
     notices = []
     if decision.decided_by is None and requested is DateOrder.AUTO and not day_first_locale:
         notices.append(
@@ -516,7 +519,13 @@ def parse_export(
             if d not in odd_dated and t not in odd_timed
         )
     days, clock, order, notices = _decide_dates(
-        heads, rests, date_order, file, day_first_locale=day_first_locale, votes=votes
+        heads,
+        rests,
+        date_order,
+        file,
+        day_first_locale=day_first_locale,
+        year_first=layout.date_sep == b". ",
+        votes=votes,
     )
     keep, _, rejected = _messages_to_keep(cols, layout, days, clock, odd)
     if keep is not None and not all(keep):
