@@ -26,47 +26,21 @@ _K = rb"(?:\xe2\x80[\x8e\x8f]|\xd8\x9c)*"
 _SP = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
 # An era before a year-first date's year: R (Reiwa), H (Heisei), or spelled 令和, 平成.
 _ERA = rb"(?:R|H|\xe4\xbb\xa4\xe5\x92\x8c|\xe5\xb9\xb3\xe6\x88\x90)"
+_DATE = (
+    _ERA + b"?" + _K + _D + rb"{1,4}" + _K + rb"([/.\-])" + _K + _D + rb"{1,2}"
+    + _K + rb"\3" + _K + _D + rb"{1,4}" + _K
+    + rb"(?:" + _SP + rb"?\xd9\x87\xd9\x80?)?" + _K  # "AH" after a Hijri year
+)  # fmt: skip
+_JOIN = rb"(?:,|\xd8\x8c)?" + _K + _SP + _K
+_TIME = (
+    _D + rb"{1,2}" + _K + rb"[:.]" + _K + _D + rb"{2}"
+    + rb"(?:" + _K + rb"[:.]" + _K + _D + rb"{2})?" + _K
+    + rb"(?:" + _SP + rb"{0,2}" + _K + rb"(?:\xd8\xb5|\xd9\x85|[AaPp]\.?" + _SP
+    + rb"?[Mm]\.?))?" + _K
+)  # fmt: skip
 _HEADER = re.compile(
     rb"^((?:\xe2\x80[\x8e\x8f]|\xef\xbb\xbf)*\[?)"  # the lead, kept as written
-    rb"(" + _ERA + rb"?" + _K + _D + rb"{1,4}" + _K + rb"([/.\-])" + _K + _D + rb"{1,2}"
-    rb""
-    + _K
-    + rb"\3"
-    + _K
-    + _D
-    + rb"{1,4}"
-    + _K
-    + rb"(?:,|\xd8\x8c)?"
-    + _K
-    + _SP
-    + _K
-    + _D
-    + rb"{1,2}"
-    + _K
-    + rb"[:.]"
-    + _K
-    + _D
-    + rb"{2}"
-    rb"(?:"
-    + _K
-    + rb"[:.]"
-    + _K
-    + _D
-    + rb"{2})?"
-    + _K
-    + rb"(?:"
-    + _SP
-    + rb"{0,2}"
-    + _K
-    + rb"(?:\xd8\xb5|\xd9\x85|[AaPp]\.?"
-    + _SP
-    + rb"?[Mm]\.?))?"
-    + _K
-    + rb")(?=\]|"
-    + _SP
-    + rb"-"
-    + _SP
-    + rb")",
+    rb"(" + _DATE + _JOIN + _TIME + rb")(?=\]|" + _SP + rb"-" + _SP + rb")",
     re.MULTILINE,
 )
 # May there be a header to rewrite: a line whose first bytes hold an Arabic digit, or
@@ -90,11 +64,13 @@ _WESTERN = str.maketrans(
 )
 _ERAS = {"R": 2018, "令和": 2018, "H": 1988, "平成": 1988}  # year 1 of each era - 1
 _ERA_YEAR = re.compile(r"^(R|H|令和|平成)(\d{1,2})")
+# "AH" after a Hijri year (U+0647, and a tatweel): the year tells the calendar
+_HIJRI = re.compile("[ \u00a0\u202f]?\u0647\u0640?")
 _MARKER_SPACE = re.compile(r"[ \u00a0\u202f]+(?=[AP]M$)")
 
 
 def _western(found: re.Match[bytes]) -> bytes:
-    header = found[2].decode("utf-8").translate(_WESTERN)
+    header = _HIJRI.sub("", found[2].decode("utf-8")).translate(_WESTERN)
     header = _ERA_YEAR.sub(lambda era: str(_ERAS[era[1]] + int(era[2])), header)
     return found[1] + _MARKER_SPACE.sub(" ", header).encode("utf-8")
 
