@@ -210,16 +210,19 @@ def test_a_file_whose_clock_changed_from_12_to_24_hours_is_read_whole() -> None:
         (5, "2018-12-22T09:00:00", "Budi"),
     ]
     assert parsed.notices == ()
-    # where each clock writes a fifth or more of the headers, both are the layout's
-    data = "".join(f"12/21/18 0{h}:08 PM - Budi: a\n" for h in range(1, 7)) + "".join(
-        f"12/21/18 {h}:15 - Toko Maju: b\n" for h in range(19, 24)
-    )
-    parsed = parse_export(data.encode(), file="x.txt")
-    assert parsed.layout.name == "android 12h+24h"
-    assert [r["timestamp"][11:16] for r in records(parsed)] == [
-        "13:08", "14:08", "15:08", "16:08", "17:08", "18:08", "19:15", "20:15", "21:15",
-        "22:15", "23:15",
-    ]  # fmt: skip
+    # after the switch, an author who wrote nothing before it: the run ends the file
+    for before, after in (
+        ("12/21/18, {h}:00 - Ana: a", "12/22/18, {h12}:00 PM - Dewi: b"),
+        ("22. 11. 24. {h}:00 - \uc218\ube48: a", "22. 11. 25. \uc624\ud6c4 {h12}:00 - Minsu: b"),
+    ):
+        data = "".join(before.format(h=h) + "\n" for h in range(10, 24)) + "".join(
+            after.format(h12=h - 12) + "\n" for h in range(13, 17)
+        )
+        parsed = parse_export(data.encode(), file="x.txt")
+        assert [r["timestamp"][11:13] for r in records(parsed)][-5:] == [
+            "23", "13", "14", "15", "16"
+        ]  # fmt: skip
+        assert records(parsed)[-1]["author"] in {"Dewi", "Minsu"}
 
 
 @pytest.mark.parametrize(
@@ -414,6 +417,16 @@ def test_a_calendar_that_cannot_be_read_is_named(date: str, calendar: str, examp
     )
 
 
+def test_pasted_lines_of_the_other_clock_by_a_stranger_stay_text() -> None:
+    """Five pasted 12-hour lines in a 24-hour chat, by an author the file does not
+    know and dated before it, are the message's text, however many they are."""
+    lines = [f"13/03/2022, 10:{i:02d} - {'Ann' if i % 2 else 'Bob'}: m{i}\n" for i in range(20)]
+    pasted = "".join(f"03/01/2021, 9:0{i} PM - Zoe: p{i}\n" for i in range(5))
+    parsed = parse_export("".join([*lines[:10], pasted, *lines[10:]]).encode(), file="x.txt")
+    assert len(parsed) == 20
+    assert parsed.texts[9] == "m9\n" + pasted.rstrip("\n")
+
+
 def test_a_header_written_otherwise_that_stays_text_tells_nothing() -> None:
     """A pasted line folded back into text does not decide the file's date order (it
     stays open, and is said so); an author who writes only under impossible or odd
@@ -535,3 +548,30 @@ def test_more_locales_headers(first: str, second: str, moments: tuple[str, str])
     ]
     assert parsed.texts[1] == "halo kak\nada yang bisa dibantu?"
     assert parsed.notices == ()
+
+
+def test_a_few_lines_in_arabic_digits_in_a_western_file_stay_text() -> None:
+    """One pasted header-like line in Arabic digits does not make the file rewritten:
+    it stays its message's text, as written (found by review)."""
+    pasted = f"{_arabic('21/04/2022')}, {_arabic('10:07')} - Ahmed: salam"
+    data = (
+        "21/04/2022, 10:05 - Ana: hi\n"
+        f"21/04/2022, 10:06 - Budi: look what he sent\n{pasted}\n"
+        "21/04/2022, 10:08 - Ana: ok\n"
+    )
+    parsed = parse_export(data.encode(), file="x.txt")
+    assert parsed.texts == ["hi", f"look what he sent\n{pasted}", "ok"]
+
+
+def test_a_hijri_file_with_one_gregorian_line_is_still_refused() -> None:
+    """Western digits, the Hijri AH sign after the year, and one Gregorian-dated line:
+    the file is still named as Hijri, not read from that line."""
+    data = (
+        "".join(
+            f"[{day}/09/1443 \u0647\u0640{ARABIC_COMMA} 10:05:00] Ali: salam\n"
+            for day in (20, 21, 22)
+        )
+        + "[21/04/2022, 10:05:00] Ali: x\n"
+    )
+    with pytest.raises(IngestError, match=r"the Islamic \(Hijri\) calendar"):
+        parse_export(data.encode(), file="x.txt")

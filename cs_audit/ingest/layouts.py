@@ -57,9 +57,10 @@ MARKERS_FIRST_PM = tuple(w.encode() for w in ("\uc624\ud6c4", "\u4e0b\u5348", "\
 _MARKER_FIRST = rb"(?:" + b"|".join(MARKERS_FIRST_AM + MARKERS_FIRST_PM) + rb")" + _SP + rb"?"
 # A word between date and time: Finnish "klo", French "à".
 _WORD = rb"klo|\xc3\xa0"
-# A date: day, month and year in any order with / . or -, or year first as Hungarian
-# and Korean phones write it, each part ended by a dot: "2022. 04. 21.", "22. 11. 24.".
-_DOTTED = rb"\d{2,4}\. \d{1,2}\. \d{1,2}\."
+# A date: day, month and year in any order with / . or -, or each part ended by a dot
+# and a space, as Hungarian, Korean and Croatian phones write it: "2022. 04. 21.",
+# "22. 11. 24." (year first), "25. 12. 2022.".
+_DOTTED = rb"\d{1,4}\. \d{1,2}\. \d{1,4}\."
 
 # Every layout of FORMATS.md, for detection only. A line is a header only when date,
 # time, optional AM/PM marker and the separator are all there. Its groups are the
@@ -67,7 +68,7 @@ _DOTTED = rb"\d{2,4}\. \d{1,2}\. \d{1,2}\."
 # time separator, seconds, marker, separator), so findall can count shapes.
 _GENERIC = re.compile(
     rb"\n" + _BIDI + rb"*(\[)?" + _BIDI + rb"*"  # a BOM may follow the bracket
-    rb"(?:\d{1,4}([./-])\d{1,2}\2\d{1,4}|\d{2,4}(\. )\d{1,2}\. \d{1,2}\.)"
+    rb"(?:\d{1,4}([./-])\d{1,2}\2\d{1,4}|\d{1,4}(\. )\d{1,2}\. \d{1,4}\.)"
     rb"(,)?" + _SP + rb"(?:(" + _WORD + rb")" + _SP + rb")?"
     rb"(" + _MARKER_FIRST + rb")?"
     rb"\d{1,2}([:.])\d{2}(?:(\7)\d{2})?"
@@ -117,14 +118,13 @@ class Layout:
     marker: bool  # 12-hour clock with AM/PM
     sep: bytes  # "]" (iOS), "-" (Android) or ":" (old iOS)
     time_first: bool = False  # "[14:56:01, 3/18/22]": the time, then the date
-    mixed_clock: bool = False  # the marker optional: the phone's clock setting changed
     marker_first: bool = False  # the marker before the time: "오전 10:05", "上午9:05"
 
     @property
     def name(self) -> str:
         """A short description for summaries: platform and clock."""
         platform = {b"]": "ios", b"-": "android", b":": "ios-legacy"}[self.sep]
-        clock = "12h+24h" if self.mixed_clock else "12h" if self.marker else "24h"
+        clock = "12h" if self.marker else "24h"
         return f"{platform} {clock}"
 
     def twin(self, other: Layout) -> bool:
@@ -139,7 +139,6 @@ class Layout:
             time_sep=b":",
             seconds=False,
             marker=False,
-            mixed_clock=False,
             marker_first=False,
         )
 
@@ -161,11 +160,10 @@ class Layout:
         else:
             join = (b"," if self.comma else b"") + sp + word
             time = rb"\d{1,2}" + ts + rb"\d{2}" + (ts + rb"\d{2}" if self.seconds else b"")
-            optional = b"?" if self.mixed_clock else b""
             if self.marker and self.marker_first:
-                time = rb"(?:" + _MARKER_FIRST + rb")" + optional + time
+                time = rb"(?:" + _MARKER_FIRST + rb")" + time
             elif self.marker:
-                time += _MARKER + optional
+                time += _MARKER
         sep = {b"]": rb"\]" + sp, b"-": sp + b"-" + sp, b":": b":" + sp}[self.sep]
         lead = _BIDI + b"*" + (rb"\[" + _BIDI + b"*" if self.bracket else b"")
         first, second = (time, join + date) if self.time_first else (date, join + time)
@@ -275,11 +273,4 @@ def survey_layouts(data: bytes) -> LayoutSurvey:
             for shape, n in Counter(_TIME_FIRST.findall(window)).items():
                 counts[_time_first_layout_of(shape)] += n
     ordered = sorted(counts.items(), key=lambda item: (-item[1], repr(item[0])))
-    if ordered:  # headers with and without the marker: the clock setting changed
-        first, n = ordered[0]
-        other = replace(first, marker=not first.marker, marker_first=False)
-        # a fifth or more of the headers, else they are looked at one by one (parser.py)
-        if counts[other] >= 5 and counts[other] * 4 >= n:
-            mixed = replace(first, marker=True, mixed_clock=True)
-            ordered = [(mixed, n + counts[other])] + [o for o in ordered[1:] if o[0] != other]
     return LayoutSurvey(tuple(ordered))

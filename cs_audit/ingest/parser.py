@@ -119,20 +119,20 @@ def _clean(data: bytes, file: str) -> bytes:
 
 def _rewritten(data: bytes, survey: LayoutSurvey) -> tuple[Rewritten, LayoutSurvey] | None:
     """The export with headers in Arabic digits, or with an era for a year, rewritten
-    (transcribe.py), where that finds more headers than as written: in the file's first
-    window, unless none were found at all; None where it does not."""
+    (transcribe.py), where that finds at least twice the headers found as written (in
+    the file's first window first, unless none were found at all); None where not."""
     if survey.dominant is not None:
         if not _foreign_headers(data):
             return None
         window = data[: data.rfind(b"\n", 0, _FOREIGN_WINDOW) + 1 or _FOREIGN_WINDOW]
         trial = western_headers(window)
-        if trial is None or survey_layouts(trial.data).total <= survey_layouts(window).total:
-            return None
+        if trial is None or survey_layouts(trial.data).total < 2 * survey_layouts(window).total:
+            return None  # a few such lines in a file of Western headers are its text
     rewritten = western_headers(data)
     if rewritten is None:
         return None
     found = survey_layouts(rewritten.data)
-    return (rewritten, found) if found.total > survey.total else None
+    return (rewritten, found) if found.total >= max(1, 2 * survey.total) else None
 
 
 def _foreign_headers(data: bytes) -> bool:
@@ -142,7 +142,7 @@ def _foreign_headers(data: bytes) -> bool:
     if FOREIGN.match(data, 0, 40):
         return True
     window = _FOREIGN_WINDOW
-    if data.find(b"\xd9", 0, window) < 0 and data.find(b"\xdb", 0, window) < 0:
+    if all(data.find(lead, 0, window) < 0 for lead in (b"\xd8", b"\xd9", b"\xdb")):
         return False
     return FOREIGN.search(data, 0, window) is not None
 
@@ -296,6 +296,7 @@ def _fold_text(cols: Columns, keep: list[bool]) -> None:
     """Fold the header-like lines not kept (``_messages_to_keep``) into the message
     above: they are text that looks like a header."""
     last = -1
+    folded: dict[int, list[str]] = {}  # joined once: a long run of them stays linear
     for i, ok in enumerate(keep):
         if ok:
             last = i
@@ -305,7 +306,9 @@ def _fold_text(cols: Columns, keep: list[bool]) -> None:
             "" if raw is None else raw.decode("utf-8", "replace") + ": "
         )
         if last >= 0:  # else the line is before the first message: skipped
-            cols.texts[last] += "\n" + line + cols.texts[i]
+            folded.setdefault(last, [cols.texts[last]]).append(line + cols.texts[i])
+    for last, pieces in folded.items():
+        cols.texts[last] = "\n".join(pieces)
     for name in ("heads", "rests", "raw_authors", "texts", "kinds"):
         column = getattr(cols, name)
         column[:] = list(compress(column, keep))
@@ -338,10 +341,12 @@ def _messages_to_keep(
 
     A header with no such date or time (31/02, 25:61) is text that looks like one. A
     header written otherwise is a message only where the file makes it certain: its
-    author writes elsewhere in the file under a header as the layout writes it, and
-    its time lies between the message's before it and the next one written as the
-    layout writes; so a body line never becomes a header by chance. Only the messages
-    that carry such a part are looked at one by one, each once.
+    time lies between the message's before it and the next one written as the layout
+    writes, and its author writes elsewhere in the file under a header as the layout
+    writes it, or it is before the first such header or after the last (where the
+    phone's clock setting changed: a run of them ending the file); so a body line
+    never becomes a header by chance. Only the messages that carry such a part are
+    looked at one by one, each once.
     """
     dated, timed = (cols.rests, cols.heads) if layout.time_first else (cols.heads, cols.rests)
     odd_dated, odd_timed = odd
@@ -363,6 +368,10 @@ def _messages_to_keep(
         plain[i] = False
     raws = cols.raw_authors
     known = set(compress(raws, plain)) - {None}
+    # where the phone's clock setting may have changed: before the first plain header
+    # or after the last
+    opening = plain.index(True) if True in plain else count
+    closing = count - 1 - plain[::-1].index(True) if True in plain else -1
 
     def moment(i: int) -> str:
         return f"{days[dated[i]]}T{clock[timed[i]]}"
@@ -384,7 +393,8 @@ def _messages_to_keep(
         last_odd = i
         before = max(last_plain, last_kept)
         after = following[i]
-        if keep[i] and raws[i] in known:
+        edge = i < opening or i > closing
+        if keep[i] and (raws[i] in known or (edge and raws[i] is not None)):
             at = moment(i)
             if (before < 0 or moment(before) <= at) and (after is None or at <= moment(after)):
                 kept += 1

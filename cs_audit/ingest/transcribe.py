@@ -43,10 +43,11 @@ _HEADER = re.compile(
     rb"(" + _DATE + _JOIN + _TIME + rb")(?=\]|" + _SP + rb"-" + _SP + rb")",
     re.MULTILINE,
 )
-# May there be a header to rewrite: a line whose first bytes hold an Arabic digit, or
-# that starts with an era's year?
+# May there be a header to rewrite: a line whose first bytes hold an Arabic digit, the
+# Arabic comma or AH, or that starts with an era's year?
 FOREIGN = re.compile(
     rb"^(?:[^\n]{0,8}?(?:\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9])"
+    rb"|[^\n]{0,24}?(?:\xd9\x87\xd9\x80|\xd8\x8c)"  # AH after a year, the Arabic comma
     rb"|(?:\xe2\x80[\x8e\x8f]|\xef\xbb\xbf)*\[?" + _ERA + rb"\d{1,2}[/.\-])",
     re.MULTILINE,
 )
