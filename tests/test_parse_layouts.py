@@ -515,6 +515,16 @@ def test_header_like_lines_written_otherwise_left_as_text_are_reported() -> None
             "25. 12. 2022. 10:47 - ",
             ("2022-12-25T10:30:00", "2022-12-25T10:47:00"),
         ),
+        (  # Slovak: a dot and a space between the parts, none after
+            "25. 12. 2022 10:30 - ",
+            "25. 12. 2022 10:47 - ",
+            ("2022-12-25T10:30:00", "2022-12-25T10:47:00"),
+        ),
+        (  # Serbian: a dot after the date
+            "25.12.22. 10:30 - ",
+            "25.12.22. 10:47 - ",
+            ("2022-12-25T10:30:00", "2022-12-25T10:47:00"),
+        ),
         (  # Korean Android: a two-digit year first, the marker before the time
             "22. 11. 24. \uc624\uc804 10:05 - ",
             "22. 11. 24. \uc624\ud6c4 1:25 - ",
@@ -543,7 +553,8 @@ def test_header_like_lines_written_otherwise_left_as_text_are_reported() -> None
     ],
 )
 def test_more_locales_headers(first: str, second: str, moments: tuple[str, str]) -> None:
-    """Issue 14: French, Hungarian, Croatian, Korean, Chinese, Japanese and Malay headers
+    """Issue 14: French, Hungarian, Croatian, Slovak, Serbian, Korean, Chinese, Japanese
+    and Malay headers
     (found missing by a blind corpus of invented exports in 54 locales)."""
     data = f"{first}Budi: halo\n{second}Toko Maju: halo kak\nada yang bisa dibantu?\n"
     parsed = parse_export(data.encode(), file="x.txt")

@@ -57,21 +57,22 @@ MARKERS_FIRST_PM = tuple(w.encode() for w in ("\uc624\ud6c4", "\u4e0b\u5348", "\
 _MARKER_FIRST = rb"(?:" + b"|".join(MARKERS_FIRST_AM + MARKERS_FIRST_PM) + rb")" + _SP + rb"?"
 # A word between date and time: Finnish "klo", French "à".
 _WORD = rb"klo|\xc3\xa0"
-# A date: day, month and year in any order with / . or -, or each part ended by a dot
-# and a space, as Hungarian, Korean and Croatian phones write it: "2022. 04. 21.",
-# "22. 11. 24." (year first), "25. 12. 2022.".
-_DOTTED = rb"\d{1,4}\. \d{1,2}\. \d{1,4}\."
+# A date: day, month and year in any order with / . or -, or with a dot and a space
+# between the parts, as Hungarian, Korean, Croatian and Slovak phones write it:
+# "2022. 04. 21.", "22. 11. 24." (year first), "25. 12. 2022.", "25. 12. 2022"; some
+# end it with a dot (and Serbian ones "25.12.22.").
+_DOTTED = rb"\d{1,4}\. \d{1,2}\. \d{1,4}"
 
 # Every layout of FORMATS.md, for detection only. A line is a header only when date,
 # time, optional AM/PM marker and the separator are all there. Its groups are the
-# header's shape (bracket, date separator or dotted date, comma, word, marker first,
-# time separator, seconds, marker, separator), so findall can count shapes.
+# header's shape (bracket, date separator or dotted date, a dot after it, comma, word,
+# marker first, time separator, seconds, marker, separator), so findall can count shapes.
 _GENERIC = re.compile(
     rb"\n" + _BIDI + rb"*(\[)?" + _BIDI + rb"*"  # a BOM may follow the bracket
-    rb"(?:\d{1,4}([./-])\d{1,2}\2\d{1,4}|\d{1,4}(\. )\d{1,2}\. \d{1,4}\.)"
+    rb"(?:\d{1,4}([./-])\d{1,2}\2\d{1,4}|\d{1,4}(\. )\d{1,2}\. \d{1,4})(\.)?"
     rb"(,)?" + _SP + rb"(?:(" + _WORD + rb")" + _SP + rb")?"
     rb"(" + _MARKER_FIRST + rb")?"
-    rb"\d{1,2}([:.])\d{2}(?:(\7)\d{2})?"
+    rb"\d{1,2}([:.])\d{2}(?:(\8)\d{2})?"
     rb"(" + _MARKER + rb")?"
     rb"((?(1)\]" + _SP + rb"|(?:" + _SP + rb"-" + _SP + rb"|:" + _SP + rb")))"
 )
@@ -119,6 +120,7 @@ class Layout:
     sep: bytes  # "]" (iOS), "-" (Android) or ":" (old iOS)
     time_first: bool = False  # "[14:56:01, 3/18/22]": the time, then the date
     marker_first: bool = False  # the marker before the time: "오전 10:05", "上午9:05"
+    date_end: bool = False  # a dot after the date: "2022. 04. 21.", "25.12.22."
 
     @property
     def name(self) -> str:
@@ -140,6 +142,7 @@ class Layout:
             seconds=False,
             marker=False,
             marker_first=False,
+            date_end=False,
         )
 
     def _parts(self, *, lenient: bool) -> tuple[bytes, bytes]:
@@ -152,7 +155,7 @@ class Layout:
         ts = re.escape(self.time_sep)
         date = (
             _DOTTED if self.date_sep == b". " else rb"\d{1,4}" + ds + rb"\d{1,2}" + ds + rb"\d{1,4}"
-        )
+        ) + (rb"\." if self.date_end else b"")
         word = re.escape(self.word) + sp if self.word else b""
         if lenient:
             join = rb"[,.]?" + sp + word
@@ -216,7 +219,7 @@ class LayoutSurvey:
 
 
 def _layout_of(shape: tuple[bytes, ...]) -> Layout:
-    bracket, date_sep, dotted, comma, word, first, time_sep, seconds, marker, sep = shape
+    bracket, date_sep, dotted, end, comma, word, first, time_sep, seconds, marker, sep = shape
     return Layout(
         bracket=bool(bracket),
         date_sep=date_sep or dotted,
@@ -227,6 +230,7 @@ def _layout_of(shape: tuple[bytes, ...]) -> Layout:
         marker=bool(marker or first),
         sep=b"]" if sep.startswith(b"]") else b":" if sep.startswith(b":") else b"-",
         marker_first=bool(first),
+        date_end=bool(end),
     )
 
 
