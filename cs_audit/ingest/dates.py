@@ -66,7 +66,7 @@ def decide_date_order(
     total = 0
     for (a, b, c), headers in dates:
         total += headers
-        # a dotted date of short parts is year first ("22. 11. 24.", Korean)
+        # a dotted date of short parts ended by a dot is year first ("22. 11. 24.", Korean)
         if len(a) == 4 or (year_first and len(c) != 4):
             order = DateOrder.YMD
         elif int(a) > 12 >= int(b):

@@ -27,6 +27,7 @@ SPELLED_AM = (
     b"da madrugada",
     b"midnight",
     b"PG",  # Malay: pagi
+    "\u03c0.\u03bc.".encode(),  # Greek
 )
 SPELLED_PM = (
     b"in the afternoon",
@@ -36,6 +37,7 @@ SPELLED_PM = (
     b"del mediod\xc3\xada",
     b"da tarde",
     b"PTG",  # Malay: petang
+    "\u03bc.\u03bc.".encode(),  # Greek
 )
 SPELLED_NIGHT = (b"at night", b"de la noche", b"da noite")
 _MARKER = (
@@ -52,8 +54,25 @@ _MARKER = (
 
 # The marker before the time, as Korean, Chinese and Japanese write it ("오전 10:05",
 # "上午9:05", "午後3:07"): AM words, then PM words.
-MARKERS_FIRST_AM = tuple(w.encode() for w in ("\uc624\uc804", "\u4e0a\u5348", "\u5348\u524d"))
-MARKERS_FIRST_PM = tuple(w.encode() for w in ("\uc624\ud6c4", "\u4e0b\u5348", "\u5348\u5f8c"))
+# (Tamil too: "முற்பகல் 11:02".)
+MARKERS_FIRST_AM = tuple(
+    w.encode()
+    for w in (
+        "\uc624\uc804",
+        "\u4e0a\u5348",
+        "\u5348\u524d",
+        "\u0bae\u0bc1\u0bb1\u0bcd\u0baa\u0b95\u0bb2\u0bcd",
+    )
+)
+MARKERS_FIRST_PM = tuple(
+    w.encode()
+    for w in (
+        "\uc624\ud6c4",
+        "\u4e0b\u5348",
+        "\u5348\u5f8c",
+        "\u0baa\u0bbf\u0bb1\u0bcd\u0baa\u0b95\u0bb2\u0bcd",
+    )
+)
 _MARKER_FIRST = rb"(?:" + b"|".join(MARKERS_FIRST_AM + MARKERS_FIRST_PM) + rb")" + _SP + rb"?"
 # A word between date and time: Finnish "klo", French "à".
 _WORD = rb"klo|\xc3\xa0"

@@ -137,12 +137,12 @@ def _rewritten(data: bytes, survey: LayoutSurvey) -> tuple[Rewritten, LayoutSurv
 
 def _foreign_headers(data: bytes) -> bool:
     """Whether the first line starts with an era's year, or a line near the file's
-    start begins with Arabic-Indic digits (a first look for their lead bytes, so that
-    other files pay almost nothing)."""
+    start begins with Arabic-Indic, Bengali or Devanagari digits (a first look for
+    their lead bytes, so that other files pay almost nothing)."""
     if FOREIGN.match(data, 0, 40):
         return True
     window = _FOREIGN_WINDOW
-    if all(data.find(lead, 0, window) < 0 for lead in (b"\xd8", b"\xd9", b"\xdb")):
+    if all(data.find(lead, 0, window) < 0 for lead in (b"\xd8", b"\xd9", b"\xdb", b"\xe0")):
         return False
     return FOREIGN.search(data, 0, window) is not None
 
@@ -534,7 +534,7 @@ def parse_export(
         date_order,
         file,
         day_first_locale=day_first_locale,
-        year_first=layout.date_sep == b". ",
+        year_first=layout.date_sep == b". " and layout.date_end,  # "22. 11. 24." Korean
         votes=votes,
     )
     keep, _, rejected = _messages_to_keep(cols, layout, days, clock, odd)

@@ -19,8 +19,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# A digit: Western, Arabic-Indic (U+0660-0669) or Eastern Arabic-Indic (U+06F0-06F9).
-_D = rb"(?:[0-9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9])"
+# A digit: Western, Arabic-Indic (U+0660-0669), Eastern Arabic-Indic (U+06F0-06F9),
+# Bengali (U+09E6-09EF) or Devanagari (U+0966-096F).
+_D = rb"(?:[0-9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa7[\xa6-\xaf]|\xe0\xa5[\xa6-\xaf])"
 # Marks between the parts: LRM, RLM, ALM (U+061C).
 _K = rb"(?:\xe2\x80[\x8e\x8f]|\xd8\x9c)*"
 _SP = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
@@ -46,7 +47,7 @@ _HEADER = re.compile(
 # May there be a header to rewrite: a line whose first bytes hold an Arabic digit, the
 # Arabic comma or AH, or that starts with an era's year?
 FOREIGN = re.compile(
-    rb"^(?:[^\n]{0,8}?(?:\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9])"
+    rb"^(?:[^\n]{0,8}?(?:\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0[\xa5\xa7][\xa6-\xaf])"
     rb"|[^\n]{0,24}?(?:\xd9\x87\xd9\x80|\xd8\x8c)"  # AH after a year, the Arabic comma
     rb"|(?:\xe2\x80[\x8e\x8f]|\xef\xbb\xbf)*\[?" + _ERA + rb"\d{1,2}[/.\-])",
     re.MULTILINE,
@@ -55,6 +56,8 @@ _WESTERN = str.maketrans(
     {
         **{chr(0x0660 + d): str(d) for d in range(10)},
         **{chr(0x06F0 + d): str(d) for d in range(10)},
+        **{chr(0x09E6 + d): str(d) for d in range(10)},  # Bengali
+        **{chr(0x0966 + d): str(d) for d in range(10)},  # Devanagari
         "\u200e": None,
         "\u200f": None,
         "\u061c": None,
