@@ -319,12 +319,14 @@ def _odd_parts(
     layout: Layout, dated: Iterable[bytes], timed: Iterable[bytes]
 ) -> tuple[set[bytes], set[bytes]]:
     """The distinct date and time parts of headers written otherwise than the layout
-    writes them (``Layout.pattern``), each checked once."""
+    writes them (``Layout.pattern``), each checked once. Where the date comes first,
+    the scan takes it only as the layout writes it: only the rest is checked."""
     first, second = layout.strict()
-    date_pattern, time_pattern = (second, first) if layout.time_first else (first, second)
+    if not layout.time_first:
+        return set(), {t for t in timed if not second.fullmatch(t)}
     return (
-        {d for d in dated if not date_pattern.fullmatch(d)},
-        {t for t in timed if not time_pattern.fullmatch(t)},
+        {d for d in dated if not second.fullmatch(d)},
+        {t for t in timed if not first.fullmatch(t)},
     )
 
 
