@@ -213,8 +213,9 @@ class _Held:
         self.status = ExitCode.OK  # of writing held records
         self.spool: BinaryIO | None = None
         self.write: Callable[[ParsedExport], None] | None = None
-        # per file held: its source, result (None: rendered by a worker), layout,
-        # whether its order is open, notices, and its records' span in the spool
+        # per file held: its source, parsed export (for the summary only: records wait
+        # in the spool), layout, whether its order is open, notices, and its records'
+        # span in the spool
         self.files: list[
             tuple[Source, ParsedExport | None, Layout, bool, tuple[Notice, ...], int, int]
         ] = []
@@ -240,15 +241,14 @@ class _Held:
         spool, write = self.spool, self.write
         assert spool is not None
         assert write is not None
-        parsed = None
+        summary = self.fmt is ParseFormat.SUMMARY
+        parsed = result if summary and isinstance(result, ParsedExport) else None
         with temporary_space():  # a full disk: said as such, not taken for a bug
             start = spool.tell()
             if isinstance(result, _Read):
                 spool.write(result.data)
-            else:
-                parsed = result
-                if self.fmt is not ParseFormat.SUMMARY:
-                    self.status = max(self.status, _write(write, result, spooled=True))
+            elif not summary:
+                self.status = max(self.status, _write(write, result, spooled=True))
         layout, notices = result.layout, result.notices
         self.files.append((source, parsed, layout, told is None, notices, start, spool.tell()))
         return True

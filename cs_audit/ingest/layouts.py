@@ -12,9 +12,8 @@ from dataclasses import dataclass, replace
 
 # Invisible marks a header line may start with: LRM/RLM, LRE..RLO, LRI..PDI, a stray BOM.
 _BIDI = rb"(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbb\xbf)"
-_BIDI_TEXT = "[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"  # the same, in text
 # A space in a header: plain, NBSP, or NNBSP (Android 12-hour times since ~2023).
-_SP = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
+SPACE = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
 # The 12-hour marker: AM/PM in any spelling, or the part of the day as some Android
 # translations spell it out ("9:15 in the morning", "3:07 de la tarde", "da manhã"),
 # after the day periods of Unicode's CLDR. The night runs over midnight: "11:30 at
@@ -42,11 +41,11 @@ SPELLED_PM = (
 SPELLED_NIGHT = (b"at night", b"de la noche", b"da noite")
 _MARKER = (
     rb"(?:"
-    + _SP
+    + SPACE
     + rb"?[AaPp]\.?"
-    + _SP
+    + SPACE
     + rb"?[Mm]\.?|"
-    + _SP
+    + SPACE
     + rb"(?:"
     + b"|".join(re.escape(m) for m in SPELLED_AM + SPELLED_PM + SPELLED_NIGHT)
     + rb"))"
@@ -73,7 +72,7 @@ MARKERS_FIRST_PM = tuple(
         "\u0baa\u0bbf\u0bb1\u0bcd\u0baa\u0b95\u0bb2\u0bcd",
     )
 )
-_MARKER_FIRST = rb"(?:" + b"|".join(MARKERS_FIRST_AM + MARKERS_FIRST_PM) + rb")" + _SP + rb"?"
+_MARKER_FIRST = rb"(?:" + b"|".join(MARKERS_FIRST_AM + MARKERS_FIRST_PM) + rb")" + SPACE + rb"?"
 # A word between date and time: Finnish "klo", French "à".
 _WORD = rb"klo|\xc3\xa0"
 # A date: day, month and year in any order with / . or -, or with a dot and a space
@@ -89,11 +88,11 @@ _DOTTED = rb"\d{1,4}\. \d{1,2}\. \d{1,4}"
 _GENERIC = re.compile(
     rb"\n" + _BIDI + rb"*(\[)?" + _BIDI + rb"*"  # a BOM may follow the bracket
     rb"(?:\d{1,4}([./-])\d{1,2}\2\d{1,4}|\d{1,4}(\. )\d{1,2}\. \d{1,4})(\.)?"
-    rb"(,)?" + _SP + rb"(?:(" + _WORD + rb")" + _SP + rb")?"
+    rb"(,)?" + SPACE + rb"(?:(" + _WORD + rb")" + SPACE + rb")?"
     rb"(" + _MARKER_FIRST + rb")?"
     rb"\d{1,2}([:.])\d{2}(?:(\8)\d{2})?"
     rb"(" + _MARKER + rb")?"
-    rb"((?(1)\]" + _SP + rb"|(?:" + _SP + rb"-" + _SP + rb"|:" + _SP + rb")))"
+    rb"((?(1)\]" + SPACE + rb"|(?:" + SPACE + rb"-" + SPACE + rb"|:" + SPACE + rb")))"
 )
 
 # iOS in some locales (Vietnamese) writes the time before the date: "[14:56:01,
@@ -103,8 +102,8 @@ _TIME_FIRST = re.compile(
     rb"\n" + _BIDI + rb"*(\[)" + _BIDI + rb"*"
     rb"\d{1,2}(:)\d{2}(?:(:)\d{2})?"
     rb"(" + _MARKER + rb")?"
-    rb"(,)?" + _SP + rb"\d{1,4}([./-])\d{1,2}\6\d{1,4}"
-    rb"(\]" + _SP + rb")"
+    rb"(,)?" + SPACE + rb"\d{1,4}([./-])\d{1,2}\6\d{1,4}"
+    rb"(\]" + SPACE + rb")"
 )
 
 # Bodies that may be a placeholder or WhatsApp's own line, by how they start (iOS
@@ -145,8 +144,7 @@ class Layout:
     def name(self) -> str:
         """A short description for summaries: platform and clock."""
         platform = {b"]": "ios", b"-": "android", b":": "ios-legacy"}[self.sep]
-        clock = "12h" if self.marker else "24h"
-        return f"{platform} {clock}"
+        return f"{platform} {'12h' if self.marker else '24h'}"
 
     def twin(self, other: Layout) -> bool:
         """Whether ``other`` is this layout with another clock, seconds, time separator
@@ -169,7 +167,7 @@ class Layout:
         a header of this layout may be written otherwise, the other clock (``02:08 PM``
         in a 24-hour file, ``15:15`` in a 12-hour one), seconds or none, ``.`` for
         ``:`` in the time, a ``.`` or nothing for the comma (``5/19/20. 6:49 PM``)."""
-        sp = _SP
+        sp = SPACE
         ds = re.escape(self.date_sep)
         ts = re.escape(self.time_sep)
         date = (

@@ -8,8 +8,10 @@ with the same marks, comma and letters. Japanese iPhones set to the Japanese cal
 write the era's letter and year: ``[R4/3/18 14:56:01]`` (Reiwa 4, 2022).
 
 Only the header at a line's start is rewritten, never its author or body; a line
-keeps its place, so every line number stays as it was. Used only where the file's
-headers are not found as written (parser.py): other files never pay for it.
+keeps its place, so every line number stays as it was, and one that stays message
+text gets its own bytes back (``restore_text``). Used only where a file's headers are
+not found as written, or a first look finds such digits or an era (parser.py): other
+files pay almost nothing.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cs_audit.ingest.layouts import SPACE as _SP
+
 # A digit: Western, Arabic-Indic (U+0660-0669), Eastern Arabic-Indic (U+06F0-06F9),
 # Bengali (U+09E6-09EF) or Devanagari (U+0966-096F).
 _D = rb"(?:[0-9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa7[\xa6-\xaf]|\xe0\xa5[\xa6-\xaf])"
 # Marks between the parts: LRM, RLM, ALM (U+061C).
 _K = rb"(?:\xe2\x80[\x8e\x8f]|\xd8\x9c)*"
-_SP = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
 # An era before a year-first date's year: R (Reiwa), H (Heisei), or spelled 令和, 平成.
 _ERA = rb"(?:R|H|\xe4\xbb\xa4\xe5\x92\x8c|\xe5\xb9\xb3\xe6\x88\x90)"
 _DATE = (
@@ -39,8 +42,9 @@ _TIME = (
     + rb"(?:" + _SP + rb"{0,2}" + _K + rb"(?:\xd8\xb5|\xd9\x85|[AaPp]\.?" + _SP
     + rb"?[Mm]\.?))?" + _K
 )  # fmt: skip
+_LEAD = rb"(?:\xe2\x80[\x8e\x8f]|\xef\xbb\xbf)*\[?"  # LRM, RLM or a BOM, a bracket
 _HEADER = re.compile(
-    rb"^((?:\xe2\x80[\x8e\x8f]|\xef\xbb\xbf)*\[?)"  # the lead, kept as written
+    rb"^(" + _LEAD + rb")"  # kept as written
     rb"(" + _DATE + _JOIN + _TIME + rb")(?=\]|" + _SP + rb"-" + _SP + rb")",
     re.MULTILINE,
 )
@@ -49,7 +53,7 @@ _HEADER = re.compile(
 FOREIGN = re.compile(
     rb"^(?:[^\n]{0,8}?(?:\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0[\xa5\xa7][\xa6-\xaf])"
     rb"|[^\n]{0,24}?(?:\xd9\x87\xd9\x80|\xd8\x8c)"  # AH after a year, the Arabic comma
-    rb"|(?:\xe2\x80[\x8e\x8f]|\xef\xbb\xbf)*\[?" + _ERA + rb"\d{1,2}[/.\-])",
+    rb"|" + _LEAD + _ERA + rb"\d{1,2}[/.\-])",
     re.MULTILINE,
 )
 _WESTERN = str.maketrans(
